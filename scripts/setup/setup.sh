@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs the system tools the pipeline uses (Chromium, espeak-ng, ffmpeg), then the npm
+# dependencies. Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+missing_debian=()
+missing_brew=()
+have_browser() {
+  [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] && [ -x "${PUPPETEER_EXECUTABLE_PATH}" ] && return 0
+  for candidate in chromium chromium-browser google-chrome google-chrome-stable; do
+    command -v "$candidate" >/dev/null 2>&1 && return 0
+  done
+  [ -x "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome" ]
+}
+have_browser || { missing_debian+=(chromium fonts-dejavu-core); missing_brew+=(--cask chromium); }
+command -v espeak-ng >/dev/null 2>&1 || { missing_debian+=(espeak-ng); missing_brew+=(espeak-ng); }
+command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || { missing_debian+=(ffmpeg); missing_brew+=(ffmpeg); }
+
+if [ ${#missing_debian[@]} -eq 0 ]; then
+  echo "setup: system tools present (browser, espeak-ng, ffmpeg)"
+elif command -v apt-get >/dev/null 2>&1; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "setup: installing ${missing_debian[*]} with apt-get"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing_debian[@]}" >/dev/null
+elif [ "$(uname -s)" = "Darwin" ]; then
+  echo "setup: missing system tools; install them with:" >&2
+  echo "  brew install ${missing_brew[*]}" >&2
+  exit 1
+else
+  echo "setup: missing ${missing_debian[*]}; install them with your package manager and run again" >&2
+  exit 1
+fi
+
+npm_version=$(npm --version)
+if ! printf '%s\n11.16.0\n' "$npm_version" | sort -V -C 2>/dev/null && [ "$(printf '%s\n11.16.0\n' "$npm_version" | sort -V | head -n1)" != "11.16.0" ]; then
+  echo "setup: npm $npm_version is older than 11.16 (needed for allowScripts); run: npm install -g npm@11" >&2
+  exit 1
+fi
+
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+echo "setup: done"

@@ -1,0 +1,18 @@
+import { z } from 'astro/zod';
+import { defineKindSchema } from './base.ts';
+
+/**
+ * A docs guide, rendered by Starlight. Besides our shared fields it accepts the few Starlight
+ * keys we use (`sidebar`), so the strict check still catches typos.
+ */
+export const GuideSchema = defineKindSchema(
+  {
+    /** Starlight sidebar placement. */
+    sidebar: z.object({ order: z.number().int().optional(), label: z.string().optional() }).strict().optional(),
+    /** A voice-over that belongs to the guide, by voice-over id. */
+    audio: z.string().optional(),
+  },
+  ['public', 'internal'],
+);
+export type Guide = z.output<typeof GuideSchema>;
+export type GuideInput = z.input<typeof GuideSchema>;
