@@ -54,13 +54,15 @@ export function readContentFile(root: string, collection: CollectionName, file: 
     for (const part of path) {
       if (isMap(node)) {
         const pair = node.items.find((item) => (item.key as { value?: unknown })?.value === part);
-        if (!pair) return keyOffset;
+        if (!pair) return keyOffset === undefined ? undefined : yamlStart + keyOffset;
         keyOffset = (pair.key as YamlNode).range?.[0];
         node = pair.value as YamlNode | null;
       } else if (isSeq(node) && typeof part === 'number') {
         node = node.items[part] as YamlNode | null;
-        keyOffset = node?.range?.[0] ?? keyOffset;
-      } else return keyOffset;
+        // A block map inside a list starts at its first key, which is where a reader looks.
+        const firstKey = isMap(node) ? (node.items[0]?.key as YamlNode | undefined) : undefined;
+        keyOffset = firstKey?.range?.[0] ?? node?.range?.[0] ?? keyOffset;
+      } else return keyOffset === undefined ? undefined : yamlStart + keyOffset;
     }
     const offset = atKey ? keyOffset : (node?.range?.[0] ?? keyOffset);
     return offset === undefined ? undefined : yamlStart + offset;
