@@ -7,11 +7,14 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { audienceRoutes } from './src/integrations/audience-routes.ts';
 import { marketingFiles } from './src/integrations/marketing-files.ts';
+import { parseBuildNow } from './src/lib/publishable.ts';
 
 // One source, two sites: SITE_AUDIENCE=public builds dist/public (what the world sees),
 // SITE_AUDIENCE=internal builds dist/internal (the launch room). Internal pages are never
 // even routed in the public build.
 const audience = process.env.SITE_AUDIENCE === 'internal' ? 'internal' : 'public';
+// Embargoes are judged against the build clock; BUILD_NOW (ISO date) pins it for tests and previews.
+const buildNow = parseBuildNow(process.env.BUILD_NOW);
 const facts = parse(readFileSync(new URL('./content/facts.yaml', import.meta.url), 'utf8'));
 
 const publicIntegrations = [
@@ -19,8 +22,14 @@ const publicIntegrations = [
     title: 'Molecule AI Docs',
     disable404Route: true,
     customCss: ['./src/styles/brand.css'],
+    favicon: '/favicon.svg',
     sidebar: [{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] }],
-    components: { SiteTitle: './src/components/StarlightSiteTitle.astro' },
+    components: {
+      SiteTitle: './src/components/StarlightSiteTitle.astro',
+      // The brand is dark only: no theme picker, and the provider always sets data-theme="dark".
+      ThemeProvider: './src/components/StarlightThemeProvider.astro',
+      ThemeSelect: './src/components/StarlightThemeSelect.astro',
+    },
   }),
   sitemap({ filter: (page) => !page.includes('/404') }),
 ];
@@ -28,6 +37,8 @@ const publicIntegrations = [
 export default defineConfig({
   site: facts.site.canonicalHost,
   outDir: `./dist/${audience}`,
+  // One content cache per audience (and per test run), so a build never reuses the other audience's store.
+  cacheDir: process.env.ASTRO_CACHE_DIR || `./node_modules/.astro/${audience}`,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   integrations: [
@@ -36,5 +47,10 @@ export default defineConfig({
     audienceRoutes(audience),
     marketingFiles(audience),
   ],
-  vite: { define: { 'import.meta.env.SITE_AUDIENCE': JSON.stringify(audience) } },
+  vite: {
+    define: {
+      'import.meta.env.SITE_AUDIENCE': JSON.stringify(audience),
+      'import.meta.env.BUILD_NOW': JSON.stringify(buildNow.toISOString()),
+    },
+  },
 });
