@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -27,6 +27,17 @@ export function marketingFiles(audience: 'public' | 'internal'): AstroIntegratio
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
+      },
+      // `astro dev` serves the same files live, so previews show current audio and diagrams.
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((request, response, next) => {
+          const path = decodeURIComponent((request.url ?? '').split('?')[0]!);
+          const folder = path.split('/')[2] ?? '';
+          const file = join(root, path);
+          const allowed = path.startsWith('/marketing/') && !path.includes('..') && (SERVED_MARKETING_DIRS[audience] as readonly string[]).includes(folder);
+          if (!allowed || !existsSync(file) || !statSync(file).isFile()) return next();
+          createReadStream(file).pipe(response);
+        });
       },
       'astro:build:done': ({ dir }) => {
         const outDir = fileURLToPath(dir);
