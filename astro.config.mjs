@@ -23,7 +23,8 @@ const publicIntegrations = [
     disable404Route: true,
     customCss: ['./src/styles/brand.css'],
     favicon: '/favicon.svg',
-    sidebar: [{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] }],
+    // Starlight resolves autogenerate directories against each entry's file path; ours live in content/guides.
+    sidebar: [{ label: 'Guides', items: [{ autogenerate: { directory: 'content/guides' } }] }],
     components: {
       SiteTitle: './src/components/StarlightSiteTitle.astro',
       // The brand is dark only: no theme picker, and the provider always sets data-theme="dark".

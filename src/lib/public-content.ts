@@ -1,0 +1,51 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { isPublishable } from './publishable.ts';
+import { BUILD_NOW } from './build-env.ts';
+
+/**
+ * The public site's view of the content. The public build's loaders already drop unpublishable
+ * entries; applying the same rule here keeps a page honest even if it is built some other way.
+ */
+async function publishable<C extends 'blog' | 'docs' | 'landing' | 'press'>(collection: C): Promise<CollectionEntry<C>[]> {
+  const entries = (await getCollection(collection)) as CollectionEntry<C>[];
+  return entries.filter((entry) => isPublishable(entry.data, BUILD_NOW));
+}
+
+/** Published blog posts, newest first. */
+export async function getPublicPosts(): Promise<CollectionEntry<'blog'>[]> {
+  const posts = await publishable('blog');
+  return posts.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
+}
+
+/** Published guides in sidebar order (then by title). */
+export async function getPublicGuides(): Promise<CollectionEntry<'docs'>[]> {
+  const guides = await publishable('docs');
+  const order = (entry: CollectionEntry<'docs'>) => entry.data.sidebar?.order ?? Number.MAX_SAFE_INTEGER;
+  return guides.sort((a, b) => order(a) - order(b) || a.data.title.localeCompare(b.data.title));
+}
+
+/** The landing copy the home page renders: the most recently updated publishable entry, if any. */
+export async function getLandingCopy(): Promise<CollectionEntry<'landing'> | undefined> {
+  const entries = await publishable('landing');
+  const stamp = (entry: CollectionEntry<'landing'>) => (entry.data.updated ?? entry.data.published)?.getTime() ?? 0;
+  return entries.sort((a, b) => stamp(b) - stamp(a) || a.id.localeCompare(b.id))[0];
+}
+
+/** Press releases whose embargo has passed, newest first. */
+export async function getPublishedPress(): Promise<CollectionEntry<'press'>[]> {
+  const releases = await publishable('press');
+  return releases.sort((a, b) => b.data.embargo.getTime() - a.data.embargo.getTime());
+}
+
+/** Every tag used by a published post, with its posts, alphabetically. */
+export async function getPublicTags(): Promise<Array<{ tag: string; posts: CollectionEntry<'blog'>[] }>> {
+  const posts = await getPublicPosts();
+  const byTag = new Map<string, CollectionEntry<'blog'>[]>();
+  for (const post of posts) for (const tag of post.data.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), post]);
+  return [...byTag].sort(([a], [b]) => a.localeCompare(b)).map(([tag, tagged]) => ({ tag, posts: tagged }));
+}
+
+/** `20 April 2026` in UTC, the way every date on the site is written. */
+export function formatDate(date: Date): string {
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
