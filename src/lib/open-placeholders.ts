@@ -1,0 +1,35 @@
+import { readContent } from '../../scripts/lib/content-files.ts';
+import { findPlaceholders } from '../../scripts/lib/placeholders.ts';
+import { createLocator } from '../../scripts/lib/source-location.ts';
+
+/** One unresolved placeholder somewhere in content/. */
+export interface OpenPlaceholder {
+  /** Repo-relative file. */
+  file: string;
+  line: number;
+  column: number;
+  /** As written, e.g. `[NAME]`. */
+  text: string;
+  /** Entry id, e.g. `press/phase30`. */
+  id: string;
+  /** Editorial status of the entry (placeholders are expected while `draft` or `review`). */
+  status: string | undefined;
+}
+
+/**
+ * Every placeholder left in every content file (frontmatter and body), with its line and column.
+ * An email's own merge fields (`{{first_name}}`) are not placeholders.
+ */
+export function listOpenPlaceholders(root: string): OpenPlaceholder[] {
+  return readContent(root).flatMap((file) => {
+    const data = file.data as { mergeFields?: string[]; status?: string } | undefined;
+    const locate = createLocator(file.text);
+    return findPlaceholders(file.text, data?.mergeFields ?? []).map((found) => ({
+      file: file.file,
+      ...locate(found.offset),
+      text: found.text,
+      id: file.id,
+      status: data?.status,
+    }));
+  });
+}
