@@ -1,0 +1,67 @@
+import { formatIssue, sortIssues, summarizeIssues, type Issue } from '../lib/issue.ts';
+
+/** How the report is printed. */
+export type ReportFormat = 'text' | 'json';
+
+/** The printable outcome of a run. */
+export interface Report {
+  issues: Issue[];
+  notes: string[];
+  /** Measured phases, e.g. `{ sourceChecks: 812 }` in milliseconds. */
+  timings?: Record<string, number>;
+}
+
+/** Counts errors. */
+export function countErrors(issues: readonly Issue[]): number {
+  return issues.filter((issue) => issue.severity === 'error').length;
+}
+
+// GitHub workflow commands need %, CR, LF (and in properties also : and ,) escaped.
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** One `::error file=…,line=…,col=…::` annotation per issue, for GitHub Actions. */
+export function formatAnnotations(issues: readonly Issue[]): string[] {
+  return sortIssues(issues).map((issue) => {
+    const level = issue.severity === 'error' ? 'error' : 'warning';
+    const props = `file=${escapeProperty(issue.file)},line=${issue.line},col=${issue.column},title=${escapeProperty(`[${issue.rule}]`)}`;
+    return `::${level} ${props}::${escapeData(issue.hint ? `${issue.message} — ${issue.hint}` : issue.message)}`;
+  });
+}
+
+/** Text report: notes, every issue sorted by file (one per line), then the count line. */
+export function formatTextReport(report: Report): string {
+  const lines = [...report.notes.map((note) => `note: ${note}`), ...sortIssues(report.issues).map(formatIssue), summarizeIssues(report.issues)];
+  return `${lines.join('\n')}\n`;
+}
+
+/** JSON report for machines: `{ ok, errors, warnings, summary, issues, notes }`. */
+export function formatJsonReport(report: Report): string {
+  const errors = countErrors(report.issues);
+  return `${JSON.stringify(
+    {
+      ok: errors === 0,
+      errors,
+      warnings: report.issues.length - errors,
+      summary: summarizeIssues(report.issues),
+      issues: sortIssues(report.issues),
+      notes: report.notes,
+      ...(report.timings ? { timingsMs: report.timings } : {}),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** Markdown table for the GitHub job summary (`GITHUB_STEP_SUMMARY`). */
+export function formatStepSummary(report: Report): string {
+  const rows = sortIssues(report.issues).map(
+    (issue) => `| \`${issue.file}:${issue.line}:${issue.column}\` | ${issue.severity} | ${issue.rule} | ${(issue.hint ? `${issue.message} — ${issue.hint}` : issue.message).replace(/\|/g, '\\|')} |`,
+  );
+  const head = `### Build checks: ${summarizeIssues(report.issues)}\n`;
+  return rows.length ? `${head}\n| Location | Level | Rule | Message |\n|---|---|---|---|\n${rows.join('\n')}\n` : head;
+}
