@@ -56,23 +56,44 @@ export const BRAND_FONT_FILES = [
   BRAND_FONT.woff2.bold,
 ] as const;
 
-/** Node roles a diagram source may assign with `class <ids> <role>`; styled by {@link BRAND_THEME_CSS}. */
-export const DIAGRAM_ROLES = ['remote', 'platform', 'fanout', 'canvas'] as const;
+/**
+ * Roles a diagram source assigns with `class <ids> <role>` (nodes) or `class <edgeId> <role>`
+ * (links with an id, `a e1@--> b`). Their styles live only here: the renderer appends one
+ * `classDef` per role to every flowchart, so the .mmd file holds structure and words only and
+ * still renders (unstyled) anywhere else.
+ */
+export const DIAGRAM_ROLE_STYLES = {
+  remote: `fill:${BRAND_COLORS.panel},stroke:${BRAND_COLORS.remote},stroke-width:2px`,
+  platform: `fill:#12203A,stroke:${BRAND_COLORS.blue},stroke-width:2px`,
+  fanout: `fill:#21190B,stroke:${BRAND_COLORS.fanout},stroke-width:2px`,
+  canvas: `fill:#0F2A1C,stroke:${BRAND_COLORS.online},stroke-width:2.5px`,
+  fanoutLink: `stroke:${BRAND_COLORS.fanout},stroke-width:3.5px`,
+} as const;
+export type DiagramRole = keyof typeof DIAGRAM_ROLE_STYLES;
 
 const c = BRAND_COLORS;
 
 /**
- * Role styles for diagram nodes and links. Mermaid scopes this CSS to the diagram's own SVG, so
- * the SVG carries it wherever it is shown. Link colours follow the `linkStyle` order in the source.
+ * Text styles Mermaid's themeVariables cannot express. Mermaid scopes this CSS to the diagram's
+ * own SVG, so it travels with the file.
  */
 export const BRAND_THEME_CSS = [
-  `.node.remote > rect, .node.remote > path { stroke: ${c.remote}; stroke-width: 2px; }`,
-  `.node.platform > rect, .node.platform > path { stroke: ${c.blue}; stroke-width: 2px; fill: #12203A; }`,
-  `.node.fanout > rect, .node.fanout > path { stroke: ${c.fanout}; stroke-width: 2px; }`,
-  `.node.canvas > rect, .node.canvas > path { stroke: ${c.online}; stroke-width: 2.5px; fill: #0F2A1C; }`,
-  `.cluster-label text, .cluster text { fill: ${c.heading}; font-weight: 700; letter-spacing: 0.04em; }`,
-  `.edgeLabel text, .edgeLabel tspan { fill: ${c.text}; }`,
+  `.flowchartTitleText, .titleText { font-size: 22px; font-weight: 700; fill: ${c.title}; }`,
+  `.cluster-label text { fill: ${c.heading}; font-weight: 700; letter-spacing: 0.06em; font-size: 15px; }`,
+  // Rows are placed in em of the text's own size, so these change weight and colour, never size.
+  `.node .text-outer-tspan:first-child .text-inner-tspan { font-weight: 700; }`,
+  `.node.remote .text-outer-tspan:last-child .text-inner-tspan { fill: ${c.remote}; font-weight: 700; letter-spacing: 0.06em; }`,
+  `.edgeLabel text { fill: ${c.text}; }`,
+  // Opaque label plates, so a link never runs through its own label.
+  `.edgeLabel rect, .edgeLabel .background { opacity: 1; fill: ${c.background}; }`,
 ].join('\n');
+
+/** Adds the brand `classDef` lines to a flowchart definition (other diagram types are returned as they are). */
+export function applyBrandClasses(definition: string): string {
+  if (!/^\s*(flowchart|graph)\b/m.test(definition)) return definition;
+  const defs = Object.entries(DIAGRAM_ROLE_STYLES).map(([role, style]) => `  classDef ${role} ${style}`);
+  return `${definition.trimEnd()}\n${defs.join('\n')}\n`;
+}
 
 /**
  * The Mermaid configuration every diagram is rendered with: the `base` theme (the only one that
@@ -87,7 +108,18 @@ export const BRAND_MERMAID_CONFIG = {
   deterministicIds: true,
   deterministicIDSeed: 'molecule',
   fontFamily: BRAND_FONT.cssStack,
-  flowchart: { htmlLabels: false, useMaxWidth: false, curve: 'basis', padding: 18, nodeSpacing: 34, rankSpacing: 90, diagramPadding: 24, wrappingWidth: 260 },
+  flowchart: {
+    htmlLabels: false,
+    useMaxWidth: false,
+    curve: 'basis',
+    padding: 18,
+    nodeSpacing: 34,
+    rankSpacing: 90,
+    diagramPadding: 24,
+    wrappingWidth: 260,
+    // Room under subgraph titles, so links converging on a node below do not cross the title.
+    subGraphTitleMargin: { top: 6, bottom: 26 },
+  },
   themeVariables: {
     darkMode: true,
     background: c.background,

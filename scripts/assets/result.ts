@@ -1,0 +1,16 @@
+import type { Issue } from '../lib/issue.ts';
+import type { ManifestEntry } from '../lib/manifest.ts';
+import type { AssetJob } from './jobs.ts';
+
+/** What happened to one asset in a run. */
+export interface AssetResult {
+  job: AssetJob;
+  status: 'written' | 'up-to-date' | 'failed';
+  /** Why it was (re)rendered: `new`, `inputs changed`, `forced`, … */
+  reason?: string;
+  issues: Issue[];
+  /** Wall time for this asset, in milliseconds. */
+  ms: number;
+  /** Manifest entries written for it. */
+  entries?: Record<string, ManifestEntry>;
+}
