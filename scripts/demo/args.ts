@@ -1,0 +1,114 @@
+import { isAbsolute, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { suggestKey } from '../lib/schema-issue.ts';
+import type { Issue } from '../lib/issue.ts';
+
+/** Where recordings go unless `--out` says otherwise. */
+export const DEFAULT_OUT_DIR = 'marketing/demo';
+/** The Origin the runner's `/ws` client sends: the canvas's, as CORS_ORIGINS lists it by default. */
+export const DEFAULT_CANVAS_ORIGIN = 'http://localhost:3000';
+
+/** Where the demo runs: the embedded stand-in, or a platform at a URL. */
+export type PlatformTarget = { kind: 'embedded'; adminToken: string | undefined } | { kind: 'external'; url: string; adminToken: string | undefined };
+
+/** Everything the command line and environment decide. */
+export interface DemoOptions {
+  /** Validate the storyboard and settings, run nothing. */
+  check: boolean;
+  /** Short intervals (heartbeat, state poll, pauses) for tests and rehearsals. */
+  fast: boolean;
+  /** Leave the workspaces on the platform (pause only) instead of deleting them. */
+  keep: boolean;
+  /** Create the workspace with the agent's URL (register then issues the token). */
+  createWithUrl: boolean;
+  outDir: string;
+  /** Per-wait and per-request limit (ms); undefined uses the defaults. */
+  timeoutMs: number | undefined;
+  storyboard: string | undefined;
+  platform: PlatformTarget;
+  orgId: string | undefined;
+  agentPublicUrl: string | undefined;
+  agentPort: number | undefined;
+  agentHost: string | undefined;
+  /** The API key seeded as a secret: DEMO_API_KEY, or a fake made per run. */
+  apiKey: string | undefined;
+  canvasOrigin: string;
+  /** Environment handed to the agent process (HOME, PATH, MOLECULE_TOKEN_DIR): never ADMIN_TOKEN. */
+  agentEnv: Record<string, string>;
+}
+
+const FLAGS = ['check', 'fast', 'keep', 'create-with-url', 'out', 'timeout', 'storyboard', 'help'] as const;
+
+function envIssue(name: string, message: string, hint: string): Issue {
+  return { file: `env:${name}`, line: 1, column: 1, rule: 'env', severity: 'error', message, hint };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads the demo's flags and environment into options, collecting every problem as an issue
+ * (`env:NAME:1:1 [env] …`, `argv:--flag:1:1 [args] …`) instead of stopping at the first.
+ */
+export function parseDemoArgs(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): { options: DemoOptions; issues: Issue[]; help: boolean } {
+  const issues: Issue[] = [];
+  let values: Record<string, string | boolean | undefined> = {};
+  try {
+    values = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        check: { type: 'boolean' }, fast: { type: 'boolean' }, keep: { type: 'boolean' }, 'create-with-url': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        out: { type: 'string' }, timeout: { type: 'string' }, storyboard: { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    const flag = /'(--?[\w-]+)/.exec((error as Error).message)?.[1] ?? '';
+    const suggestion = suggestKey(flag.replace(/^-+/, ''), FLAGS);
+    issues.push({ file: `argv:${flag || '?'}`, line: 1, column: 1, rule: 'args', severity: 'error', message: (error as Error).message.split('\n')[0]!.replace(/\.$/, ''), hint: suggestion ? `did you mean --${suggestion}?` : `known flags: ${FLAGS.map((name) => `--${name}`).join(' ')}` });
+  }
+  let timeoutMs: number | undefined;
+  if (values.timeout !== undefined) {
+    timeoutMs = Number(values.timeout) * 1000;
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) issues.push({ file: 'argv:--timeout', line: 1, column: 1, rule: 'args', severity: 'error', message: `expected a positive number of seconds, got "${String(values.timeout)}"`, hint: 'e.g. --timeout 20' });
+  }
+  const platformUrl = env.PLATFORM_URL?.trim().replace(/\/+$/, '');
+  if (platformUrl !== undefined && platformUrl !== '' && !isHttpUrl(platformUrl)) issues.push(envIssue('PLATFORM_URL', `not an http(s) URL: "${platformUrl}"`, 'e.g. PLATFORM_URL=https://acme.moleculesai.app, or unset it to use the embedded stand-in'));
+  const publicUrl = env.AGENT_PUBLIC_URL?.trim() || undefined;
+  if (publicUrl && !isHttpUrl(publicUrl)) issues.push(envIssue('AGENT_PUBLIC_URL', `not an http(s) URL: "${publicUrl}"`, 'the URL the platform calls the agent on, e.g. a tunnel such as https://abc.trycloudflare.com/a2a'));
+  let agentPort: number | undefined;
+  if (env.AGENT_PORT) {
+    agentPort = Number(env.AGENT_PORT);
+    if (!Number.isInteger(agentPort) || agentPort < 1 || agentPort > 65535) issues.push(envIssue('AGENT_PORT', `expected a port 1-65535, got "${env.AGENT_PORT}"`, 'or unset it to pick a free port'));
+  }
+  if (env.DEMO_API_KEY !== undefined && env.DEMO_API_KEY.length < 4) issues.push(envIssue('DEMO_API_KEY', 'too short to be a key (and too short to redact reliably)', 'use at least 4 characters, or unset it for a fake key'));
+  const adminToken = env.ADMIN_TOKEN || undefined;
+  const agentEnv = Object.fromEntries(['HOME', 'PATH', 'TMPDIR', 'LANG', 'MOLECULE_TOKEN_DIR', 'SYSTEMROOT'].filter((name) => env[name]).map((name) => [name, env[name]!]));
+  const out = typeof values.out === 'string' ? values.out : DEFAULT_OUT_DIR;
+  return {
+    help: values.help === true,
+    issues,
+    options: {
+      check: values.check === true,
+      fast: values.fast === true,
+      keep: values.keep === true,
+      createWithUrl: values['create-with-url'] === true || Boolean(publicUrl),
+      outDir: isAbsolute(out) ? out : resolve(cwd, out),
+      timeoutMs,
+      storyboard: typeof values.storyboard === 'string' ? values.storyboard : undefined,
+      platform: platformUrl ? { kind: 'external', url: platformUrl, adminToken } : { kind: 'embedded', adminToken },
+      orgId: env.MOLECULE_ORG_ID || undefined,
+      agentPublicUrl: publicUrl,
+      agentPort,
+      agentHost: env.AGENT_HOST || undefined,
+      apiKey: env.DEMO_API_KEY || undefined,
+      canvasOrigin: env.CANVAS_ORIGIN || DEFAULT_CANVAS_ORIGIN,
+      agentEnv,
+    },
+  };
+}

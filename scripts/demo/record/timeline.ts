@@ -1,0 +1,24 @@
+import type { RunRecord } from './run-record.ts';
+
+/** Version of the timeline JSON layout. */
+export const TIMELINE_VERSION = 1;
+
+/**
+ * The timeline file: each storyboard moment with its span of the cast (seconds) and each
+ * visible step's span inside it, so an editor can cut the recording to the storyboard.
+ */
+export function renderTimeline(record: RunRecord, castFile: string, castDuration: number): string {
+  const timeline = {
+    version: TIMELINE_VERSION,
+    cast: castFile,
+    storyboard: record.storyboard.id,
+    duration: castDuration,
+    moments: record.moments.map((moment) => ({
+      ...moment,
+      steps: record.steps
+        .filter((step) => !step.hidden && step.moment === moment.id && step.castStart !== undefined)
+        .map((step) => ({ kind: step.kind, status: step.status, start: step.castStart, end: step.castEnd })),
+    })),
+  };
+  return `${JSON.stringify(timeline, null, 2)}\n`;
+}
