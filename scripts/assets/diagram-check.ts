@@ -87,7 +87,9 @@ function checkLegibility(input: DiagramCheckInput, raster: Raster, report: Repor
     const contrast = regionContrast(raster, scaleBox(text.box, input.scale));
     min = Math.min(min, contrast);
     if (contrast < MIN_LABEL_CONTRAST) {
-      report('diagram-blank', `label "${text.text}" is blank in the PNG (contrast ${contrast.toFixed(2)}, need ≥ ${MIN_LABEL_CONTRAST}; text fill ${text.fill})`, 'the theme paints text in (nearly) the colour behind it; fix the text colours in scripts/assets/brand-theme.ts', text.text);
+      const declared = input.rendered.declared.find((label) => normalizeLabel(label.text) === normalizeLabel(text.text));
+      const name = declared ? oneLine(declared.text) : text.text;
+      report('diagram-blank', `label "${name}" is blank in the PNG (contrast ${contrast.toFixed(2)}, need ≥ ${MIN_LABEL_CONTRAST}; text fill ${text.fill})`, 'the theme paints text in (nearly) the colour behind it; fix the text colours in scripts/assets/brand-theme.ts', declared ?? text.text);
     }
   }
   return Math.round(min * 1000) / 1000;

@@ -113,6 +113,22 @@ export async function renderInPage(args: PageRenderArgs): Promise<PageRenderResu
   const fontStyle = document.createElementNS(ns, 'style');
   fontStyle.textContent = args.fontCss;
   svg.appendChild(fontStyle);
+  // Mermaid writes each word as its own <tspan> (" EC2" with a leading space). librsvg drops
+  // that space, so words run together outside a browser: join runs that share a style into one
+  // tspan, and keep spaces as written.
+  for (const row of svg.querySelectorAll('.text-outer-tspan')) {
+    const runs = [...row.children] as SVGTSpanElement[];
+    for (let index = runs.length - 1; index > 0; index--) {
+      const previous = runs[index - 1]!;
+      const current = runs[index]!;
+      const sameStyle = ['font-weight', 'font-style', 'class', 'style'].every((name) => previous.getAttribute(name) === current.getAttribute(name));
+      if (sameStyle && current.children.length === 0 && previous.children.length === 0) {
+        previous.textContent = `${previous.textContent ?? ''}${current.textContent ?? ''}`;
+        current.remove();
+      }
+    }
+  }
+  svg.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');
   svg.setAttribute('width', String(viewBox.width));
   svg.setAttribute('height', String(viewBox.height));
   svg.style.maxWidth = 'none';
