@@ -54,6 +54,8 @@ describe('the site built from the real launch content', () => {
     const fragments = publicText.filter(({ file }) => file.endsWith('.pf_fragment')).map(({ text }) => text).join('\n');
     for (const guide of publishable('docs')) expect(fragments).toContain(`"url":"/guides/${entryName(guide.id)}/"`);
     for (const post of publishable('blog')) expect(fragments).toContain(`"url":"/blog/${entryName(post.id)}/"`);
+    const guide = await readFile(join(site.public, 'guides', entryName(publishable('docs')[0]!.id), 'index.html'), 'utf8');
+    expect(guide).toContain('id="starlight__search"');
   });
 
   test('renders a 1200×630 PNG share card for every published post', async () => {

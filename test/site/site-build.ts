@@ -16,6 +16,7 @@ const PROJECT_PARTS = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig
 /** What a site build depends on; a change to any of these files means a new build (other scripts/ folders are other commands). */
 const SITE_INPUTS = ['src', 'public', 'scripts/lib', 'scripts/assets', 'astro.config.mjs', 'package.json'];
 const BUILD_TIMEOUT_MS = 240_000;
+const VITEST_ENV_KEYS = /^(VITEST.*|TEST|DEV|PROD|MODE|SSR|BASE_URL)$/;
 
 /** Both audiences of one build. */
 export interface SiteBuild {
@@ -51,7 +52,10 @@ async function hashTree(root: string, parts: readonly string[]): Promise<string>
  * content cache. Fails with Astro's output when the build fails.
  */
 export async function buildAudience(root: string, audience: 'public' | 'internal', outDir: string, buildNow?: string): Promise<void> {
-  const env = { ...process.env, SITE_AUDIENCE: audience, ASTRO_CACHE_DIR: join(outDir, '..', `.astro-cache-${audience}`), ASTRO_TELEMETRY_DISABLED: '1' };
+  // Vitest exports NODE_ENV=test, DEV=1, MODE=test…; Astro would pick them up and build in dev
+  // mode (no Starlight search UI), so the child gets the environment a shell build would have.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_ENV_KEYS.test(key)));
+  const env: NodeJS.ProcessEnv = { ...inherited, NODE_ENV: 'production', SITE_AUDIENCE: audience, ASTRO_CACHE_DIR: join(outDir, '..', `.astro-cache-${audience}`), ASTRO_TELEMETRY_DISABLED: '1' };
   if (buildNow) env.BUILD_NOW = buildNow;
   else delete env.BUILD_NOW;
   try {
