@@ -9,7 +9,7 @@ import type { Issue } from '../lib/issue.ts';
 import { FactsSchema, type Facts } from '../../src/schemas/facts.ts';
 import { deriveSiteRoutes, type SiteRoutes } from './site-routes.ts';
 import { listRepoFiles, type RepoFiles } from './repo-files.ts';
-import { loadGeneratorPlans, type PlanResult } from './generator-plans.ts';
+import { loadGeneratorPlans, GENERATORS, type GeneratorModule, type PlanResult } from './generator-plans.ts';
 import { offsetOfYamlPath } from './yaml-path.ts';
 
 /** Everything the source checks read, loaded once per run from a repo (or fixture) root. */
@@ -39,8 +39,8 @@ export interface Sources {
 /** Options for {@link collectSources}. */
 export interface CollectOptions {
   now?: Date;
-  /** Skip asking generators for their plans (for callers that only need content). */
-  plans?: boolean;
+  /** Generators whose plans the stale check compares with (default: tts, assets, demo). */
+  generators?: readonly GeneratorModule[];
 }
 
 function loadYaml<Data>(
@@ -106,7 +106,7 @@ export async function collectSources(root: string, options: CollectOptions = {})
     manifestDoc: manifest.doc,
     files: listRepoFiles(root),
     routes: deriveSiteRoutes(root, content, now),
-    plans: options.plans === false ? { outputs: [], missing: [], failures: [] } : await loadGeneratorPlans(root),
+    plans: await loadGeneratorPlans(root, options.generators ?? GENERATORS),
     loadIssues,
     locate,
     textOf,

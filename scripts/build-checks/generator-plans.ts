@@ -23,18 +23,25 @@ export interface PlanResult {
 /** The repo the checker's own code lives in (plan modules are named relative to it). */
 const CODE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** A generator's plan module (relative to this file, or a file URL) and the name of its `GeneratorPlan` export. */
+export interface GeneratorModule {
+  name: string;
+  module: string;
+  exportName: string;
+}
+
 /** The generators that write marketing/, each with the module and export of its `GeneratorPlan`. */
-export const GENERATORS = [
+export const GENERATORS: readonly GeneratorModule[] = [
   { name: 'tts', module: '../tts/plan.ts', exportName: 'planVoiceovers' },
   { name: 'assets', module: '../assets/plan.ts', exportName: 'planAssets' },
   { name: 'demo', module: '../demo/plan.ts', exportName: 'planDemoRecording' },
-] as const;
+];
 
 /**
  * Asks every generator what it would produce for the repo at `root`, without producing it.
  * A missing module is listed in `missing` (the CLI prints it) rather than silently skipped.
  */
-export async function loadGeneratorPlans(root: string, generators: readonly { name: string; module: string; exportName: string }[] = GENERATORS): Promise<PlanResult> {
+export async function loadGeneratorPlans(root: string, generators: readonly GeneratorModule[] = GENERATORS): Promise<PlanResult> {
   const result: PlanResult = { outputs: [], missing: [], failures: [] };
   for (const generator of generators) {
     const url = new URL(generator.module, import.meta.url);

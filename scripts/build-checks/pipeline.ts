@@ -3,6 +3,7 @@ import type { Issue } from '../lib/issue.ts';
 import type { Check, CheckOptions } from './check.ts';
 import { ALL_CHECKS } from './all-checks.ts';
 import { collectSources } from './collect.ts';
+import type { GeneratorModule } from './generator-plans.ts';
 import { createRunState, runChecks } from './run-checks.ts';
 import { readBuiltSite, DIST_DIRS } from './built-site.ts';
 import { runAstroBuild } from './astro-build.ts';
@@ -17,6 +18,8 @@ export interface PipelineOptions extends CheckOptions {
   /** `build` only: check the existing dist/ instead of running Astro. */
   skipAstro?: boolean;
   checks?: readonly Check[];
+  /** Plan modules for the stale check (tests point these at fixtures). */
+  generators?: readonly GeneratorModule[];
 }
 
 function elapsed(started: number): number {
@@ -26,7 +29,7 @@ function elapsed(started: number): number {
 /** `npm run check`: every source rule, in seconds, without building. */
 export async function runCheckPipeline(options: PipelineOptions): Promise<Report> {
   const started = performance.now();
-  const sources = await collectSources(options.root, { now: options.now });
+  const sources = await collectSources(options.root, { now: options.now, generators: options.generators });
   const run = await runChecks(options.checks ?? ALL_CHECKS, 'source', sources, options, createRunState());
   return { issues: run.issues, notes: run.notes, timings: { sourceChecks: elapsed(started) } };
 }
@@ -39,7 +42,7 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
   const checks = options.checks ?? ALL_CHECKS;
   const state = createRunState();
   let started = performance.now();
-  const sources = await collectSources(options.root, { now: options.now });
+  const sources = await collectSources(options.root, { now: options.now, generators: options.generators });
   const source = await runChecks(checks, 'source', sources, options, state);
   const timings: Record<string, number> = { sourceChecks: elapsed(started) };
   const issues: Issue[] = [...source.issues];

@@ -105,9 +105,13 @@ function buildRouteSet(root: string, audience: Audience, entries: readonly Conte
     if (expanded) for (const path of expanded) paths.add(normalizeSitePath(path));
     else wildcards.push({ pattern: `${relative(root, file)} (${pattern})`, regex: patternToRegex(pattern) });
   }
+  paths.add('/');
   if (audience === 'public') {
-    // Starlight renders every stored guide at /guides/<name>/ without a route file of ours.
-    for (const entry of entries) if (entry.collection === 'docs') paths.add(pathForEntry(entry.id));
+    // Posts, their index and tag pages, and guides (Starlight renders those without a route file of ours).
+    const blog = entries.filter((entry) => entry.collection === 'blog');
+    for (const entry of entries) if (entry.collection === 'docs' || entry.collection === 'blog') paths.add(pathForEntry(entry.id));
+    if (blog.length > 0) paths.add('/blog/');
+    for (const tag of new Set(blog.flatMap((entry) => (entry.data?.tags as string[] | undefined) ?? []))) paths.add(pathForTag(tag));
     for (const path of PUBLIC_GENERATED) paths.add(path);
   } else {
     // The launch room has a page for every kind and every entry.

@@ -48,7 +48,7 @@ export function offsetInField(entry: ContentFile, path: readonly (string | numbe
 }
 
 /** Blanks code spans (`…`) in a frontmatter string, as prose masking does in bodies. */
-function maskInlineCode(text: string): string {
+export function maskInlineCode(text: string): string {
   return text.replace(/`[^`\n]*`/g, (span) => ' '.repeat(span.length));
 }
 

@@ -40,7 +40,7 @@ function checkUnit(ctx: CheckContext, file: string, unit: TextUnit, footnotes: M
       ctx.report({
         file,
         offset: unit.offsetAt(match.index),
-        message: `"${match[0]}" is a ${rule.why} claim without a source${where}: ${reason}`,
+        message: `"${match[0]}" needs a source (${rule.why} claim)${where}: ${reason}`,
         hint: 'add a footnote [^id] to the sentence whose definition links to the source, or reword',
       });
     }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashFile } from '../../lib/hash.ts';
 import { MANIFEST_PATH } from '../../lib/manifest.ts';
@@ -67,7 +68,9 @@ export const manifestCheck: Check = {
         ctx.report({ ...sourceLocation(ctx, output.path), message: `${output.path} has never been generated`, hint: `run ${output.command}` });
       } else if (entry.inputsHash !== output.inputsHash) {
         const from = entry.sources.length ? ` (${entry.sources.join(', ')})` : '';
-        ctx.report({ ...sourceLocation(ctx, output.path), message: `${output.path} is stale: its inputs${from} changed since it was made`, hint: `run ${output.command}` });
+        // Point at what changed (the first recorded source) when it still exists.
+        const source = entry.sources.find((file) => existsSync(join(ctx.sources.root, file)));
+        ctx.report({ ...(source ? { file: source, offset: 0 } : sourceLocation(ctx, output.path)), message: `${output.path} is stale: its inputs${from} changed since it was made`, hint: `run ${output.command}` });
       }
     }
     for (const failure of plans.failures) {

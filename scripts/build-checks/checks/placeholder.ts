@@ -1,7 +1,7 @@
 import { findPlaceholders } from '../../lib/placeholders.ts';
 import type { ContentFile } from '../../lib/content-files.ts';
 import type { Check, CheckContext } from '../check.ts';
-import { bodyOf, frontmatterStrings, offsetInField } from '../text-units.ts';
+import { bodyOf, frontmatterStrings, maskInlineCode, offsetInField } from '../text-units.ts';
 
 /** One unresolved placeholder with its file offset. */
 export interface OpenPlaceholder {
@@ -19,8 +19,9 @@ export function findOpenPlaceholders(ctx: CheckContext, entry: ContentFile): Ope
   for (const { path, value } of frontmatterStrings(entry.data)) {
     for (const placeholder of findPlaceholders(value, merge)) found.push({ text: placeholder.text, offset: offsetInField(entry, path, value, placeholder.offset) });
   }
+  // Raw prose, not the masked text: MDX reads `{{x}}` as an expression, which masking would hide.
   for (const block of bodyOf(ctx, entry).prose) {
-    for (const placeholder of findPlaceholders(block.masked, merge)) found.push({ text: placeholder.text, offset: block.offset + placeholder.offset });
+    for (const placeholder of findPlaceholders(maskInlineCode(block.raw), merge)) found.push({ text: placeholder.text, offset: block.offset + placeholder.offset });
   }
   return found;
 }
