@@ -103,7 +103,7 @@ export async function generateAssets(options: GenerateOptions): Promise<Generate
   const cards = selected.filter((job): job is SocialCardJob => job.kind === 'social-card' && stale(job));
   results.push(...(await renderCards(root, cards, { now, reasons, onResult: options.onResult })));
 
-  const removed = only.length === 0 && collected.issues.length === 0 ? await removeOrphans(root, collected.jobs) : [];
+  const removed = only.length === 0 && !collected.issues.some((issue) => issue.severity === 'error') ? await removeOrphans(root, collected.jobs) : [];
   for (const result of results) issues.push(...result.issues);
   return { results, issues, removed, chromiumVersion };
 }

@@ -44,7 +44,8 @@ export interface SocialCardJob {
 export function collectSocialCards(root: string, hashCard: (card: CardSpec) => string): { jobs: SocialCardJob[]; issues: Issue[] } {
   const jobs: SocialCardJob[] = [];
   const issues: Issue[] = [];
-  const facts = loadFacts(root);
+  let host: string | undefined;
+  const siteHost = () => (host ??= new URL(loadFacts(root).site.canonicalHost).host);
   for (const file of readContent(root, ['social'])) {
     if (!file.data) {
       if (file.text.includes(SOCIAL_CARD_DIR)) issues.push(...file.issues.map((issue) => ({ ...issue, hint: `${issue.hint ?? 'fix the frontmatter'} (no cards rendered from this file)` })));
@@ -59,7 +60,10 @@ export function collectSocialCards(root: string, hashCard: (card: CardSpec) => s
         issues.push(issueAt(file, ['posts', index, 'image'], `card path ${post.image} does not match the post`, `use ${expected} (<campaign>-<post id>.png)`));
         return;
       }
-      const card: CardSpec = { ...describeCard(set, post, new URL(facts.site.canonicalHost).host), ...CARD_SIZES[post.channel] };
+      const card: CardSpec = { ...describeCard(set, post, siteHost()), ...CARD_SIZES[post.channel] };
+      if (!post.imageAlt?.includes(card.title)) {
+        issues.push({ ...issueAt(file, ['posts', index, 'imageAlt'], `alt text does not contain the card's headline "${card.title}"`, 'describe what the card shows (label, headline, host) so screen readers get the same words'), severity: 'warning' });
+      }
       const sourceAt = createLocator(file.text)(file.offsetOf(['posts', index, 'image']) ?? 0);
       jobs.push({ kind: 'social-card', name, output: assetFileFor(expected), source: file.file, sourceAt, channel: post.channel, card, inputsHash: hashCard(card) });
     });

@@ -44,9 +44,18 @@ describe('social cards', () => {
   test('reports a card path that does not follow <campaign>-<post id> where it is written', async () => {
     const root = await fixtureRoot();
     const report = await generateAssets({ root, only: ['cards'] });
-    expect(report.issues).toHaveLength(1);
-    expect(report.issues[0]).toMatchObject({ file: 'content/social/misnamed.mdx', line: 13, column: 12, rule: 'social-card' });
-    expect(report.issues[0]!.hint).toBe('use /marketing/assets/social/other-x-one.png (<campaign>-<post id>.png)');
+    const errors = report.issues.filter((issue) => issue.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: 'content/social/misnamed.mdx', line: 13, column: 12, rule: 'social-card' });
+    expect(errors[0]!.hint).toBe('use /marketing/assets/social/other-x-one.png (<campaign>-<post id>.png)');
+  });
+
+  test("warns when a card's alt text does not carry its headline", async () => {
+    const root = await fixtureRoot();
+    const report = await generateAssets({ root, only: ['other-x-two'] });
+    const warning = report.issues.find((issue) => issue.severity === 'warning');
+    expect(warning).toMatchObject({ file: 'content/social/misnamed.mdx', line: 20, column: 15, rule: 'social-card', message: 'alt text does not contain the card\'s headline "Second post."' });
+    expect(report.results.map((result) => result.status)).toEqual(['written']);
   });
 
   test('removes a card no post asks for any more', async () => {
