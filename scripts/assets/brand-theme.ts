@@ -117,6 +117,8 @@ export const BRAND_MERMAID_CONFIG = {
     rankSpacing: 90,
     diagramPadding: 24,
     wrappingWidth: 260,
+    // Breathing room between the diagram title and the first subgraph.
+    titleTopMargin: 44,
     // Room under subgraph titles, so links converging on a node below do not cross the title.
     subGraphTitleMargin: { top: 6, bottom: 26 },
   },
