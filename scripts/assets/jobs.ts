@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { hashBytes, hashJson } from '../lib/hash.ts';
 import { readPackageVersion } from '../lib/package-version.ts';
 import type { Issue } from '../lib/issue.ts';
-import { BRAND_FONT_FILES, BRAND_FONT, BRAND_MERMAID_CONFIG, DIAGRAM_ROLE_STYLES } from './brand-theme.ts';
+import { BRAND_COLORS, BRAND_FONT_FILES, BRAND_FONT, BRAND_MERMAID_CONFIG, DIAGRAM_ROLE_STYLES } from './brand-theme.ts';
 import { collectSocialCards, type SocialCardJob } from './social-jobs.ts';
 
 /** Where diagram sources live, one `.mmd` file per diagram. */
@@ -15,7 +15,8 @@ export const assetCommand = (name: string) => `npm run assets -- --only ${name}`
 
 /** Files whose code decides what a diagram or card looks like; part of the inputs hash. */
 const DIAGRAM_RENDERER_FILES = ['brand-theme.ts', 'diagram-page.ts', 'diagram-session.ts', 'optimise-png.ts'];
-const CARD_RENDERER_FILES = ['brand-theme.ts', '../lib/brand-card.ts'];
+// Cards take only the palette and font from brand-theme.ts (hashed as values below), not the Mermaid theme.
+const CARD_RENDERER_FILES = ['../lib/brand-card.ts'];
 
 /** One Mermaid diagram to render to SVG and PNG. */
 export interface DiagramJob {
@@ -59,7 +60,7 @@ export function collectJobs(root: string): { jobs: AssetJob[]; issues: Issue[] }
       inputsHash: hashJson({ kind: 'diagram', source: hashBytes(readFileSync(join(root, source))), ...diagramBase }),
     };
   });
-  const cardBase = { fonts: fonts.slice(0, 2), font: BRAND_FONT.family, code: codeHash(CARD_RENDERER_FILES), tools: { sharp: tools.sharp } };
+  const cardBase = { fonts: fonts.slice(0, 2), font: BRAND_FONT.family, colors: BRAND_COLORS, code: codeHash(CARD_RENDERER_FILES), tools: { sharp: tools.sharp } };
   const cards = collectSocialCards(root, (card) => hashJson({ kind: 'social-card', card, ...cardBase }));
   return { jobs: [...diagrams, ...cards.jobs], issues: cards.issues };
 }
