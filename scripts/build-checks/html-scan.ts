@@ -35,7 +35,10 @@ const META_URLS = new Set(['og:image', 'og:image:url', 'og:image:secure_url', 'o
 /** `<link rel>` values that name hosts, not resources. */
 const LINK_RELS_SKIPPED = /\b(?:preconnect|dns-prefetch)\b/i;
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ',
+  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', ndash: '–', mdash: '—', hellip: '…', middot: '·', times: '×', star: '★',
+};
 
 /** Decodes the character references HTML attribute values use. */
 export function decodeEntities(text: string): string {

@@ -35,7 +35,8 @@ export function formatAnnotations(issues: readonly Issue[]): string[] {
 
 /** Text report: notes, every issue sorted by file (one per line), then the count line. */
 export function formatTextReport(report: Report): string {
-  const lines = [...report.notes.map((note) => `note: ${note}`), ...sortIssues(report.issues).map(formatIssue), summarizeIssues(report.issues)];
+  const sorted = sortIssues(report.issues);
+  const lines = [...report.notes.map((note) => `note: ${note}`), ...sorted.map(formatIssue), summarizeIssues(sorted)];
   return `${lines.join('\n')}\n`;
 }
 
@@ -47,7 +48,7 @@ export function formatJsonReport(report: Report): string {
       ok: errors === 0,
       errors,
       warnings: report.issues.length - errors,
-      summary: summarizeIssues(report.issues),
+      summary: summarizeIssues(sortIssues(report.issues)),
       issues: sortIssues(report.issues),
       notes: report.notes,
       ...(report.timings ? { timingsMs: report.timings } : {}),
@@ -62,6 +63,6 @@ export function formatStepSummary(report: Report): string {
   const rows = sortIssues(report.issues).map(
     (issue) => `| \`${issue.file}:${issue.line}:${issue.column}\` | ${issue.severity} | ${issue.rule} | ${(issue.hint ? `${issue.message} — ${issue.hint}` : issue.message).replace(/\|/g, '\\|')} |`,
   );
-  const head = `### Build checks: ${summarizeIssues(report.issues)}\n`;
+  const head = `### Build checks: ${summarizeIssues(sortIssues(report.issues))}\n`;
   return rows.length ? `${head}\n| Location | Level | Rule | Message |\n|---|---|---|---|\n${rows.join('\n')}\n` : head;
 }

@@ -6,14 +6,14 @@ const FOOTNOTE_REF = /\[\^([^\]\s]+)\]/g;
 // A source is a URL, a Markdown link, or a repo path such as docs/api.md, org/repo#123 or src/x.go:42.
 const SOURCE_FORMS = [/https?:\/\/\S+/, /\]\([^)\s]+\)/, /(?:^|[\s`(])[\w.-]+\/[\w./-]*(?:\.\w+|#\d+)(?::\d+)?/];
 
-/** Start and end of the sentence around `index` in `text`. */
+/** Start and end of the sentence around `index` in `text`; footnote references after the full stop belong to it. */
 export function sentenceAround(text: string, index: number): [number, number] {
-  let start = index;
-  while (start > 0 && !/[.!?]\s/.test(text.slice(start - 2, start)) && text.slice(start - 2, start) !== '\n\n') start--;
-  const after = /[.!?](?=\s|$)|\n\n/g;
+  let start = 0;
+  for (const boundary of text.slice(0, index).matchAll(/[.!?](?:\[\^[^\]\s]+\])*\s+|\n\s*\n/g)) start = boundary.index + boundary[0].length;
+  const after = /[.!?](?:\[\^[^\]\s]+\])*(?=\s|$)|\n\s*\n/g;
   after.lastIndex = index;
   const end = after.exec(text);
-  return [start, end ? end.index + 1 : text.length];
+  return [start, end ? end.index + end[0].length : text.length];
 }
 
 /** Why the sentence's footnotes do not source it, or undefined when one of them does. */

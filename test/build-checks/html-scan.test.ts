@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { scanHtml, scanXml } from '../../scripts/build-checks/html-scan.ts';
+import { normalizeText } from '../../scripts/build-checks/text-match.ts';
+
+const PAGE = `<!doctype html><html><head>
+<link rel="preconnect" href="https://fonts.example.com"><link rel="stylesheet" href="/_astro/a.css">
+<meta property="og:image" content="https://moleculesai.app/og/blog/x.png"><meta name="twitter:image" content="/og/blog/x.png">
+<script type="application/ld+json">{"@type":"Article","image":{"url":"https://moleculesai.app/og/blog/x.png"},"author":{"name":"Molecule AI"}}</script>
+<script>const url = "<img src='/not-a-tag.png'>";</script>
+</head><body><!-- <img src="/commented.png"> -->
+<a href="/blog/x/#intro" id="top">x</a><img src=/unquoted.png srcset="/a.png 1x, /b.png 2x" alt="a&amp;b">
+<video poster="/poster.jpg"><source src="/v.mp4"></video><audio src="/a.mp3"><track src="/a.vtt"></audio>
+<a href="/q?a=1&amp;b=2">q</a><h2 id="intro">Intro</h2></body></html>`;
+
+describe('built HTML scanning', () => {
+  test('finds every URL a reader or crawler follows, with its offset', () => {
+    const { refs, ids } = scanHtml(PAGE);
+    expect(refs.map((ref) => `${ref.via} ${ref.url}`)).toEqual([
+      'link[href] /_astro/a.css',
+      'meta[og:image] https://moleculesai.app/og/blog/x.png',
+      'meta[twitter:image] /og/blog/x.png',
+      'json-ld https://moleculesai.app/og/blog/x.png',
+      'a[href] /blog/x/#intro',
+      'img[src] /unquoted.png',
+      'img[srcset] /a.png',
+      'img[srcset] /b.png',
+      'video[poster] /poster.jpg',
+      'source[src] /v.mp4',
+      'audio[src] /a.mp3',
+      'track[src] /a.vtt',
+      'a[href] /q?a=1&b=2',
+    ]);
+    for (const ref of refs.filter((candidate) => candidate.via !== 'json-ld')) {
+      expect(PAGE.slice(ref.index, ref.index + 4)).toBe(ref.url.replace('&', '&amp;').slice(0, 4));
+    }
+    expect([...ids]).toEqual(['top', 'intro']);
+  });
+
+  test('reads feed and sitemap URLs', () => {
+    const xml = '<rss><channel><link>https://moleculesai.app/</link><item><link>https://moleculesai.app/blog/x/</link><enclosure url="https://moleculesai.app/a.mp3"/></item></channel></rss>';
+    expect(scanXml(xml).refs.map((ref) => ref.url)).toEqual(['https://moleculesai.app/', 'https://moleculesai.app/blog/x/', 'https://moleculesai.app/a.mp3']);
+  });
+
+  test('normalises text for leak matching and maps back to the source', () => {
+    const html = '<p>Don&rsquo;t ship <em>internal</em> notes&nbsp;early</p>';
+    const normal = normalizeText(html, true);
+    expect(normal.text).toBe('dont ship internal notes early');
+    expect(html.slice(normal.offsets[normal.text.indexOf('internal')])).toMatch(/^internal/);
+  });
+});
