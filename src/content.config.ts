@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import type { z } from 'astro/zod';
 import { glob, type Loader } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { CONTENT_KINDS, CONTENT_PATTERN, type CollectionName } from './schemas/kinds.ts';
@@ -20,11 +21,30 @@ function loaderFor(name: CollectionName): Loader {
   return SITE_AUDIENCE === 'public' ? withPublishableFilter(loader, BUILD_NOW) : loader;
 }
 
-const kindCollections = Object.fromEntries(
-  (Object.keys(CONTENT_KINDS) as CollectionName[])
-    .filter((name) => name !== 'docs')
-    .map((name) => [name, defineCollection({ loader: loaderFor(name), schema: CONTENT_KINDS[name].schema })]),
-);
+// The schema is passed per kind (not looked up inside) so each collection keeps its own schema
+// type and pages get a typed `entry.data`.
+function kindCollection<Schema extends z.ZodType>(name: Exclude<CollectionName, 'docs'>, schema: Schema) {
+  return defineCollection({ loader: loaderFor(name), schema });
+}
+
+const kindCollections = {
+  blog: kindCollection('blog', CONTENT_KINDS.blog.schema),
+  battlecards: kindCollection('battlecards', CONTENT_KINDS.battlecards.schema),
+  objections: kindCollection('objections', CONTENT_KINDS.objections.schema),
+  landing: kindCollection('landing', CONTENT_KINDS.landing.schema),
+  onePagers: kindCollection('onePagers', CONTENT_KINDS.onePagers.schema),
+  press: kindCollection('press', CONTENT_KINDS.press.schema),
+  community: kindCollection('community', CONTENT_KINDS.community.schema),
+  hn: kindCollection('hn', CONTENT_KINDS.hn.schema),
+  social: kindCollection('social', CONTENT_KINDS.social.schema),
+  emails: kindCollection('emails', CONTENT_KINDS.emails.schema),
+  voiceovers: kindCollection('voiceovers', CONTENT_KINDS.voiceovers.schema),
+  storyboards: kindCollection('storyboards', CONTENT_KINDS.storyboards.schema),
+  video: kindCollection('video', CONTENT_KINDS.video.schema),
+  roadmap: kindCollection('roadmap', CONTENT_KINDS.roadmap.schema),
+  checklists: kindCollection('checklists', CONTENT_KINDS.checklists.schema),
+  inventory: kindCollection('inventory', CONTENT_KINDS.inventory.schema),
+} satisfies Record<Exclude<CollectionName, 'docs'>, unknown>;
 
 // Starlight renders the guides; its schema is extended with ours and made strict so a typo
 // in a guide's frontmatter fails the build like everywhere else. `sidebar` stays Starlight's own

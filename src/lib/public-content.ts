@@ -1,40 +1,51 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { isPublishable } from './publishable.ts';
+import { isPublishable, type PublishableFields } from './publishable.ts';
 import { BUILD_NOW } from './build-env.ts';
 
 /**
  * The public site's view of the content. The public build's loaders already drop unpublishable
  * entries; applying the same rule here keeps a page honest even if it is built some other way.
  */
-async function publishable<C extends 'blog' | 'docs' | 'landing' | 'press'>(collection: C): Promise<CollectionEntry<C>[]> {
-  const entries = (await getCollection(collection)) as CollectionEntry<C>[];
+function publishable<Entry extends { data: PublishableFields }>(entries: Entry[]): Entry[] {
   return entries.filter((entry) => isPublishable(entry.data, BUILD_NOW));
+}
+
+// TODO remove once src/schemas/base.ts types kind fields that override base ones: today a generic
+// spread over BaseFields types a post's required `published` (and press `embargo`) as `undefined`.
+/** A post's publication date (required by the blog schema). */
+export function publishedOf(post: CollectionEntry<'blog'>): Date {
+  return post.data.published as unknown as Date;
+}
+
+/** A press release's embargo (required by the press schema). */
+export function embargoOf(release: CollectionEntry<'press'>): Date {
+  return release.data.embargo as unknown as Date;
 }
 
 /** Published blog posts, newest first. */
 export async function getPublicPosts(): Promise<CollectionEntry<'blog'>[]> {
-  const posts = await publishable('blog');
-  return posts.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
+  const posts = publishable(await getCollection('blog'));
+  return posts.sort((a, b) => publishedOf(b).getTime() - publishedOf(a).getTime() || a.id.localeCompare(b.id));
 }
 
 /** Published guides in sidebar order (then by title). */
 export async function getPublicGuides(): Promise<CollectionEntry<'docs'>[]> {
-  const guides = await publishable('docs');
+  const guides = publishable(await getCollection('docs'));
   const order = (entry: CollectionEntry<'docs'>) => entry.data.sidebar?.order ?? Number.MAX_SAFE_INTEGER;
   return guides.sort((a, b) => order(a) - order(b) || a.data.title.localeCompare(b.data.title));
 }
 
 /** The landing copy the home page renders: the most recently updated publishable entry, if any. */
 export async function getLandingCopy(): Promise<CollectionEntry<'landing'> | undefined> {
-  const entries = await publishable('landing');
+  const entries = publishable(await getCollection('landing'));
   const stamp = (entry: CollectionEntry<'landing'>) => (entry.data.updated ?? entry.data.published)?.getTime() ?? 0;
   return entries.sort((a, b) => stamp(b) - stamp(a) || a.id.localeCompare(b.id))[0];
 }
 
 /** Press releases whose embargo has passed, newest first. */
 export async function getPublishedPress(): Promise<CollectionEntry<'press'>[]> {
-  const releases = await publishable('press');
-  return releases.sort((a, b) => b.data.embargo.getTime() - a.data.embargo.getTime());
+  const releases = publishable(await getCollection('press'));
+  return releases.sort((a, b) => embargoOf(b).getTime() - embargoOf(a).getTime());
 }
 
 /** Every tag used by a published post, with its posts, alphabetically. */
