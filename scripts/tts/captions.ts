@@ -65,15 +65,18 @@ export function locateBoundaries(text: string, boundaries: readonly WordBoundary
 }
 
 function interpolate(anchors: readonly Anchor[], weight: number): number {
-  let previous = anchors[0]!;
+  // Several anchors can share a weight (a chunk's start and its first word): take the latest.
+  let low = anchors[0]!;
+  let high: Anchor | undefined;
   for (const anchor of anchors) {
-    if (anchor.weight >= weight) {
-      if (anchor.weight === previous.weight) return anchor.seconds;
-      return previous.seconds + ((weight - previous.weight) / (anchor.weight - previous.weight)) * (anchor.seconds - previous.seconds);
+    if (anchor.weight <= weight) low = anchor;
+    else {
+      high = anchor;
+      break;
     }
-    previous = anchor;
   }
-  return previous.seconds;
+  if (!high || high.weight === low.weight) return low.seconds;
+  return low.seconds + ((weight - low.weight) / (high.weight - low.weight)) * (high.seconds - low.seconds);
 }
 
 /**
