@@ -23,6 +23,12 @@ const publicIntegrations = [
     disable404Route: true,
     customCss: ['./src/styles/brand.css'],
     favicon: '/favicon.svg',
+    // Starlight writes og:title/description/url itself; guides share the site card as their image.
+    head: [
+      { tag: 'meta', attrs: { property: 'og:image', content: `${facts.site.canonicalHost}/og/site.png` } },
+      { tag: 'meta', attrs: { name: 'twitter:image', content: `${facts.site.canonicalHost}/og/site.png` } },
+      { tag: 'meta', attrs: { name: 'theme-color', content: '#0a0e1a' } },
+    ],
     // Starlight resolves autogenerate directories against each entry's file path; ours live in content/guides.
     sidebar: [{ label: 'Guides', items: [{ autogenerate: { directory: 'content/guides' } }] }],
     components: {

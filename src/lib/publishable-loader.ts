@@ -36,7 +36,9 @@ export function withPublishableFilter(loader: Loader, now: Date): Loader {
           context.store.delete(id);
         }
       }
-      if (held.size > 0) context.logger.info(`held back from the public site: ${[...held].sort().join(', ')}`);
+      // Internal pieces are held back by design; drafts and embargoes are worth a line in the log.
+      const notable = [...held].filter((line) => !line.endsWith('(audience is internal)')).sort();
+      if (notable.length > 0) context.logger.info(`held back from the public site: ${notable.join(', ')}`);
     },
   };
 }
