@@ -70,7 +70,8 @@ export function parseDemoArgs(argv: readonly string[], env: NodeJS.ProcessEnv, c
   } catch (error) {
     const flag = /'(--?[\w-]+)/.exec((error as Error).message)?.[1] ?? '';
     const suggestion = suggestKey(flag.replace(/^-+/, ''), FLAGS);
-    issues.push({ file: `argv:${flag || '?'}`, line: 1, column: 1, rule: 'args', severity: 'error', message: (error as Error).message.split('\n')[0]!.replace(/\.$/, ''), hint: suggestion ? `did you mean --${suggestion}?` : `known flags: ${FLAGS.map((name) => `--${name}`).join(' ')}` });
+    const message = flag ? `unknown or malformed flag ${flag}` : (error as Error).message.split('. ')[0]!;
+    issues.push({ file: `argv:${flag || '?'}`, line: 1, column: 1, rule: 'args', severity: 'error', message, hint: suggestion ? `did you mean --${suggestion}?` : `known flags: ${FLAGS.map((name) => `--${name}`).join(' ')}` });
   }
   let timeoutMs: number | undefined;
   if (values.timeout !== undefined) {

@@ -135,8 +135,8 @@ export async function runDemo(script: DemoScript, options: DemoOptions, facts: R
       if (index > 0 && timings.momentPauseMs > 0) await sleep(timings.momentPauseMs, undefined, { signal: controller.signal }).catch(() => {
         throw controller.signal.reason;
       });
-      terminal.marker(moment.title);
-      const span: MomentSpan = { id: moment.id, title: moment.title, steps: [...moment.steps], start: terminal.elapsed(), end: 0, storyboardStart: moment.start, storyboardEnd: moment.end };
+      const start = terminal.marker(moment.title);
+      const span: MomentSpan = { id: moment.id, title: moment.title, steps: [...moment.steps], start, end: 0, storyboardStart: moment.start, storyboardEnd: moment.end };
       moments.push(span);
       showMomentHeading(terminal, index + 1, script.moments.length, moment.title);
       try {

@@ -1,6 +1,7 @@
 import { showRequest, showResponse } from './present.ts';
 import { createStepRecord, type PlatformInfo, type StepRecord } from './record/run-record.ts';
 import type { AgentHandle } from './agent-process.ts';
+import type { DemoStepError } from './errors.ts';
 import type { DemoOptions } from './args.ts';
 import type { EventStream } from './events-client.ts';
 import type { PlatformRequest, PlatformResponse } from './http-client.ts';
@@ -90,8 +91,9 @@ export function attachCalls(
     try {
       return await run();
     } catch (error) {
+      const failure = error as Partial<DemoStepError> & Error;
       step.status = 'failed';
-      step.error = { message: (error as Error).message };
+      step.error = { message: failure.message, status: failure.status, bodyExcerpt: failure.bodyExcerpt, hint: failure.hint };
       throw error;
     } finally {
       step.durationMs = full.clock() - step.startMs;

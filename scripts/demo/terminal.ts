@@ -16,8 +16,8 @@ export interface CastEvent {
 /** The demo's terminal: every line is redacted, then printed and recorded with its real time. */
 export interface Terminal {
   line(text?: string): void;
-  /** A named marker in the cast (a storyboard moment starts here). */
-  marker(label: string): void;
+  /** A named marker in the cast (a storyboard moment starts here); returns its time. */
+  marker(label: string): number;
   /** Seconds since the terminal started, as recorded in the cast. */
   elapsed(): number;
   readonly events: CastEvent[];
@@ -67,7 +67,9 @@ export function createTerminal(write: (chunk: string) => void, secrets: Readonly
       events.push({ time: elapsed(), kind: 'o', data: `${safe}\r\n` });
     },
     marker(label) {
-      events.push({ time: elapsed(), kind: 'm', data: label });
+      const time = elapsed();
+      events.push({ time, kind: 'm', data: label });
+      return time;
     },
   };
 }

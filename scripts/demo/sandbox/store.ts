@@ -32,7 +32,8 @@ export interface WorkspaceRow {
   secrets: Map<string, string>;
 }
 
-interface TokenRow {
+/** A stored token: its sha256 and 8-character prefix, never the plaintext. */
+export interface TokenRow {
   id: string;
   workspaceId: string;
   hash: string;
@@ -55,6 +56,8 @@ export interface SandboxStore {
   tokenOwner(token: string): string | undefined;
   /** Revokes every token of a workspace; returns how many were live. */
   revokeTokens(workspaceId: string): number;
+  /** The stored token rows (hash and prefix only: the plaintext is never kept). */
+  tokenRows(): ReadonlyArray<Readonly<TokenRow>>;
 }
 
 /** Creates an empty store. */
@@ -110,6 +113,9 @@ export function createStore(now: () => number = Date.now): SandboxStore {
       if (!row) return undefined;
       const workspace = workspaces.get(row.workspaceId);
       return workspace && workspace.status !== 'removed' ? row.workspaceId : undefined;
+    },
+    tokenRows() {
+      return tokens;
     },
     revokeTokens(workspaceId) {
       let count = 0;

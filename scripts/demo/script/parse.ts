@@ -51,11 +51,10 @@ export function parseDemoScript(root: string, wanted: string | undefined): { scr
       steps.push({ kind, moment: moment.id, line, column });
     });
   });
-  const teardown = steps.findIndex((step) => step.kind === 'teardown');
-  if (teardown >= 0 && teardown !== steps.length - 1) {
-    const moment = board.moments.findIndex((candidate) => candidate.steps.includes('teardown'));
-    problem(['moments', moment, 'steps', board.moments[moment]!.steps.indexOf('teardown')], 'step "teardown" must be the last step', 'move it to the end of the last moment');
-  }
+  // Judged on the steps as listed (repeats included): nothing may be written after teardown.
+  const listed = board.moments.flatMap((moment, momentIndex) => moment.steps.map((kind, stepIndex) => ({ kind, path: ['moments', momentIndex, 'steps', stepIndex] })));
+  const teardown = listed.findIndex((entry) => entry.kind === 'teardown');
+  if (teardown >= 0 && teardown !== listed.length - 1) problem(listed[teardown]!.path, 'step "teardown" must be the last step', 'move it to the end of the last moment');
   if (steps.length === 0) problem(['moments'], 'the live storyboard lists no steps, so the demo would show nothing', `list steps from: ${DEMO_STEP_KINDS.join(', ')}`);
   const unused = DEMO_STEP_KINDS.filter((kind: DemoStepKind) => !steps.some((step) => step.kind === kind));
   if (steps.length > 0 && unused.length > 0) problem(['moments'], `steps not in any moment will not run: ${unused.join(', ')}`, 'add them to a moment\'s steps if the demo should show them', 'warning');
