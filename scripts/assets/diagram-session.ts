@@ -28,6 +28,8 @@ export interface DiagramSession {
 /** Raised when Mermaid rejects a definition or the page fails; the message is Mermaid's own first line. */
 export class DiagramRenderError extends Error {
   override name = 'DiagramRenderError';
+  /** Source text from the point Mermaid stopped at (its excerpt after the caret), to locate the error. */
+  near?: string;
 }
 
 /**
@@ -84,7 +86,7 @@ async function renderOne(page: Page, definition: string, options: { config: Merm
       fontFamily: BRAND_FONT.family,
     });
   } catch (error) {
-    throw new DiagramRenderError(`mermaid: ${firstLine(error)}`);
+    throw describeMermaidError(error);
   }
   // A viewport as large as the diagram, so the screenshot needs no scrolling or stitching.
   await page.setViewport({
@@ -110,6 +112,20 @@ export async function buildFontCss(): Promise<string> {
 /** Mermaid's self-contained browser bundle (the ESM build loads chunks, which a data page cannot). */
 export function mermaidBundlePath(): string {
   return fileURLToPath(import.meta.resolve('mermaid/dist/mermaid.min.js'));
+}
+
+/**
+ * Mermaid parse errors come as "Parse error on line N:", an excerpt with newlines removed, a caret
+ * line and "Expecting …, got 'X'". Its line numbers skip frontmatter and comments, so keep the
+ * text at the caret instead; the caller finds it in the real source.
+ */
+function describeMermaidError(error: unknown): DiagramRenderError {
+  const lines = (error instanceof Error ? error.message : String(error)).split('\n');
+  const got = /got '([^']+)'/.exec(lines[3] ?? '')?.[1];
+  const failure = new DiagramRenderError(`mermaid: ${firstLine(error).replace(/:$/, '')}${got ? `: unexpected ${got}` : ''}`, { cause: error });
+  const caret = lines[2]?.indexOf('^') ?? -1;
+  if (/^Parse error/.test(lines[0] ?? '') && caret >= 0) failure.near = lines[1]!.slice(caret).trim();
+  return failure;
 }
 
 function firstLine(error: unknown): string {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashBytes } from '../lib/hash.ts';
+import { createLocator } from '../lib/source-location.ts';
 import type { Issue } from '../lib/issue.ts';
 import { updateManifest, type ManifestEntry } from '../lib/manifest.ts';
 import { writeFileAtomic } from '../lib/write-atomic.ts';
@@ -25,8 +26,8 @@ export async function renderDiagrams(
   const results: AssetResult[] = [];
   for (const job of jobs) {
     const started = performance.now();
-    const result = await renderOne(root, job, session, options).catch((error: unknown): AssetResult => ({
-      job, status: 'failed', reason: options.reasons.get(job.name), issues: [renderIssue(job, error)], ms: 0,
+    const result = await renderOne(root, job, session, options).catch(async (error: unknown): Promise<AssetResult> => ({
+      job, status: 'failed', reason: options.reasons.get(job.name), issues: [renderIssue(job, await readFile(join(root, job.source), 'utf8').catch(() => ''), error)], ms: 0,
     }));
     result.ms = Math.round(performance.now() - started);
     options.onResult?.(result);
@@ -64,13 +65,13 @@ async function renderOne(root: string, job: DiagramJob, session: DiagramSession,
   return { job, status: 'written', reason, issues: [], ms: 0, entries };
 }
 
-function renderIssue(job: DiagramJob, error: unknown): Issue {
+function renderIssue(job: DiagramJob, source: string, error: unknown): Issue {
   const message = error instanceof Error ? error.message : String(error);
-  const line = /line (\d+)/i.exec(message);
+  // Mermaid's excerpt drops newlines, so only the part before the next indentation run is one source line.
+  const near = error instanceof DiagramRenderError && error.near ? source.indexOf(error.near.split(/\s{2,}/)[0]!.slice(0, 24)) : -1;
   return {
     file: job.source,
-    line: line ? Number(line[1]) : 1,
-    column: 1,
+    ...(near >= 0 ? createLocator(source)(near) : { line: 1, column: 1 }),
     rule: error instanceof DiagramRenderError ? 'diagram-syntax' : 'diagram-render',
     severity: 'error',
     message: `render ${job.name}: ${message}`,
