@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { readContent, type ContentFile } from '../../scripts/lib/content-files.ts';
 import { loadFacts } from '../../scripts/lib/load-facts.ts';
 import { isPublishable, type PublishableFields } from '../../src/lib/publishable.ts';
+import { resolveStaticFile } from '../../scripts/lib/static-server.ts';
 import { buildFixtureSite, buildRealSite, listSiteFiles, REPO_ROOT, type SiteBuild } from './site-build.ts';
 import { extractJsonLd, findInSite, metaContent, readSiteText, type SiteText } from './site-text.ts';
 
@@ -106,6 +107,26 @@ describe('the site built from the real launch content', () => {
       return findInSite(publicText, title).map((where) => `${file.id} "${title}" in ${where}`);
     });
     expect(leaks).toEqual([]);
+  });
+
+  test('resolves every link between pages of each build', async () => {
+    const demoBuilt = existsSync(join(site.internal, 'demo', 'index.html'));
+    for (const dir of [site.public, site.internal]) {
+      const pages = (await listSiteFiles(dir)).filter((file) => file.endsWith('.html'));
+      const broken: string[] = [];
+      let checked = 0;
+      for (const page of pages) {
+        const html = await readFile(join(dir, page), 'utf8');
+        for (const [, href] of html.matchAll(/<a\s[^>]*href="(\/[^"#?]*)[^"]*"/g)) {
+          // The launch-room menu links /demo/, which the demo command's pages provide.
+          if (href === '/demo/' && !demoBuilt && dir === site.internal) continue;
+          checked++;
+          if (!(await resolveStaticFile(dir, href!))) broken.push(`${page} → ${href}`);
+        }
+      }
+      expect([...new Set(broken)]).toEqual([]);
+      expect(checked).toBeGreaterThan(pages.length);
+    }
   });
 
   test('routes no launch-room section in the public build', async () => {
