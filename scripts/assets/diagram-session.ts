@@ -122,7 +122,9 @@ export function mermaidBundlePath(): string {
 function describeMermaidError(error: unknown): DiagramRenderError {
   const lines = (error instanceof Error ? error.message : String(error)).split('\n');
   const got = /got '([^']+)'/.exec(lines[3] ?? '')?.[1];
-  const failure = new DiagramRenderError(`mermaid: ${firstLine(error).replace(/:$/, '')}${got ? `: unexpected ${got}` : ''}`, { cause: error });
+  // Mermaid's line number is dropped from the message: the issue carries the real one.
+  const head = firstLine(error).replace(/^Parse error on line \d+:?$/, 'parse error').replace(/:$/, '');
+  const failure = new DiagramRenderError(`mermaid: ${head}${got ? `, unexpected ${got}` : ''}`, { cause: error });
   const caret = lines[2]?.indexOf('^') ?? -1;
   if (/^Parse error/.test(lines[0] ?? '') && caret >= 0) failure.near = lines[1]!.slice(caret).trim();
   return failure;
