@@ -27,7 +27,7 @@ export async function staleReason(root: string, job: AssetJob, manifest: Manifes
   return undefined;
 }
 
-/** `156.0.8078.79` from `chromium --version` (about 50 ms; no browser window). */
+/** `156.0.8078.79` from `chromium --version` (a fraction of a second; opens no browser window). */
 export async function readChromiumVersion(executablePath: string): Promise<string> {
   const { stdout } = await run(executablePath, ['--version'], { timeout: DEFAULT_VERSION_TIMEOUT_MS });
   return parseBrowserVersion(stdout);
