@@ -21,6 +21,8 @@ export interface AssetStatus {
   madeBy?: string;
   /** Why it is a draft, from the manifest. */
   note?: string;
+  /** Command that (re)generates it, from the manifest. */
+  command?: string;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface AssetStatus {
 export async function describeAsset(root: string, manifest: Manifest, path: string): Promise<AssetStatus> {
   const entry = manifest.entries[path];
   const info = await stat(join(root, path)).catch(() => undefined);
-  if (!info?.isFile()) return { path, state: 'missing', madeBy: entry ? entry.command : undefined };
+  if (!info?.isFile()) return { path, state: 'missing', command: entry?.command };
   let { width, height } = entry ?? {};
   if ((width === undefined || height === undefined) && /\.(png|jpe?g|webp|gif|avif|svg)$/i.test(path)) {
     const meta = await sharp(join(root, path)).metadata().catch(() => undefined);
@@ -45,7 +47,8 @@ export async function describeAsset(root: string, manifest: Manifest, path: stri
     height,
     durationSeconds: entry?.durationSeconds,
     madeBy: entry ? [entry.generator, entry.provider].filter(Boolean).join(' · ') : 'hand-made',
-    note: entry?.draft ? `draft from ${entry.provider ?? entry.generator} — regenerate with \`${entry.command}\`` : undefined,
+    note: entry?.draft ? `draft from the ${entry.provider ?? entry.generator} fallback` : undefined,
+    command: entry?.command,
   };
 }
 
