@@ -30,6 +30,22 @@ export function replyTextOf(body: unknown): string | undefined {
   return texts.length > 0 ? texts.join('\n') : undefined;
 }
 
+/** Sends one A2A call; a proxy that cannot reach the agent gets a hint about where the agent must be reachable from. */
+async function sendTask(session: DemoSession, request: Parameters<DemoSession['call']>[0]): Promise<unknown> {
+  try {
+    return (await session.call(request)).body;
+  } catch (error) {
+    if (!(error instanceof DemoStepError) || (error.status !== 502 && error.status !== 503 && error.status !== 202)) throw error;
+    const hint =
+      error.status === 503
+        ? 'the workspace has no agent URL: the agent has not registered, or the workspace is paused'
+        : error.status === 202
+          ? 'the proxy queued the task because the agent did not answer in time: check the agent\'s lines above'
+          : 'the platform could not call the agent at its registered URL: unless the platform runs on this machine in development mode, set AGENT_PUBLIC_URL to a tunnel that reaches this machine';
+    throw new DemoStepError(error.message, { status: error.status, body: error.bodyExcerpt, hint });
+  }
+}
+
 function showReply(session: DemoSession, body: unknown): void {
   const text = replyTextOf(body);
   if (text === undefined) {
@@ -43,8 +59,7 @@ function showReply(session: DemoSession, body: unknown): void {
 export const a2aCanvasStep: StepRunner = {
   async run(session) {
     const id = session.state.workspace!.id;
-    const response = await session.call({ method: 'POST', path: `/workspaces/${id}/a2a`, body: messageSend('canvas-1', DEMO_TASK), expect: [200], note: 'as the canvas: no X-Workspace-ID' });
-    showReply(session, response.body);
+    showReply(session, await sendTask(session, { method: 'POST', path: `/workspaces/${id}/a2a`, body: messageSend('canvas-1', DEMO_TASK), expect: [200], note: 'as the canvas: no X-Workspace-ID' }));
   },
 };
 
@@ -69,7 +84,6 @@ export const a2aPeerStep: StepRunner = {
       await session.call({ method: 'POST', path: `/workspaces/${id}/a2a`, headers: caller, body: task, expect: [401], note: 'as pm-agent, without its token' });
       showNote(session.terminal, 'refused: a workspace caller must prove who it is with its own token');
     }
-    const response = await session.call({ method: 'POST', path: `/workspaces/${id}/a2a`, auth: credential, headers: caller, body: task, expect: [200], note: 'as pm-agent, with its token' });
-    showReply(session, response.body);
+    showReply(session, await sendTask(session, { method: 'POST', path: `/workspaces/${id}/a2a`, auth: credential, headers: caller, body: task, expect: [200], note: 'as pm-agent, with its token' }));
   },
 };

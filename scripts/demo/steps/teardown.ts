@@ -46,7 +46,8 @@ export const teardownStep: StepRunner = {
       showNote(session.terminal, `the agent saw paused:true on its own (it polls /state every ${session.timings.statePollMs / 1000} s) and exited with code 0`);
     }
     if (session.options.keep) {
-      showNote(session.terminal, `--keep: workspaces left on the platform, paused: ${session.state.created.join(', ')}`);
+      const embedded = session.platform.embedded ? ' (the embedded stand-in stops with the demo: --keep matters on a real platform)' : '';
+      showNote(session.terminal, `--keep: workspaces left on the platform, paused: ${session.state.created.join(', ')}${embedded}`);
       return;
     }
     await deleteCreated(session, id);
