@@ -78,6 +78,21 @@ describe('npm run tts', () => {
     expect(await snapshotFiles()).toEqual(before);
   });
 
+  test('--check reports a changed script as stale without synthesising it', async () => {
+    expect((await runTts(['--check'])).exitCode).toBe(0);
+    const script = join(root, 'content/voiceovers/hello-mandarin.md');
+    const original = await readFile(script, 'utf8');
+    await writeFile(script, original.replace('远程工作区来了。', '远程工作区正式发布。'));
+    try {
+      const result = await runTts(['--check']);
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toContain('content/voiceovers/hello-mandarin.md:11:9 [tts-stale] marketing/audio/hello-mandarin.mp3 is missing or out of date — run npm run tts -- --only voiceovers/hello-mandarin');
+      expect(result.stdout).toContain('1 up to date, 1 stale, 1 draft (espeak-ng); 0 synthesis calls');
+    } finally {
+      await writeFile(script, original);
+    }
+  });
+
   test('gives the build the same hashes the cache uses, so a current draft is not stale', async () => {
     const manifest = await readManifest(root);
     const plan = await planVoiceovers(root);
@@ -165,6 +180,14 @@ describe('npm run tts', () => {
     } finally {
       await rm(broken);
     }
+  });
+
+  test('--force synthesises a current script again, and only that one with --only', async () => {
+    const result = await runTts(['--provider', 'espeak', '--force', '--only', 'voiceovers/hello-mandarin']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/new\s+voiceovers\/hello-mandarin\s+espeak/);
+    expect(result.stdout).not.toContain('voiceovers/hello-remote');
+    expect(result.stdout).toMatch(/1 new, 1 draft \(espeak-ng\); [1-9]\d* synthesis calls?/);
   });
 
   test('rejects --strict with --provider espeak as a usage error', async () => {
