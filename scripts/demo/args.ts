@@ -87,6 +87,7 @@ export function parseDemoArgs(argv: readonly string[], env: NodeJS.ProcessEnv, c
     agentPort = Number(env.AGENT_PORT);
     if (!Number.isInteger(agentPort) || agentPort < 1 || agentPort > 65535) issues.push(envIssue('AGENT_PORT', `expected a port 1-65535, got "${env.AGENT_PORT}"`, 'or unset it to pick a free port'));
   }
+  if (publicUrl && !env.AGENT_PORT) issues.push(envIssue('AGENT_PUBLIC_URL', 'set without AGENT_PORT, so the agent would listen on a random port the tunnel does not know', 'set AGENT_PORT to the local port your tunnel forwards to'));
   if (env.DEMO_API_KEY !== undefined && env.DEMO_API_KEY.length < 4) issues.push(envIssue('DEMO_API_KEY', 'too short to be a key (and too short to redact reliably)', 'use at least 4 characters, or unset it for a fake key'));
   const adminToken = env.ADMIN_TOKEN || undefined;
   const agentEnv = Object.fromEntries(['HOME', 'PATH', 'TMPDIR', 'LANG', 'MOLECULE_TOKEN_DIR', 'SYSTEMROOT'].filter((name) => env[name]).map((name) => [name, env[name]!]));

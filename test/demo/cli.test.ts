@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { cleanEnv, isAlive, makeDemoRoot, readTree, runDemo, startDemo, startSandboxProcess, TOKEN_SHAPE } from './helpers.ts';
 import { parseCast } from '../../scripts/demo/record/asciicast.ts';
 import { planDemoRecording } from '../../scripts/demo/plan.ts';
@@ -109,6 +110,32 @@ describe('npm run demo against the embedded stand-in', () => {
         demo: 6 errors: 1 args, 3 demo, 2 env (1 warning)
         demo: nothing was run; fix the problems above (npm run demo -- --check validates without running)"
       `);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('npm run demo with the agent behind a public URL', () => {
+  test('creates the workspace with AGENT_PUBLIC_URL and the agent answers on that URL\'s path', async () => {
+    const { root, tokens, cleanup } = makeDemoRoot();
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    try {
+      const publicUrl = `http://localhost:${port}/tunnel/a2a`;
+      const result = await runDemo(root, ['--fast'], cleanEnv({ AGENT_PUBLIC_URL: publicUrl, AGENT_PORT: String(port), MOLECULE_TOKEN_DIR: tokens }));
+      expect(result.exitCode, result.all).toBe(0);
+      const transcript = JSON.parse(readFileSync(join(root, 'marketing/demo/phase30-walkthrough.transcript.json'), 'utf8'));
+      const create = transcript.steps.find((step: { kind: string }) => step.kind === 'create-workspace').exchanges[0];
+      expect(create.request.body.url).toBe(publicUrl);
+      expect(create.response.body).toMatchObject({ external: true, status: 'online' });
+      expect(result.stdout).toContain('the platform issued a new token');
+      const missingPort = await runDemo(root, ['--check'], cleanEnv({ AGENT_PUBLIC_URL: publicUrl }));
+      expect(missingPort.stderr).toContain('env:AGENT_PUBLIC_URL:1:1 [env] set without AGENT_PORT, so the agent would listen on a random port the tunnel does not know — set AGENT_PORT to the local port your tunnel forwards to');
     } finally {
       cleanup();
     }

@@ -46,7 +46,9 @@ export async function runAgent(config: AgentConfig, output: AgentOutput, signal:
   const started = Date.now();
   let activeTasks = 0;
   let secretKeys: string[] = [];
-  const { server, port } = await startA2aServer(config.host, config.port, A2A_PATH, (text) => {
+  // Behind a tunnel the platform posts to the public URL's path, which the tunnel passes through.
+  const path = config.publicUrl ? new URL(config.publicUrl).pathname || '/' : A2A_PATH;
+  const { server, port } = await startA2aServer(config.host, config.port, path, (text) => {
     activeTasks++;
     output.log(`← message/send via the platform's A2A proxy: "${text}"`);
     output.notify({ type: 'task', text });
