@@ -45,6 +45,17 @@ export class EdgeClock {
   }
 }
 
+function parseEndpoint(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`EDGE_TTS_WSS_URL is not a URL: "${value}" (expected ws://host:port/path or wss://…)`);
+  }
+  if (!['ws:', 'wss:'].includes(url.protocol)) throw new Error(`EDGE_TTS_WSS_URL must start with ws:// or wss://, got "${url.protocol}//"`);
+  return url;
+}
+
 type AgentInternals = { addRequest(request: ClientRequest, options: unknown): void };
 
 /**
@@ -63,10 +74,7 @@ export class EdgeEndpointAgent extends https.Agent {
 
   constructor(options: { endpoint?: string; clock?: EdgeClock; connectTimeoutMs?: number } = {}) {
     super({ keepAlive: false });
-    this.endpoint = options.endpoint ? new URL(options.endpoint) : undefined;
-    if (this.endpoint && !['ws:', 'wss:'].includes(this.endpoint.protocol)) {
-      throw new Error(`EDGE_TTS_WSS_URL must start with ws:// or wss://, got "${this.endpoint.protocol}//"`);
-    }
+    this.endpoint = options.endpoint ? parseEndpoint(options.endpoint) : undefined;
     this.clock = options.clock ?? new EdgeClock();
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   }

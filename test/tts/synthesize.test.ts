@@ -140,4 +140,9 @@ describe('edge client against a fake read-aloud service', () => {
     expect(fake.requests[0]!.path).toBe('/proxy/edge');
     expect(fake.requests[0]!.query.get('ConnectionId')).toBeTruthy();
   });
+
+  test('rejects an EDGE_TTS_WSS_URL that is not a ws:// or wss:// URL', () => {
+    expect(() => new EdgeClient({ endpoint: 'https://example.test/v1' })).toThrow('EDGE_TTS_WSS_URL must start with ws:// or wss://, got "https://"');
+    expect(() => new EdgeClient({ endpoint: 'localhost:8080' })).toThrow(/EDGE_TTS_WSS_URL/);
+  });
 });
