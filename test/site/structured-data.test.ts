@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildBlogPostingJsonLd, serializeJsonLd } from '../../src/lib/json-ld.ts';
 import { countReadableWords, readingMinutes } from '../../src/lib/reading-time.ts';
-import { countSpokenUnits, estimateSpokenSeconds } from '../../src/lib/spoken-length.ts';
 
 const POST = {
   title: 'Remote Workspaces is GA',
@@ -41,17 +40,11 @@ describe('BlogPosting JSON-LD', () => {
   });
 });
 
-describe('reading and speaking time', () => {
+describe('reading time', () => {
   test('counts only words a reader reads', () => {
     const body = "import Fact from '../x.astro';\n\n# Title\n\nOne two [three](https://x.y) <Fact k=\"a\" />\n\n```sh\nnot counted here\n```\n";
     expect(countReadableWords(body)).toBe(4);
     expect(readingMinutes('word '.repeat(660))).toBe(3);
     expect(readingMinutes('')).toBe(1);
-  });
-
-  test('paces English by words and Chinese by characters', () => {
-    expect(countSpokenUnits('Phase thirty is *here*.', 'en-US')).toBe(4);
-    expect(countSpokenUnits('远程工作区现已推出。', 'zh-CN')).toBe(9);
-    expect(estimateSpokenSeconds('one two three\n\n[pause 500ms]\n\nfour five', 'en-US', 150)).toBeCloseTo(2, 5);
   });
 });
