@@ -10,22 +10,10 @@ function publishable<Entry extends { data: PublishableFields }>(entries: Entry[]
   return entries.filter((entry) => isPublishable(entry.data, BUILD_NOW));
 }
 
-// TODO remove once src/schemas/base.ts types kind fields that override base ones: today a generic
-// spread over BaseFields types a post's required `published` (and press `embargo`) as `undefined`.
-/** A post's publication date (required by the blog schema). */
-export function publishedOf(post: CollectionEntry<'blog'>): Date {
-  return post.data.published as unknown as Date;
-}
-
-/** A press release's embargo (required by the press schema). */
-export function embargoOf(release: CollectionEntry<'press'>): Date {
-  return release.data.embargo as unknown as Date;
-}
-
 /** Published blog posts, newest first. */
 export async function getPublicPosts(): Promise<CollectionEntry<'blog'>[]> {
   const posts = publishable(await getCollection('blog'));
-  return posts.sort((a, b) => publishedOf(b).getTime() - publishedOf(a).getTime() || a.id.localeCompare(b.id));
+  return posts.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
 }
 
 /** Published guides in sidebar order (then by title). */
@@ -45,7 +33,7 @@ export async function getLandingCopy(): Promise<CollectionEntry<'landing'> | und
 /** Press releases whose embargo has passed, newest first. */
 export async function getPublishedPress(): Promise<CollectionEntry<'press'>[]> {
   const releases = publishable(await getCollection('press'));
-  return releases.sort((a, b) => embargoOf(b).getTime() - embargoOf(a).getTime());
+  return releases.sort((a, b) => b.data.embargo.getTime() - a.data.embargo.getTime());
 }
 
 /** Every tag used by a published post, with its posts, alphabetically. */

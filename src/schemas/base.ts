@@ -50,7 +50,11 @@ export function defineKindSchema<Fields extends z.ZodRawShape>(
   fields: Fields,
   audiences: readonly [z.output<typeof AudienceSchema>, ...z.output<typeof AudienceSchema>[]],
 ) {
-  return z
-    .object({ ...BaseFields, audience: z.enum(audiences).default(audiences[0]), ...fields })
-    .strict();
+  // Spelled out so a kind's own field (e.g. a required `published`) replaces the shared one in
+  // the inferred type too; a plain spread of a generic would intersect the two.
+  type Shape = Omit<typeof BaseFields, keyof Fields | 'audience'> & {
+    audience: z.ZodDefault<z.ZodEnum<{ [K in (typeof audiences)[number]]: K }>>;
+  } & Fields;
+  const shape = { ...BaseFields, audience: z.enum(audiences).default(audiences[0]), ...fields } as unknown as Shape;
+  return z.object(shape).strict();
 }

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { CollectionEntry } from 'astro:content';
-import { formatDate, getPublicPosts, publishedOf } from '../../../../lib/public-content.ts';
+import { formatDate, getPublicPosts } from '../../../../lib/public-content.ts';
 import { entryName } from '../../../../lib/launch-room-kinds.ts';
 import { OG_HEIGHT, OG_WIDTH, renderOgCard } from '../../../../lib/og-card.ts';
 
@@ -15,7 +15,7 @@ export const GET: APIRoute = async ({ props }) => {
   const png = await renderOgCard({
     title: post.data.title,
     eyebrow: 'Molecule AI blog',
-    subtitle: `${post.data.author} · ${formatDate(publishedOf(post))}`,
+    subtitle: `${post.data.author} · ${formatDate(post.data.published)}`,
   });
   return new Response(new Uint8Array(png), {
     headers: { 'Content-Type': 'image/png', 'X-Og-Size': `${OG_WIDTH}x${OG_HEIGHT}` },
