@@ -1,18 +1,16 @@
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { redact } from '../lib/redact.ts';
-import { DemoInterruptedError, DemoStepError } from './errors.ts';
+import { DemoInterruptedError } from './errors.ts';
 import { createPlatformClient, DEFAULT_REQUEST_TIMEOUT_MS } from './http-client.ts';
 import { demoInputsHash } from './plan.ts';
-import { showFailure, showMomentHeading } from './present.ts';
-import { createStepRecord, type MomentSpan, type PlatformInfo, type StepRecord } from './record/run-record.ts';
+import { createStepRecord, type PlatformInfo, type StepRecord } from './record/run-record.ts';
 import { writeRecording, type WrittenRecording } from './record/write-recording.ts';
 import { createSandbox, type Sandbox } from './sandbox/server.ts';
 import { mintTokenText } from './sandbox/tokens.ts';
-import { STEP_TITLES, type DemoScript, type ScriptStep } from './script/demo-script.ts';
+import { runMoments } from './run-steps.ts';
+import type { DemoScript, ScriptStep } from './script/demo-script.ts';
 import { attachCalls, type DemoFacts, type DemoSession, type DemoTimings } from './session.ts';
 import { cleanUpAfterRun } from './cleanup.ts';
-import { STEP_RUNNERS } from './steps/table.ts';
 import { createTerminal, paint } from './terminal.ts';
 import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_WAIT_TIMEOUT_MS } from './wait-for.ts';
 import type { DemoOptions } from './args.ts';
@@ -61,11 +59,6 @@ export function timingsFor(options: DemoOptions, facts: DemoFacts): DemoTimings 
   return { ...base, waitTimeoutMs: options.timeoutMs, requestTimeoutMs: Math.min(base.requestTimeoutMs, options.timeoutMs) };
 }
 
-function asStepError(error: unknown): DemoStepError {
-  if (error instanceof DemoStepError) return error;
-  return new DemoStepError(`unexpected runner error: ${(error as Error).message}`, { hint: 'this is a bug in the demo runner; the transcript has the steps so far' });
-}
-
 function stripCredentials(url: string): string {
   const parsed = new URL(url);
   parsed.username = '';
@@ -102,7 +95,6 @@ export async function runDemo(script: DemoScript, options: DemoOptions, facts: R
   }
   const terminal = createTerminal(io.write, secrets);
   const steps: StepRecord[] = [];
-  const moments: MomentSpan[] = [];
   const request = createPlatformClient({
     baseUrl: options.platform.kind === 'external' ? options.platform.url : platform.url,
     adminToken: platform.adminToken,
@@ -129,62 +121,22 @@ export async function runDemo(script: DemoScript, options: DemoOptions, facts: R
   terminal.line(paint.dim(`storyboard  ${script.storyboard.file} (${script.moments.length} moments, ${script.steps.length} steps)`));
   terminal.line(paint.dim(`platform    ${platform.embedded ? `embedded stand-in at ${platform.url}: contract-faithful, not a Molecule deployment` : platform.url}`));
   terminal.line(paint.dim('agent       this machine, as its own OS process (the "laptop")'));
-  let failure: DemoOutcome['failure'];
+  let outcome: Awaited<ReturnType<typeof runMoments>> = { moments: [], failure: undefined };
   try {
-    for (const [index, moment] of script.moments.entries()) {
-      if (index > 0 && timings.momentPauseMs > 0) await sleep(timings.momentPauseMs, undefined, { signal: controller.signal }).catch(() => {
-        throw controller.signal.reason;
-      });
-      const start = terminal.marker(moment.title);
-      const span: MomentSpan = { id: moment.id, title: moment.title, steps: [...moment.steps], start, end: 0, storyboardStart: moment.start, storyboardEnd: moment.end };
-      moments.push(span);
-      showMomentHeading(terminal, index + 1, script.moments.length, moment.title);
-      try {
-        for (const kind of moment.steps) {
-          const runner = STEP_RUNNERS[kind];
-          // Hidden setup belongs to the moment of the step it prepares.
-          session.current = createStepRecord(`setup: ${kind}`, 'Setup', moment.id, true, clock());
-          try {
-            await runner.setup?.(session);
-          } catch (error) {
-            const stepError = asStepError(error);
-            showFailure(terminal, steps.at(-1)?.kind ?? kind, stepError);
-            throw Object.assign(stepError, { failedKind: steps.at(-1)?.kind ?? kind, scriptKind: kind });
-          }
-          const step = createStepRecord(kind, STEP_TITLES[kind], moment.id, false, clock());
-          steps.push(step);
-          session.current = step;
-          step.castStart = terminal.elapsed();
-          terminal.line(paint.cyan(`── ${kind} · ${STEP_TITLES[kind]}`));
-          try {
-            await runner.run(session);
-          } catch (error) {
-            const stepError = asStepError(error);
-            step.status = 'failed';
-            step.error = { message: stepError.message, status: stepError.status, bodyExcerpt: stepError.bodyExcerpt, hint: stepError.hint };
-            showFailure(terminal, kind, stepError);
-            throw Object.assign(stepError, { failedKind: kind, scriptKind: kind });
-          } finally {
-            step.durationMs = clock() - step.startMs;
-            step.castEnd = terminal.elapsed();
-          }
-        }
-      } finally {
-        span.end = terminal.elapsed();
-      }
-    }
-  } catch (error) {
-    const stepError = error as DemoStepError & { failedKind?: string; scriptKind?: string };
-    const kind = stepError.failedKind ?? 'run';
-    failure = { kind, at: script.steps.find((step) => step.kind === stepError.scriptKind), message: redact(stepError.message, secrets), hint: stepError.hint && redact(stepError.hint, secrets) };
-    for (const step of script.steps) {
-      if (!steps.some((record) => record.kind === step.kind)) steps.push({ ...createStepRecord(step.kind, STEP_TITLES[step.kind], step.moment, false, clock()), status: 'skipped' });
-    }
+    outcome = await runMoments(session, script);
   } finally {
+    // Cleanup must reach the platform even after Ctrl-C aborted the run's own signal.
     activeSignal = new AbortController().signal;
     await cleanUpAfterRun(session);
     await sandbox?.close();
   }
+  const { moments } = outcome;
+  const failure: DemoOutcome['failure'] = outcome.failure && {
+    kind: outcome.failure.kind,
+    at: outcome.failure.at,
+    message: redact(outcome.failure.error.message, secrets),
+    hint: outcome.failure.error.hint && redact(outcome.failure.error.hint, secrets),
+  };
   const visible = steps.filter((step) => !step.hidden);
   const passed = visible.filter((step) => step.status === 'passed').length;
   const seconds = (clock() / 1000).toFixed(1);

@@ -38,19 +38,48 @@ export async function runDemo(root: string, args: string[], env: Record<string, 
   return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr), all: String(result.all) };
 }
 
-/** Resolves with the first line of a child's stdout matching `pattern`. */
-export function waitForLine(child: ResultPromise, pattern: RegExp, timeoutMs = 30_000): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms`)), timeoutMs);
-    lines.on('line', (line) => {
-      const match = pattern.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        lines.close();
-        resolve(match);
-      }
+interface LineLog {
+  lines: string[];
+  listeners: Set<() => void>;
+}
+const logs = new WeakMap<ResultPromise, LineLog>();
+
+/** Every stdout line of a child so far (one reader per child, so no line is ever missed). */
+function lineLog(child: ResultPromise): LineLog {
+  let log = logs.get(child);
+  if (!log) {
+    const created: LineLog = { lines: [], listeners: new Set() };
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      created.lines.push(line);
+      for (const listener of created.listeners) listener();
     });
+    logs.set(child, created);
+    log = created;
+  }
+  return log;
+}
+
+/** Resolves with the first stdout line (seen so far or still to come) matching `pattern`. */
+export function waitForLine(child: ResultPromise, pattern: RegExp, timeoutMs = 30_000): Promise<RegExpMatchArray> {
+  const log = lineLog(child);
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      for (const line of log.lines) {
+        const match = pattern.exec(line);
+        if (match) {
+          clearTimeout(timer);
+          log.listeners.delete(check);
+          resolve(match);
+          return;
+        }
+      }
+    };
+    const timer = setTimeout(() => {
+      log.listeners.delete(check);
+      reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; got:\n${log.lines.join('\n')}`));
+    }, timeoutMs);
+    log.listeners.add(check);
+    check();
   });
 }
 
