@@ -28,7 +28,6 @@ export const FAST_TIMINGS: DemoTimings = { heartbeatMs: 1_000, statePollMs: 200,
 
 /** Product facts plus the stand-in's liveness timings, from content/facts.yaml. */
 export interface RunFacts extends DemoFacts {
-  offlineAfterSeconds: number;
   sweepSeconds: number;
 }
 

@@ -34,6 +34,8 @@ export interface DemoState {
 export interface DemoFacts {
   badge: string;
   heartbeatSeconds: number;
+  /** Heartbeat silence after which the platform marks an external workspace offline. */
+  offlineAfterSeconds: number;
 }
 
 /** Everything a step runner works with. */

@@ -20,7 +20,7 @@ function pidOf(output: string): number {
 /** The failed run's JUnit (the good recording folder is never touched by a failure). */
 function failedJunit(root: string, out: string): string {
   expect(existsSync(join(root, out, 'phase30-walkthrough.cast'))).toBe(false);
-  return readFileSync(join(root, out, 'failed', 'phase30-walkthrough.junit.xml'), 'utf8');
+  return readFileSync(join(root, out, '.failed', 'phase30-walkthrough.junit.xml'), 'utf8');
 }
 
 /** Workspaces still live on a platform (cleanup must leave none). */
@@ -124,7 +124,7 @@ describe('a failing demo names the step, the status, the body and a hint, keeps 
       expect(String(result.stderr)).toContain('[demo] a2a-canvas: interrupted by SIGINT');
       expect(isAlive(Number(pid))).toBe(false);
       expect(await liveWorkspaces(url)).toEqual([]);
-      expect(readFileSync(join(demo.root, 'interrupted', 'failed', 'phase30-walkthrough.cast'), 'utf8')).toContain('interrupted by SIGINT');
+      expect(readFileSync(join(demo.root, 'interrupted', '.failed', 'phase30-walkthrough.cast'), 'utf8')).toContain('interrupted by SIGINT');
     });
   });
 });

@@ -12,8 +12,8 @@ import { renderTranscript } from './transcript.ts';
 import type { CastEvent } from '../terminal.ts';
 import type { RunRecord } from './run-record.ts';
 
-/** Sub-folder of the output folder a failed run writes to, so a good recording is never overwritten. */
-export const FAILED_DIR = 'failed';
+/** Sub-folder a failed run writes to: a good recording is never overwritten, and as a dot-folder it is neither served nor checked as a deliverable. */
+export const FAILED_DIR = '.failed';
 
 /** Where the recording went. */
 export interface WrittenRecording {
@@ -26,7 +26,7 @@ export interface WrittenRecording {
 /**
  * Writes the five recording files atomically, each redacted with every secret the run learned.
  * A passing run replaces the recording in `outDir` and records manifest entries (when `outDir`
- * is inside the repo); a failing run keeps what it has in `outDir/failed/` and leaves the good
+ * is inside the repo); a failing run keeps what it has in `outDir/.failed/` and leaves the good
  * recording and the manifest alone.
  */
 export async function writeRecording(
