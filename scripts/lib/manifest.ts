@@ -64,15 +64,25 @@ export async function readManifest(root: string): Promise<Manifest> {
 export async function updateManifest(root: string, entries: Record<string, ManifestEntry>): Promise<void> {
   const manifest = await readManifest(root);
   Object.assign(manifest.entries, entries);
-  const sorted = Object.fromEntries(Object.entries(manifest.entries).sort(([a], [b]) => a.localeCompare(b)));
-  await writeFileAtomic(join(root, MANIFEST_PATH), `${JSON.stringify({ version: 1, entries: sorted }, null, 2)}\n`);
+  await writeManifest(root, manifest);
 }
 
 /** Drops entries (e.g. files a generator no longer produces). */
 export async function removeManifestEntries(root: string, paths: readonly string[]): Promise<void> {
   const manifest = await readManifest(root);
   for (const path of paths) delete manifest.entries[path];
-  await writeFileAtomic(join(root, MANIFEST_PATH), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeManifest(root, manifest);
+}
+
+// Entries are re-parsed so their keys come out in schema order and paths sorted: whichever
+// generator writes last, an unchanged entry serialises to the same bytes (no noise in diffs).
+async function writeManifest(root: string, manifest: Manifest): Promise<void> {
+  const entries = Object.fromEntries(
+    Object.entries(manifest.entries)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([path, entry]) => [path, ManifestEntrySchema.parse(entry)]),
+  );
+  await writeFileAtomic(join(root, MANIFEST_PATH), `${JSON.stringify({ version: 1, entries }, null, 2)}\n`);
 }
 
 /**
