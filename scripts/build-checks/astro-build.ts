@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join, relative, isAbsolute } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, isAbsolute } from 'node:path';
 import { execa } from 'execa';
 import type { Writable } from 'node:stream';
 import type { Issue } from '../lib/issue.ts';
@@ -53,7 +54,9 @@ export async function runAstroBuild(options: AstroBuildOptions): Promise<AstroBu
   const started = performance.now();
   const pinned = join(options.root, 'node_modules/.bin/node');
   const node = existsSync(pinned) ? pinned : process.execPath;
-  const result = await execa(node, [join(options.root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  // Node's own resolution from the root, so a checkout nested in another project still finds Astro.
+  const astro = join(dirname(createRequire(join(options.root, 'package.json')).resolve('astro/package.json')), 'bin/astro.mjs');
+  const result = await execa(node, [astro, 'build'], {
     cwd: options.root,
     env: { ...options.env, SITE_AUDIENCE: options.audience, BUILD_NOW: options.now.toISOString(), FORCE_COLOR: '0' },
     reject: false,

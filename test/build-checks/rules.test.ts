@@ -41,7 +41,7 @@ const PLANTED: Array<[rule: string, file: string, line: number, column: number, 
   // a generated file nothing uses (warning)
   ['unused', 'marketing/assets/orphan.svg', 1, 1, 'not referenced by any content'],
   // fallback audio (warning)
-  ['draft-asset', 'marketing/manifest.json', 56, 5, 'intro.mp3 is draft audio made by the espeak fallback'],
+  ['draft-asset', 'marketing/manifest.json', 56, 5, 'intro.mp3 is draft audio (made by espeak), not the final deliverable'],
   // an X post over 280 weighted characters
   ['len', 'content/social/too-long.mdx', 12, 11, 'X post "x-long" is 288 weighted characters; the limit is 280'],
   // "the only" without a footnote

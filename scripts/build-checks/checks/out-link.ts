@@ -10,10 +10,13 @@ export function servedPath(file: string, dir: string): string {
   return `/${file.slice(dir.length + 1)}`.replace(/(^|\/)index\.html$/, '$1');
 }
 
-/** Finds the built file a site path lands on, as the static host would serve it. */
+/**
+ * Finds the built file a site path lands on, as a static host with clean URLs serves it:
+ * `/x/` is `x/index.html` (or `x.html`, as Astro writes 404.html), `/x` is `x`, `x/index.html` or `x.html`.
+ */
 export function builtFileFor(path: string, audience: BuiltAudience): string | undefined {
   const base = `${audience.dir}${path}`;
-  const candidates = path.endsWith('/') ? [`${base}index.html`] : [base, `${base}/index.html`, `${base}.html`];
+  const candidates = path.endsWith('/') ? [`${base}index.html`, `${base.slice(0, -1)}.html`] : [base, `${base}/index.html`, `${base}.html`];
   return candidates.find((candidate) => audience.files.has(candidate));
 }
 
