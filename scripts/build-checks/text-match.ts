@@ -65,14 +65,17 @@ export function normalizeText(input: string, html = false): NormalizedText {
   return { text: out.join(''), offsets: offsets.subarray(0, length) };
 }
 
-/** Word windows of `size` words from text that has no gaps (masked spans split it). */
-export function wordWindows(masked: string, size: number, limit: number): string[] {
-  const windows: string[] = [];
-  for (const segment of masked.split(/\s{2,}|\[\^[^\]]*\]/)) {
-    const words = normalizeText(segment).text.split(' ').filter(Boolean);
-    if (words.length < size) continue;
-    windows.push(words.slice(0, size).join(' '));
-    if (windows.length >= limit) break;
+/** Words per shingle: long enough that a shared run means copied text, not a common technical phrase. */
+export const SHINGLE_WORDS = 10;
+
+/** Every run of `size` consecutive words of normalised text, with the offset of its first word. */
+export function shinglesOf(text: string, size = SHINGLE_WORDS): Array<{ shingle: string; index: number }> {
+  const starts: number[] = [];
+  for (let index = 0; index < text.length; index++) if (index === 0 || text.charCodeAt(index - 1) === 32) starts.push(index);
+  const out: Array<{ shingle: string; index: number }> = [];
+  for (let word = 0; word + size <= starts.length; word++) {
+    const end = word + size < starts.length ? starts[word + size]! - 1 : text.length;
+    out.push({ shingle: text.slice(starts[word]!, end), index: starts[word]! });
   }
-  return windows;
+  return out;
 }

@@ -2,71 +2,89 @@ import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContentFile } from '../../lib/content-files.ts';
+import { FACTS_PATH, factAt } from '../../lib/load-facts.ts';
+import type { Facts } from '../../../src/schemas/facts.ts';
 import { explainUnpublishable, type PublishableFields } from '../../../src/lib/publishable.ts';
 import { pathForEntry } from '../../../src/lib/site-urls.ts';
 import { launchRoomPath } from '../../../src/lib/launch-room-kinds.ts';
 import { SERVED_MARKETING_DIRS } from '../../../src/integrations/marketing-files.ts';
 import type { Check, CheckContext } from '../check.ts';
 import type { BuiltAudience } from '../built-site.ts';
-import { normalizeText, wordWindows, type NormalizedText } from '../text-match.ts';
+import { normalizeText, shinglesOf, type NormalizedText } from '../text-match.ts';
 import { bodyOf, frontmatterStrings } from '../text-units.ts';
 import { builtFileFor } from './out-link.ts';
 
-/** Words per distinctive snippet, and snippets taken per held-back piece. */
-export const SNIPPET_WORDS = 10;
-export const SNIPPETS_PER_ENTRY = 6;
 /** Titles shorter than this many words are too generic to search for. */
 export const MIN_TITLE_WORDS = 3;
 
-interface Needle {
+interface Held {
   entry: ContentFile;
   reason: string;
-  what: string;
-  text: string;
+}
+
+/** Replaces `<Fact k>` and `<Route id>` with what they print, so published text compares as rendered. */
+export function renderFactComponents(text: string, facts: Facts | undefined): string {
+  if (!facts) return text;
+  return text
+    .replace(/<Fact\s+k=["']([^"']+)["'][^>]*\/>/g, (whole, key: string) => {
+      const value = factAt(facts, key);
+      return value instanceof Date ? value.toISOString().slice(0, 10) : value === undefined || typeof value === 'object' ? whole : String(value);
+    })
+    .replace(/<Route\s+id=["']([^"']+)["']([^>]*)\/>/g, (whole, id: string, rest: string) => {
+      const route = facts.routes.find((candidate) => candidate.id === id);
+      if (!route) return whole;
+      return /pathOnly/.test(rest) ? route.path : `${route.method} ${route.path}`;
+    });
 }
 
 /** Searchable text of built public files: pages, feeds, sitemaps and Pagefind fragments (gzip). */
-function searchableFiles(ctx: CheckContext, audience: BuiltAudience): Array<{ file: string; text: NormalizedText }> {
-  const out: Array<{ file: string; text: NormalizedText }> = [];
+function searchableFiles(ctx: CheckContext, audience: BuiltAudience): Array<{ file: string; text: NormalizedText; located: boolean }> {
+  const out: Array<{ file: string; text: NormalizedText; located: boolean }> = [];
   for (const file of [...audience.files].sort()) {
     if (/\.(html|xml|txt|json)$/.test(file) && !file.includes('/pagefind/')) {
-      out.push({ file, text: normalizeText(ctx.sources.textOf(file), /\.(html|xml)$/.test(file)) });
-    } else if (file.endsWith('.pf_fragment') || file.endsWith('.pf_meta') || file.endsWith('.pf_index')) {
-      let raw = gunzipSync(readFileSync(join(ctx.sources.root, file))).toString('utf8');
-      // Pagefind prefixes decompressed payloads with a signature.
-      raw = raw.replace(/^pagefind_dcd/, '');
-      out.push({ file, text: normalizeText(raw, true) });
+      out.push({ file, text: normalizeText(ctx.sources.textOf(file), /\.(html|xml)$/.test(file)), located: true });
+    } else if (/\.pf_(fragment|meta|index)$/.test(file)) {
+      // Pagefind gzips its files and prefixes the payload with a signature.
+      const raw = gunzipSync(readFileSync(join(ctx.sources.root, file))).toString('utf8').replace(/^pagefind_dcd/, '');
+      out.push({ file, text: normalizeText(raw, true), located: false });
     }
   }
   return out;
 }
 
-/** Distinctive snippets (title, body and frontmatter word windows) of held-back pieces, absent from published text. */
-function needlesFor(ctx: CheckContext, held: Array<{ entry: ContentFile; reason: string }>, published: string): Needle[] {
-  const needles: Needle[] = [];
+/** Runs of words a held-back piece wrote (body prose and frontmatter text), never across a gap. */
+function segmentsOf(ctx: CheckContext, entry: ContentFile): string[] {
+  const prose = bodyOf(ctx, entry).prose.filter((block) => !block.inFootnote).map((block) => block.masked);
+  const fields = frontmatterStrings(entry.data).map(({ value }) => value);
+  return [...prose, ...fields].flatMap((text) => text.split(/\s{2,}|\[\^[^\]]*\]/)).map((segment) => normalizeText(segment).text);
+}
+
+function checkPages(ctx: CheckContext, audience: BuiltAudience, held: readonly Held[]): void {
+  const { routes } = ctx.sources;
   for (const { entry, reason } of held) {
-    const candidates: Array<{ what: string; text: string }> = [];
-    const title = normalizeText(String(entry.data?.title ?? '')).text;
-    if (title.split(' ').length >= MIN_TITLE_WORDS) candidates.push({ what: 'title', text: title });
-    const prose = bodyOf(ctx, entry).prose.filter((block) => !block.inFootnote).map((block) => block.masked);
-    const fields = frontmatterStrings(entry.data).map(({ value }) => value);
-    for (const window of wordWindows([...prose, ...fields].join('  '), SNIPPET_WORDS, SNIPPETS_PER_ENTRY * 4)) {
-      candidates.push({ what: 'text', text: window });
-    }
-    let taken = 0;
-    for (const candidate of candidates) {
-      if (published.includes(candidate.text)) continue;
-      needles.push({ entry, reason, ...candidate });
-      if (++taken > SNIPPETS_PER_ENTRY) break;
+    for (const path of new Set([pathForEntry(entry.id), launchRoomPath(entry.id)])) {
+      const file = builtFileFor(path, audience);
+      if (file) ctx.report({ file, line: 1, column: 1, message: `page of ${entry.id} (${reason}) is in the public build at ${path}`, hint: `${entry.file} must not be published yet` });
     }
   }
-  return needles;
+  for (const path of routes.internal.paths) {
+    if (routes.public.paths.has(path) || routes.heldBack.has(path)) continue;
+    const file = builtFileFor(path, audience);
+    if (file) ctx.report({ file, line: 1, column: 1, message: `launch-room page ${path} is in the public build` });
+  }
+  for (const file of audience.files) {
+    const folder = /^[^/]+\/[^/]+\/marketing\/([^/]+)\//.exec(file)?.[1];
+    if (folder && !(SERVED_MARKETING_DIRS.public as readonly string[]).includes(folder)) {
+      ctx.report({ file, line: 1, column: 1, message: `marketing/${folder}/ is internal-only but ${file} is in the public build` });
+    }
+  }
 }
 
 /**
  * Nothing held back from the public site reaches dist/public: no page of an internal, draft,
  * review or embargoed piece, no launch-room route, no internal-only marketing folder, and none
- * of their titles or distinctive sentences in pages, feeds, the sitemap or the search index.
+ * of their titles or sentences (any run of ten words they wrote that published pieces and
+ * the facts do not also contain) in pages, feeds, the sitemap or the Pagefind index.
  */
 export const leakCheck: Check = {
   id: 'leak',
@@ -75,49 +93,50 @@ export const leakCheck: Check = {
   run(ctx) {
     const audience = ctx.site?.audiences.find((candidate) => candidate.audience === 'public');
     if (!audience) return;
-    const { content, routes, now } = ctx.sources;
-    const held = content.flatMap((entry) => {
+    const { content, now } = ctx.sources;
+    const held: Held[] = content.flatMap((entry) => {
       const reason = entry.data ? explainUnpublishable(entry.data as unknown as PublishableFields, now) : undefined;
       return reason ? [{ entry, reason }] : [];
     });
-    for (const { entry, reason } of held) {
-      for (const path of new Set([pathForEntry(entry.id), launchRoomPath(entry.id)])) {
-        const file = builtFileFor(path, audience);
-        if (file) ctx.report({ file, line: 1, column: 1, message: `page of ${entry.id} (${reason}) is in the public build at ${path}`, hint: `${entry.file} must not be published yet` });
-      }
-    }
-    for (const path of routes.internal.paths) {
-      if (routes.public.paths.has(path) || routes.heldBack.has(path)) continue;
-      const file = builtFileFor(path, audience);
-      if (file) ctx.report({ file, line: 1, column: 1, message: `launch-room page ${path} is in the public build` });
-    }
-    for (const file of audience.files) {
-      const folder = /^[^/]+\/[^/]+\/marketing\/([^/]+)\//.exec(file)?.[1];
-      if (folder && !(SERVED_MARKETING_DIRS.public as readonly string[]).includes(folder)) {
-        ctx.report({ file, line: 1, column: 1, message: `marketing/${folder}/ is internal-only but ${file} is in the public build` });
-      }
-    }
-    const published = content
-      .filter((entry) => entry.data && !held.some((item) => item.entry === entry))
-      .map((entry) => normalizeText(entry.text).text)
-      .join(' | ');
-    const needles = needlesFor(ctx, held, published);
-    if (needles.length === 0) return;
-    for (const { file, text } of searchableFiles(ctx, audience)) {
-      const reported = new Set<string>();
-      for (const needle of needles) {
-        if (reported.has(needle.entry.id)) continue;
-        const index = text.text.indexOf(needle.text);
-        if (index === -1) continue;
-        reported.add(needle.entry.id);
-        const offset = text.offsets[index]!;
-        const location = file.endsWith('.html') || file.endsWith('.xml') || file.endsWith('.txt') || file.endsWith('.json') ? { offset } : { line: 1, column: 1 };
-        ctx.report({
-          file,
-          ...location,
-          message: `${needle.what} of ${needle.entry.id} (${needle.reason}) appears in the public build: "${needle.text}"`,
-          hint: `${needle.entry.file} must not be published yet; find what rendered it`,
+    checkPages(ctx, audience, held);
+    if (held.length === 0) return;
+    // Text that published pieces (with <Fact>/<Route> as they render) or the facts also contain is not a leak.
+    const publishedTexts = [
+      ...content.filter((entry) => entry.data && !held.some((item) => item.entry === entry)).map((entry) => renderFactComponents(entry.text, ctx.sources.facts)),
+      ctx.sources.textOf(FACTS_PATH),
+    ];
+    const published = publishedTexts.map((text) => normalizeText(text).text).join(' | ');
+    const publishedShingles = new Set(shinglesOf(published).map(({ shingle }) => shingle));
+    const files = searchableFiles(ctx, audience);
+    const built = new Map<string, { file: number; index: number }>();
+    files.forEach(({ text }, file) => {
+      for (const { shingle, index } of shinglesOf(text.text)) if (!built.has(shingle)) built.set(shingle, { file, index });
+    });
+    const reported = new Set<string>();
+    const report = (file: number, index: number, item: Held, what: string, quote: string) => {
+      const { file: path, text, located } = files[file]!;
+      if (reported.has(`${path}|${item.entry.id}`)) return;
+      reported.add(`${path}|${item.entry.id}`);
+      ctx.report({
+        file: path,
+        ...(located ? { offset: text.offsets[index]! } : { line: 1, column: 1 }),
+        message: `${what} of ${item.entry.id} (${item.reason}) appears in the public build: "${quote}"`,
+        hint: `${item.entry.file} must not be published yet; find what rendered it`,
+      });
+    };
+    for (const item of held) {
+      const title = normalizeText(String(item.entry.data?.title ?? '')).text;
+      if (title.split(' ').length >= MIN_TITLE_WORDS && !published.includes(title)) {
+        files.forEach(({ text }, file) => {
+          const index = text.text.indexOf(title);
+          if (index !== -1) report(file, index, item, 'title', title);
         });
+      }
+      for (const segment of segmentsOf(ctx, item.entry)) {
+        for (const { shingle } of shinglesOf(segment)) {
+          const hit = built.get(shingle);
+          if (hit && !publishedShingles.has(shingle)) report(hit.file, hit.index, item, 'text', shingle);
+        }
       }
     }
   },
