@@ -9,7 +9,7 @@ import type { Issue } from '../lib/issue.ts';
 import { FactsSchema, type Facts } from '../../src/schemas/facts.ts';
 import { deriveSiteRoutes, type SiteRoutes } from './site-routes.ts';
 import { listRepoFiles, type RepoFiles } from './repo-files.ts';
-import { loadGeneratorPlans, GENERATORS, type GeneratorModule, type PlanResult } from './generator-plans.ts';
+import { loadGeneratorPlans, GENERATORS, type Generator, type PlanResult } from './generator-plans.ts';
 import { offsetOfYamlPath } from './yaml-path.ts';
 
 /** Everything the source checks read, loaded once per run from a repo (or fixture) root. */
@@ -40,7 +40,7 @@ export interface Sources {
 export interface CollectOptions {
   now?: Date;
   /** Generators whose plans the stale check compares with (default: tts, assets, demo). */
-  generators?: readonly GeneratorModule[];
+  generators?: readonly Generator[];
 }
 
 function loadYaml<Data>(

@@ -3,7 +3,7 @@ import type { Issue } from '../lib/issue.ts';
 import type { Check, CheckOptions } from './check.ts';
 import { ALL_CHECKS } from './all-checks.ts';
 import { collectSources } from './collect.ts';
-import type { GeneratorModule } from './generator-plans.ts';
+import type { Generator } from './generator-plans.ts';
 import { createRunState, runChecks } from './run-checks.ts';
 import { readBuiltSite, DIST_DIRS } from './built-site.ts';
 import { runAstroBuild } from './astro-build.ts';
@@ -19,7 +19,7 @@ export interface PipelineOptions extends CheckOptions {
   skipAstro?: boolean;
   checks?: readonly Check[];
   /** Plan modules for the stale check (tests point these at fixtures). */
-  generators?: readonly GeneratorModule[];
+  generators?: readonly Generator[];
 }
 
 function elapsed(started: number): number {

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Issue } from '../../scripts/lib/issue.ts';
 import { ALL_CHECKS } from '../../scripts/build-checks/all-checks.ts';
 import { collectSources } from '../../scripts/build-checks/collect.ts';
 import { createRunState, runChecks } from '../../scripts/build-checks/run-checks.ts';
 import { readBuiltSite } from '../../scripts/build-checks/built-site.ts';
 import type { CheckRun } from '../../scripts/build-checks/check.ts';
+import type { GeneratorPlan } from '../../scripts/lib/manifest.ts';
 
 /** Fixture trees live here. */
 export const FIXTURES = join(import.meta.dirname, '../fixtures');
@@ -21,7 +21,7 @@ export const FIXTURE_NOW = new Date('2026-05-01T00:00:00Z');
 export async function checkFixture(name: string): Promise<CheckRun> {
   const root = join(FIXTURES, name);
   const plan = join(root, 'plan.ts');
-  const generators = existsSync(plan) ? [{ name: 'fixture', module: pathToFileURL(plan).href, exportName: 'planFixture' }] : [];
+  const generators = existsSync(plan) ? [{ name: 'fixture', file: `test/fixtures/${name}/plan.ts`, plan: ((await import(plan)) as { planFixture: GeneratorPlan }).planFixture }] : [];
   const sources = await collectSources(root, { now: FIXTURE_NOW, generators });
   const state = createRunState();
   const options = { external: false };

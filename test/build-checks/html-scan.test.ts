@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { scanHtml, scanXml } from '../../scripts/build-checks/html-scan.ts';
-import { normalizeText } from '../../scripts/build-checks/text-match.ts';
+import { normalizeText, shinglesOf } from '../../scripts/build-checks/text-match.ts';
+import { renderFactComponents } from '../../scripts/build-checks/checks/leak.ts';
+import { loadFacts } from '../../scripts/lib/load-facts.ts';
 
 const PAGE = `<!doctype html><html><head>
 <link rel="preconnect" href="https://fonts.example.com"><link rel="stylesheet" href="/_astro/a.css">
@@ -46,5 +48,23 @@ describe('built HTML scanning', () => {
     const normal = normalizeText(html, true);
     expect(normal.text).toBe('dont ship internal notes early');
     expect(html.slice(normal.offsets[normal.text.indexOf('internal')])).toMatch(/^internal/);
+  });
+});
+
+describe('leak matching helpers', () => {
+  test('cuts normalised text into ten-word runs with their offsets', () => {
+    const text = 'one two three four five six seven eight nine ten eleven';
+    expect(shinglesOf(text)).toEqual([
+      { shingle: 'one two three four five six seven eight nine ten', index: 0 },
+      { shingle: 'two three four five six seven eight nine ten eleven', index: 4 },
+    ]);
+    expect(shinglesOf('too short')).toEqual([]);
+  });
+
+  test('renders Fact and Route components as the site prints them', () => {
+    const facts = loadFacts(`${import.meta.dirname}/../fixtures/checks-pass`);
+    expect(renderFactComponents('Every <Fact k="liveness.heartbeatSeconds" /> s via <Route id="heartbeat" /> or <Route id="state" pathOnly />.', facts)).toBe(
+      'Every 30 s via POST /registry/heartbeat or /workspaces/:id/state.',
+    );
   });
 });
