@@ -22,7 +22,7 @@ const publicIntegrations = [
     title: 'Molecule AI Docs',
     disable404Route: true,
     customCss: ['./src/styles/brand.css'],
-    favicon: '/favicon.svg',
+    favicon: '/logo.svg',
     // Starlight writes og:title/description/url itself; guides share the site card as their image.
     head: [
       { tag: 'meta', attrs: { property: 'og:image', content: `${facts.site.canonicalHost}/og/site.png` } },

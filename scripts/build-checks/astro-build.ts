@@ -56,7 +56,9 @@ export async function runAstroBuild(options: AstroBuildOptions): Promise<AstroBu
   const node = existsSync(pinned) ? pinned : process.execPath;
   // Node's own resolution from the root, so a checkout nested in another project still finds Astro.
   const astro = join(dirname(createRequire(join(options.root, 'package.json')).resolve('astro/package.json')), 'bin/astro.mjs');
-  const result = await execa(node, [astro, 'build'], {
+  // --force: the two audiences load different entries into one content-layer cache, and a
+  // renamed or removed file otherwise leaves a dangling module in it that breaks the next build.
+  const result = await execa(node, [astro, 'build', '--force'], {
     cwd: options.root,
     env: { ...options.env, SITE_AUDIENCE: options.audience, BUILD_NOW: options.now.toISOString(), FORCE_COLOR: '0' },
     reject: false,
