@@ -90,6 +90,10 @@ export async function run(): Promise<void> {
     }
     console.log(`build: ${PAGES} MDX pages in ${(totalMs / 1000).toFixed(1)} s (astro public + internal ${(astroMs / 1000).toFixed(1)} s, checks ${(checksMs / 1000).toFixed(1)} s)`);
     console.log(`pages per second: ${pagesPerSecond.toFixed(1)} (target ≥ ${TARGET_PAGES_PER_SECOND}) ${pagesPerSecond >= TARGET_PAGES_PER_SECOND ? 'OK' : 'BELOW TARGET'}`);
+    for (const audience of ['public', 'internal']) {
+      const ms = report.timingsMs[`astro:${audience}`] ?? 0;
+      if (ms > 0) console.log(`  astro ${audience} alone: ${(PAGES / (ms / 1000)).toFixed(1)} MDX pages per second`);
+    }
     console.log(`checks share of build time: ${(share * 100).toFixed(1)} % (target ≤ ${TARGET_CHECK_SHARE * 100} %) ${share <= TARGET_CHECK_SHARE ? 'OK' : 'ABOVE TARGET'}`);
   } finally {
     rmSync(root, { recursive: true, force: true });
