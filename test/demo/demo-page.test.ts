@@ -1,41 +1,27 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { findChromium, chromiumArgs } from '../../scripts/lib/find-chromium.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { buildRealSite, REPO_ROOT } from '../site/site-build.ts';
+import { REPO_ROOT } from '../site/site-build.ts';
+import { useSiteInBrowser } from '../e2e/site-browser.ts';
 
 describe('the launch-room demo page in a real browser', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const site = await buildRealSite();
-    server = await startStaticServer(site.internal);
-    browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs() });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteInBrowser('internal');
 
   test('plays the committed cast with the bundled asciinema-player and lists every step', async () => {
     const transcript = JSON.parse(readFileSync(join(REPO_ROOT, 'marketing/demo/phase30-walkthrough.transcript.json'), 'utf8'));
     const visible = transcript.steps.filter((step: { hidden: boolean }) => !step.hidden);
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const external: string[] = [];
     page.on('request', (request) => {
-      if (!request.url().startsWith(server.url)) external.push(request.url());
+      if (!request.url().startsWith(site.url)) external.push(request.url());
     });
-    await page.goto(`${server.url}/demo/`);
+    await page.goto(`${site.url}/demo/`);
     await page.locator('#demo-player .ap-wrapper').waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-demo-steps] tbody tr').count()).toBe(visible.length);
     // Jumping to the last moment renders that part of the recording in the player's terminal.
     await page.locator('button.seek').last().click();
     await expect.poll(() => page.locator('#demo-player .ap-term').innerText(), { timeout: 15_000 }).toContain('teardown');
-    const cast = await page.request.get(`${server.url}/marketing/demo/phase30-walkthrough.cast`);
+    const cast = await page.request.get(`${site.url}/marketing/demo/phase30-walkthrough.cast`);
     expect(cast.status()).toBe(200);
     expect(external).toEqual([]);
     await page.close();

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
-import { findChromium, chromiumArgs } from '../../scripts/lib/find-chromium.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { describe, expect, test } from 'vitest';
 import { readContent } from '../../scripts/lib/content-files.ts';
-import { buildRealSite, REPO_ROOT } from '../site/site-build.ts';
+import { REPO_ROOT } from '../site/site-build.ts';
+import { useSiteInBrowser } from './site-browser.ts';
 
 // A printed PDF has one `/Type /Page` object per page (`/Type /Pages` is the page tree).
 function countPdfPages(pdf: Buffer): number {
@@ -11,26 +9,14 @@ function countPdfPages(pdf: Buffer): number {
 }
 
 describe('the launch room in a real browser', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const site = await buildRealSite();
-    server = await startStaticServer(site.internal);
-    browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs() });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteInBrowser('internal');
 
   test('prints every one-pager on a single page without the launch-room chrome', async () => {
     const onePagers = readContent(REPO_ROOT, ['onePagers']);
     expect(onePagers.length).toBeGreaterThan(0);
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     for (const onePager of onePagers) {
-      await page.goto(`${server.url}/${onePager.id}/`);
+      await page.goto(`${site.url}/${onePager.id}/`);
       expect({ id: onePager.id, pages: countPdfPages(await page.pdf({ preferCSSPageSize: true })) }).toEqual({ id: onePager.id, pages: 1 });
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('.internal-banner').isVisible()).toBe(false);
@@ -41,9 +27,9 @@ describe('the launch room in a real browser', () => {
   });
 
   test('shows the INTERNAL banner on every page', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     for (const path of ['/', '/social/', '/emails/', '/battlecards/']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.url}${path}`);
       expect(await page.locator('.internal-banner').textContent()).toContain('INTERNAL');
     }
     await page.close();
