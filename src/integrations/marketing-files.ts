@@ -1,4 +1,4 @@
-import { cpSync, createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -16,9 +16,22 @@ function listFiles(dir: string): string[] {
   });
 }
 
+const MARKETING_URL = /\/marketing\/[\w./-]+/g;
+
+/** Every /marketing/… path that the built pages, feeds and sitemaps of `outDir` mention. */
+function referencedMarketingPaths(outDir: string): Set<string> {
+  const found = new Set<string>();
+  for (const file of listFiles(outDir)) {
+    if (!/\.(html|xml|json|css|js)$/.test(file) || file.includes('/pagefind/')) continue;
+    for (const match of readFileSync(file, 'utf8').matchAll(MARKETING_URL)) found.add(match[0].slice(1));
+  }
+  return found;
+}
+
 /**
- * Serves generated deliverables: copies marketing/<dir> into the build under /marketing/<dir>
- * (temp files and dotfiles skipped). The public site gets assets and audio only.
+ * Serves generated deliverables under /marketing/<dir> (temp files and dotfiles skipped). The
+ * launch room gets every file of its folders; the public site only the files its own pages
+ * reference, so audio and cards made for internal pieces never ship publicly.
  */
 export function marketingFiles(audience: 'public' | 'internal'): AstroIntegration {
   let root = '';
@@ -41,12 +54,14 @@ export function marketingFiles(audience: 'public' | 'internal'): AstroIntegratio
       },
       'astro:build:done': ({ dir }) => {
         const outDir = fileURLToPath(dir);
+        const wanted = audience === 'public' ? referencedMarketingPaths(outDir) : undefined;
         for (const folder of SERVED_MARKETING_DIRS[audience]) {
           const source = join(root, 'marketing', folder);
           if (!existsSync(source)) continue;
           for (const file of listFiles(source)) {
             const rel = relative(join(root, 'marketing'), file);
             if (rel.split('/').some((part) => part.startsWith('.'))) continue;
+            if (wanted && !wanted.has(`marketing/${rel}`)) continue;
             cpSync(file, join(outDir, 'marketing', rel));
           }
         }

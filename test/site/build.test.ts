@@ -134,6 +134,19 @@ describe('the site built from the real launch content', () => {
     const internalDirs = ['battlecards', 'objections', 'landing', 'one-pagers', 'community', 'hn', 'social', 'emails', 'voiceovers', 'storyboards', 'video', 'roadmap', 'checklists', 'inventory', 'demo'];
     expect(files.filter((file) => internalDirs.includes(file.split('/')[0]!))).toEqual([]);
   });
+
+  test('ships only the generated files public pages reference, none made for internal pieces', async () => {
+    const shipped = (await listSiteFiles(site.public)).filter((file) => file.startsWith('marketing/'));
+    const pageText = publicText.map((page) => page.text).join('\n');
+    expect(shipped.length).toBeGreaterThan(0);
+    for (const file of shipped) expect(pageText, file).toContain(`/${file}`);
+    const internalAudio = content
+      .filter((file) => file.collection === 'voiceovers' && (file.data as Data | undefined)?.audience === 'internal')
+      .map((file) => (file.data as unknown as { output: string }).output);
+    expect(internalAudio.length).toBeGreaterThan(0);
+    for (const output of internalAudio) expect(shipped).not.toContain(output);
+    expect(new Set(await listSiteFiles(site.internal))).toContain(internalAudio[0]);
+  });
 });
 
 describe('publishing rules on a controlled fixture', () => {
