@@ -10,7 +10,7 @@ import { FactsSchema, type Facts } from '../../src/schemas/facts.ts';
 import { deriveSiteRoutes, type SiteRoutes } from './site-routes.ts';
 import { listRepoFiles, type RepoFiles } from './repo-files.ts';
 import { loadGeneratorPlans, GENERATORS, type Generator, type PlanResult } from './generator-plans.ts';
-import { offsetOfYamlPath } from './yaml-path.ts';
+import { offsetOfYamlPath } from '../lib/yaml-path.ts';
 
 /** Everything the source checks read, loaded once per run from a repo (or fixture) root. */
 export interface Sources {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import { parseDocument } from 'yaml';
+import { offsetOfYamlPath } from './yaml-path.ts';
 import { CONTENT_KINDS, type CollectionName } from '../../src/schemas/kinds.ts';
 import { createLocator } from './source-location.ts';
 import type { Issue } from './issue.ts';
@@ -48,25 +49,8 @@ export function readContentFile(root: string, collection: CollectionName, file: 
     const { line, column } = at(yamlStart + (error.pos?.[0] ?? 0));
     issues.push({ file, line, column, rule: 'schema', severity: 'error', message: `YAML: ${error.message.split('\n')[0]}` });
   }
-  const offsetOf = (path: readonly (string | number)[], atKey = false): number | undefined => {
-    let node = doc.contents as YamlNode | null;
-    let keyOffset: number | undefined;
-    for (const part of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => (item.key as { value?: unknown })?.value === part);
-        if (!pair) return keyOffset === undefined ? undefined : yamlStart + keyOffset;
-        keyOffset = (pair.key as YamlNode).range?.[0];
-        node = pair.value as YamlNode | null;
-      } else if (isSeq(node) && typeof part === 'number') {
-        node = node.items[part] as YamlNode | null;
-        // A block map inside a list starts at its first key, which is where a reader looks.
-        const firstKey = isMap(node) ? (node.items[0]?.key as YamlNode | undefined) : undefined;
-        keyOffset = firstKey?.range?.[0] ?? node?.range?.[0] ?? keyOffset;
-      } else return keyOffset === undefined ? undefined : yamlStart + keyOffset;
-    }
-    const offset = atKey ? keyOffset : (node?.range?.[0] ?? keyOffset);
-    return offset === undefined ? undefined : yamlStart + offset;
-  };
+  const offsetOf = (path: readonly (string | number)[], atKey = false): number | undefined =>
+    yamlStart + offsetOfYamlPath(doc, path, atKey);
   let data: Record<string, unknown> | undefined;
   if (issues.length === 0) {
     const parsed = CONTENT_KINDS[collection].schema.safeParse(doc.toJS({ maxAliasCount: 0 }) ?? {});

@@ -17,7 +17,9 @@ export function offsetOfYamlPath(doc: Document, path: readonly (string | number)
       offset = atKey ? keyOffset : (node?.range?.[0] ?? keyOffset);
     } else if (isSeq(node) && typeof part === 'number') {
       node = node.items[part] as YamlNode | null;
-      offset = node?.range?.[0] ?? offset;
+      // A block map inside a list starts at its first key, which is where a reader looks.
+      const firstKey = isMap(node) ? (node.items[0]?.key as YamlNode | undefined) : undefined;
+      offset = firstKey?.range?.[0] ?? node?.range?.[0] ?? offset;
     } else return offset;
   }
   return offset;
