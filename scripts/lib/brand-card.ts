@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { BRAND_COLORS, BRAND_FONT } from '../assets/brand-theme.ts';
 
@@ -49,11 +51,31 @@ const SUBTITLE_MAX_LINES = 2;
 /** Inter's line box is about 1.21 em; used to turn a block height into a line count. */
 const LINE_HEIGHT_EM = 1.21;
 
+/** Raw pixels of one text block (RGBA, straight alpha), so compositing never re-decodes a PNG. */
 interface TextBlock {
   image: Buffer;
   width: number;
   height: number;
 }
+
+/** Raw pixels of a card background. */
+interface RawImage {
+  data: Buffer;
+  width: number;
+  height: number;
+  channels: 1 | 2 | 3 | 4;
+}
+
+/**
+ * PNG settings for the finished card. zlib level 6 without adaptive row filters is about ten
+ * times faster than level 9 with them and, on these flat navy cards, also smaller; lossless on
+ * purpose (a palette would fringe small anti-aliased text).
+ */
+const CARD_PNG_OPTIONS = { compressionLevel: 6, adaptiveFiltering: false } as const;
+/** Text blocks kept per process; the wordmark and eyebrows repeat on every card of a build. */
+const TEXT_MEMO_LIMIT = 64;
+const backgrounds = new Map<string, Promise<RawImage>>();
+const textBlocks = new Map<string, Promise<TextBlock>>();
 
 /**
  * Renders a brand card (deep navy, fleet motif, Inter) as an optimised PNG. Text is laid out by
@@ -109,12 +131,15 @@ export async function composeBrandCard(options: BrandCardOptions): Promise<Compo
   const wordmarkRegion = { left: pad + Math.round(58 * scale), top: markCenter - Math.round(wordmark.height / 2), width: wordmark.width, height: wordmark.height };
   const regions = { wordmark: wordmarkRegion, title: placed.title!, ...(placed.eyebrow ? { eyebrow: placed.eyebrow } : {}), ...(placed.subtitle ? { subtitle: placed.subtitle } : {}) };
   const layers = [
-    { input: wordmark.image, left: wordmarkRegion.left, top: wordmarkRegion.top },
-    ...stack.map((item) => ({ input: item.block.image, left: placed[item.key]!.left, top: placed[item.key]!.top })),
+    { input: wordmark.image, raw: rawOf(wordmark), left: wordmarkRegion.left, top: wordmarkRegion.top },
+    ...stack.map((item) => ({ input: item.block.image, raw: rawOf(item.block), left: placed[item.key]!.left, top: placed[item.key]!.top })),
   ];
-  const png = await sharp(Buffer.from(backgroundSvg(width, height, pad, scale)))
+  const background = await backgroundFor(width, height, pad, scale);
+  // The background is opaque, so the card drops its alpha channel: same pixels, fewer bytes.
+  const png = await sharp(background.data, { raw: { width: background.width, height: background.height, channels: background.channels } })
     .composite(layers)
-    .png({ compressionLevel: 9, adaptiveFiltering: true })
+    .removeAlpha()
+    .png(CARD_PNG_OPTIONS)
     .toBuffer();
   return { png, width, height, regions, titleFontSize: titleFit.size, truncated: titleFit.truncated || Boolean(subtitleFit?.truncated) };
 }
@@ -153,23 +178,77 @@ async function fitText(text: string, sizes: number[], maxLines: number, style: T
   return { block: await renderText(`${words[0]!.slice(0, 20)}\u2026`, { ...style, size }), size, truncated: true };
 }
 
+/** Where the bundled fonts sit relative to the project root. */
+export const BRAND_FONT_DIR = 'scripts/assets/fonts';
+let fontFiles: { regular: string; bold: string } | undefined;
+
+/**
+ * The bundled Inter TTFs the renderer passes to Pango. Inside a bundled build (Astro/Vite) the
+ * module-relative paths in brand-theme.ts point into the bundle's chunk folder, and Pango would
+ * silently fall back to a system font, so the project root's copy is used then; a font that is
+ * nowhere fails the card instead of changing its look.
+ */
+export function resolveBrandFontFiles(root = process.cwd()): { regular: string; bold: string } {
+  if (fontFiles) return fontFiles;
+  const locate = (file: string) => {
+    const candidates = [file, join(root, BRAND_FONT_DIR, basename(file))];
+    const found = candidates.find((candidate) => existsSync(candidate));
+    if (!found) throw new BrandCardError(`bundled font ${basename(file)} not found (looked at ${candidates.join(', ')}) — run from the project root or restore ${BRAND_FONT_DIR}`);
+    return found;
+  };
+  fontFiles = { regular: locate(BRAND_FONT.ttf.regular), bold: locate(BRAND_FONT.ttf.bold) };
+  return fontFiles;
+}
+
+/** {@link renderTextBlock}, remembered per process for the blocks every card repeats. */
+function renderText(text: string, style: TextStyle & { size: number }): Promise<TextBlock> {
+  const key = JSON.stringify([text, style.size, style.bold, style.color, style.width, style.letterSpacing ?? 0]);
+  const known = textBlocks.get(key);
+  if (known) return known;
+  const block = renderTextBlock(text, style);
+  // A failed render is not remembered, so a later card can try again.
+  block.catch(() => textBlocks.delete(key));
+  if (textBlocks.size >= TEXT_MEMO_LIMIT) textBlocks.delete(textBlocks.keys().next().value!);
+  textBlocks.set(key, block);
+  return block;
+}
+
 /** One Pango text block, wrapped at `width`, transparent background. */
-async function renderText(text: string, style: TextStyle & { size: number }): Promise<TextBlock> {
+async function renderTextBlock(text: string, style: TextStyle & { size: number }): Promise<TextBlock> {
   const spacing = style.letterSpacing ? ` letter_spacing="${Math.round(style.letterSpacing * style.size * 1024)}"` : '';
   const { data, info } = await sharp({
     text: {
       text: `<span foreground="${style.color}"${spacing}>${escapeMarkup(text)}</span>`,
       font: `${BRAND_FONT.family} ${style.bold ? 'Bold' : 'Regular'} ${Math.round(style.size)}px`,
-      fontfile: style.bold ? BRAND_FONT.ttf.bold : BRAND_FONT.ttf.regular,
+      fontfile: style.bold ? resolveBrandFontFiles().bold : resolveBrandFontFiles().regular,
       width: Math.round(style.width),
       wrap: 'word',
       rgba: true,
       dpi: 72,
     },
   })
-    .png()
+    .raw()
     .toBuffer({ resolveWithObject: true });
+  if (info.channels !== 4) throw new BrandCardError(`text block came back with ${info.channels} channels, expected RGBA — check the sharp/libvips build`);
   return { image: data, width: info.width, height: info.height };
+}
+
+function rawOf(block: TextBlock): { width: number; height: number; channels: 4 } {
+  return { width: block.width, height: block.height, channels: 4 };
+}
+
+/** The text-free background for one size, rasterised once per process (it never changes within a build). */
+function backgroundFor(width: number, height: number, pad: number, scale: number): Promise<RawImage> {
+  const key = `${width}x${height}`;
+  const known = backgrounds.get(key);
+  if (known) return known;
+  const raster = sharp(Buffer.from(backgroundSvg(width, height, pad, scale)))
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+    .then(({ data, info }) => ({ data, width: info.width, height: info.height, channels: info.channels }));
+  raster.catch(() => backgrounds.delete(key));
+  backgrounds.set(key, raster);
+  return raster;
 }
 
 function escapeMarkup(text: string): string {
