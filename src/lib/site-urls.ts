@@ -1,8 +1,8 @@
-import { loadFacts } from '../../scripts/lib/load-facts.ts';
+import { siteFacts } from './site-facts.ts';
 
 /** The one canonical origin from content/facts.yaml (`site.canonicalHost`), without a trailing slash. */
 export function canonicalHost(): string {
-  return loadFacts().site.canonicalHost;
+  return siteFacts().site.canonicalHost;
 }
 
 /**
