@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseBuildNow } from '../../src/lib/publishable.ts';
 import { runBuildPipeline, runCheckPipeline } from './pipeline.ts';
-import { countErrors, formatAnnotations, formatJsonReport, formatStepSummary, formatTextReport, type Report } from './report.ts';
+import { formatAnnotations } from '../lib/cli/annotations.ts';
+import { countErrors, formatJsonReport, formatStepSummary, formatTextReport, type Report } from './report.ts';
 
 const USAGE = `usage: node scripts/build-checks/cli.ts <check|build> [--format text|json] [--external] [--root <dir>] [--skip-astro]
 

@@ -16,23 +16,6 @@ export function countErrors(issues: readonly Issue[]): number {
   return issues.filter((issue) => issue.severity === 'error').length;
 }
 
-// GitHub workflow commands need %, CR, LF (and in properties also : and ,) escaped.
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-/** One `::error file=…,line=…,col=…::` annotation per issue, for GitHub Actions. */
-export function formatAnnotations(issues: readonly Issue[]): string[] {
-  return sortIssues(issues).map((issue) => {
-    const level = issue.severity === 'error' ? 'error' : 'warning';
-    const props = `file=${escapeProperty(issue.file)},line=${issue.line},col=${issue.column},title=${escapeProperty(`[${issue.rule}]`)}`;
-    return `::${level} ${props}::${escapeData(issue.hint ? `${issue.message} — ${issue.hint}` : issue.message)}`;
-  });
-}
-
 /** Text report: notes, every issue sorted by file (one per line), then the count line. */
 export function formatTextReport(report: Report): string {
   const sorted = sortIssues(report.issues);

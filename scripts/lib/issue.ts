@@ -3,8 +3,9 @@ export type Severity = 'error' | 'warning';
 
 /** One problem found in one place. */
 export interface Issue {
-  /** Repo-relative path (or a built file under dist/). */
+  /** Repo-relative path (or a built file under dist/); a flag, env var or HTTP step when `line` is 0. */
   file: string;
+  /** 1-based; 0 when the location is not a file position (see `file`). */
   line: number;
   column: number;
   /** Short rule id, e.g. `asset`, `len`, `fact`; documented in README. */
@@ -22,11 +23,15 @@ export function sortIssues(issues: readonly Issue[]): Issue[] {
   );
 }
 
-/** `path:line:col [rule] message` (warnings marked), with the hint after an em dash. */
+/**
+ * `path:line:col [rule] message` (warnings marked), with the hint after an em dash. An issue at
+ * line 0 is located at a flag, an env var or an HTTP step (`--out`, `PLATFORM_URL`), printed bare.
+ */
 export function formatIssue(issue: Issue): string {
   const level = issue.severity === 'warning' ? 'warning ' : '';
   const hint = issue.hint ? ` — ${issue.hint}` : '';
-  return `${issue.file}:${issue.line}:${issue.column} ${level}[${issue.rule}] ${issue.message}${hint}`;
+  const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
+  return `${where} ${level}[${issue.rule}] ${issue.message}${hint}`;
 }
 
 /** `3 problems: 2 asset, 1 fact (1 warning)` or `no problems`. */
