@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { DoctestFrontmatterSchema } from './doctest-frontmatter.ts';
 import { defineKindSchema, DateSchema } from './base.ts';
 import { AssetRefSchema } from './asset-ref.ts';
 
@@ -15,6 +16,8 @@ export const BlogPostSchema = defineKindSchema(
     heroAlt: z.string().optional(),
     /** A voice-over that reads the post, by voice-over id. */
     audio: z.string().optional(),
+    /** How `npm run doctest` runs the page's blocks (alternatives, loopback mappings). */
+    doctest: DoctestFrontmatterSchema.optional(),
   },
   ['public', 'internal'],
 ).refine((post) => !post.hero || post.heroAlt, { message: 'heroAlt is required when hero is set', path: ['heroAlt'] });

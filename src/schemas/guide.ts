@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { DoctestFrontmatterSchema } from './doctest-frontmatter.ts';
 import { defineKindSchema } from './base.ts';
 
 /**
@@ -11,6 +12,8 @@ export const GuideSchema = defineKindSchema(
     sidebar: z.object({ order: z.number().int().optional(), label: z.string().optional() }).strict().optional(),
     /** A voice-over that belongs to the guide, by voice-over id. */
     audio: z.string().optional(),
+    /** How `npm run doctest` runs the page's blocks (alternatives, loopback mappings). */
+    doctest: DoctestFrontmatterSchema.optional(),
   },
   ['public', 'internal'],
 );

@@ -1,0 +1,49 @@
+// Stage 2: runs every page, each alternative as its own pass on a fresh platform, one page after another.
+import { execa } from 'execa';
+import { randomUUID } from 'node:crypto';
+import type { PageResult } from '../lib/block-result.ts';
+import { runPass, type PassContext } from '../lib/run-pass.ts';
+import type { PlatformChoice } from '../lib/platform-target.ts';
+import type { PageSpec } from './collect-pages.ts';
+
+/** What the run was asked for. */
+export interface RunOptions {
+  platform: PlatformChoice;
+  orgId: string | undefined;
+  signal: AbortSignal;
+  /** Called when a page starts, for progress lines. */
+  onPage?: (file: string, pass: string | null) => void;
+}
+
+/** Whether `import molecule_agent` works here (then SDK blocks run too). */
+export async function isSdkImportable(): Promise<boolean> {
+  const result = await execa('python3', ['-c', 'import molecule_agent'], { reject: false });
+  return result.exitCode === 0;
+}
+
+/** Runs the pages; `platform` reports where the last pass ran (stand-in URLs differ per pass). */
+export async function runPages(pages: readonly PageSpec[], options: RunOptions): Promise<{ results: PageResult[]; platform: { kind: 'stand-in' | 'platform'; url: string | null }; runId: string }> {
+  const runId = randomUUID();
+  const sdkAvailable = await isSdkImportable();
+  let platform: { kind: 'stand-in' | 'platform'; url: string | null } = { kind: options.platform.url ? 'platform' : 'stand-in', url: options.platform.url ?? null };
+  const ctx: PassContext = {
+    platform: options.platform,
+    orgId: options.orgId,
+    sdkAvailable,
+    signal: options.signal,
+    runId,
+    onPlatform: (kind, url) => (platform = { kind, url: kind === 'stand-in' ? null : url }),
+  };
+  const results: PageResult[] = [];
+  for (const page of pages) {
+    const result: PageResult = { file: page.file, blocks: [], problems: [] };
+    results.push(result);
+    for (const pass of page.passes) {
+      options.onPage?.(page.file, pass);
+      const { blocks, problems } = await runPass(page, pass, ctx);
+      result.blocks.push(...blocks);
+      result.problems.push(...problems);
+    }
+  }
+  return { results, platform, runId };
+}
