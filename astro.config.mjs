@@ -35,6 +35,8 @@ const publicIntegrations = [
     sidebar: [{ label: 'Guides', items: [{ autogenerate: { directory: 'content/guides' } }] }],
     components: {
       SiteTitle: './src/components/StarlightSiteTitle.astro',
+      // The title plus the "verified" note from the last doctest run (marketing/doctest/doctest.json).
+      PageTitle: './src/components/StarlightPageTitle.astro',
       // The brand is dark only: no theme picker, and the provider always sets data-theme="dark".
       ThemeProvider: './src/components/StarlightThemeProvider.astro',
       ThemeSelect: './src/components/StarlightThemeSelect.astro',
