@@ -1,9 +1,10 @@
+// npm run doctest as a real process: the real guides pass on the stand-in, and each kind of bad block fails at its path:line.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DoctestReportSchema } from '../../src/schemas/doctest-report.ts';
 import { createSandbox, type Sandbox } from '../../scripts/demo/sandbox/server.ts';
-import { doctestProcesses, fixture, makeRoot, REPO, runDoctest, workFolders } from './helpers.ts';
+import { doctestProcesses, fixture, makeRoot, REPO, runDoctest, startDoctest, workFolders } from './helpers.ts';
 
 const GUIDE = 'content/guides/remote-workspaces.mdx';
 const guideText = readFileSync(join(REPO, GUIDE), 'utf8');
@@ -145,6 +146,19 @@ describe('npm run doctest failures, at the block\'s path:line', () => {
     } finally {
       tree.cleanup();
     }
+  });
+
+  test('Ctrl-C stops the run mid-page with exit 130 and leaves no process behind', async () => {
+    const tree = makeRoot({});
+    const child = startDoctest(['--out', join(tree.root, 'out')]);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    child.kill('SIGINT');
+    const result = await child;
+    expect(result.exitCode, String(result.all)).toBe(130);
+    expect(doctestProcesses()).toEqual([]);
+    // An interrupted run publishes nothing.
+    expect(existsSync(join(tree.root, 'out'))).toBe(false);
+    tree.cleanup();
   });
 
   test('usage problems exit 2', async () => {

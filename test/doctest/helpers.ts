@@ -19,9 +19,14 @@ export function makeRoot(pages: Record<string, string>): { root: string; cleanup
 /** A fixture page's text from test/fixtures/doctest/. */
 export const fixture = (name: string) => readFileSync(join(REPO, 'test/fixtures/doctest', name), 'utf8');
 
-/** Runs the CLI; `out` receives the reports. */
+/** Starts the CLI as a child process. */
+export function startDoctest(args: string[], env: Record<string, string> = {}) {
+  return execa(NODE, [CLI, ...args], { cwd: REPO, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env }, extendEnv: false, reject: false, all: true });
+}
+
+/** Runs the CLI to the end. */
 export async function runDoctest(args: string[], env: Record<string, string> = {}) {
-  const result = await execa(NODE, [CLI, ...args], { cwd: REPO, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env }, extendEnv: false, reject: false, all: true });
+  const result = await startDoctest(args, env);
   return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr), all: String(result.all) };
 }
 

@@ -1,3 +1,4 @@
+// The doctest verification the site shows: the reader rule, the public "verified" note and the launch-room counts.
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

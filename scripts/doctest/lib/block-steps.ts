@@ -34,8 +34,8 @@ function readerFailures(outcome: ShellOutcome, block: PageBlock, pyFile: string)
 }
 
 /** Runs one block (and its hidden steps) with PLATFORM_URL set to `url`. */
-export async function runBlockScript(input: { block: PageBlock; text: string; session: ShellSession; workDir: string; url: string; show: (text: string) => string }): Promise<BlockStep> {
-  const { block, text, session, workDir, url, show } = input;
+export async function runBlockScript(input: { block: PageBlock; text: string; session: ShellSession; workDir: string; url: string; show: (text: string) => string; signal: AbortSignal }): Promise<BlockStep> {
+  const { block, text, session, workDir, url, show, signal } = input;
   const { annotation, line } = block;
   const timeoutMs = annotation.timeoutMs;
   if (annotation.file) {
@@ -46,7 +46,7 @@ export async function runBlockScript(input: { block: PageBlock; text: string; se
   const hidden = async (kind: 'setup' | 'teardown', body: string) => {
     const script = `.doctest/block-${line}.${kind}.sh`;
     await writeFile(join(workDir, script), `${body}\n`);
-    const outcome = await session.run(script, { env: { PLATFORM_URL: url }, timeoutMs });
+    const outcome = await session.run(script, { env: { PLATFORM_URL: url }, timeoutMs, signal });
     const ok = outcome.exitCode === 0 && outcome.failures.filter((failure) => !failure.command.startsWith('source "$1"')).length === 0;
     return ok ? [] : [error(line, `hidden ${kind} step failed (exit ${outcome.exitCode ?? 'none'}) — output: ${show(outcome.output) || '(none)'}`)];
   };
@@ -58,7 +58,7 @@ export async function runBlockScript(input: { block: PageBlock; text: string; se
   const script = `.doctest/block-${line}.sh`;
   if (block.runner === 'python') await writeFile(join(workDir, '.doctest', pyFile), `${text}\n`);
   await writeFile(join(workDir, script), block.runner === 'python' ? `python3 .doctest/${pyFile}\n` : `${text}\n`);
-  const raw = await session.run(script, { env: { PLATFORM_URL: url }, timeoutMs, background: annotation.background });
+  const raw = await session.run(script, { env: { PLATFORM_URL: url }, timeoutMs, background: annotation.background, signal });
   const outcome = { ...raw, failures: readerFailures(raw, block, pyFile) };
   const problems: BlockProblem[] = [];
   if (outcome.timedOut) problems.push(error(line, `timed out after ${timeoutMs / 1000} s running the block (timeout: ${timeoutMs / 1000}) — last output: ${show(outcome.output) || '(none)'}`, 'a command that never returns belongs in a block marked background: true'));

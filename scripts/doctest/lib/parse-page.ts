@@ -18,6 +18,8 @@ export interface PageBlock {
   annotated: boolean;
   /** Imports or installs the Molecule SDK. */
   needsSdk: boolean;
+  /** A Python block that imports `requests` (runs only where it is importable). */
+  needsRequests: boolean;
 }
 
 /** A problem at a line of the page. */
@@ -29,6 +31,7 @@ export interface PageProblem {
 
 const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'zsh']);
 const PYTHON_LANGS = new Set(['python', 'py', 'python3']);
+const REQUESTS_USE = /^\s*(?:import requests\b|from requests\b)/m;
 const SDK_USE = /\b(?:import molecule_agent|from molecule_agent\b|pip3? install\b[^\n]*\bmolecule-ai-sdk\b)/;
 
 interface Node {
@@ -80,7 +83,7 @@ export function parsePageBlocks(text: string, file: string): { blocks: PageBlock
         }
         const runner = runnerFor(lang);
         if (comment && !runner) problems.push({ line, message: `a doctest annotation on a "${lang || 'plain'}" block: only bash/sh and python blocks run` });
-        blocks.push({ line, lang, runner, code, annotation, annotated: Boolean(comment), needsSdk: SDK_USE.test(code) });
+        blocks.push({ line, lang, runner, code, annotation, annotated: Boolean(comment), needsSdk: SDK_USE.test(code), needsRequests: runnerFor(lang) === 'python' && REQUESTS_USE.test(code) });
       }
       if (node.children) visit(node.children);
     });

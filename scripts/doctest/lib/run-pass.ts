@@ -19,6 +19,7 @@ export interface PassContext {
   platform: PlatformChoice;
   orgId: string | undefined;
   sdkAvailable: boolean;
+  requestsAvailable: boolean;
   signal: AbortSignal;
   /** Marks the session's processes so a test can prove none is left. */
   runId: string;
@@ -34,6 +35,7 @@ function baseEnv(vars: Record<string, string>): Record<string, string> {
 function skipReason(block: PageBlock, ctx: PassContext, failedAt: number | undefined): string | undefined {
   if (block.annotation.norun) return block.annotation.norun;
   if (block.needsSdk && !ctx.sdkAvailable) return 'needs molecule-ai-sdk';
+  if (block.needsRequests && !ctx.requestsAvailable) return 'needs the requests package (pip install requests)';
   if (failedAt !== undefined) return `an earlier block failed (line ${failedAt})`;
   return undefined;
 }
@@ -69,7 +71,11 @@ export async function runPass(spec: PageSpec, pass: string | null, ctx: PassCont
       const started = Date.now();
       const seen = proxy.exchanges.length;
       const text = runnableText(block, lines, spec.map, vars);
-      const step = await runBlockScript({ block, text, session, workDir, url: proxy.urlFor(block.line), show });
+      const step = await runBlockScript({ block, text, session, workDir, url: proxy.urlFor(block.line), show, signal: ctx.signal });
+      if (ctx.signal.aborted) {
+        Object.assign(result, { status: 'not-run', reason: 'interrupted' });
+        break;
+      }
       if (step.script && block.annotation.background) background.push({ block, result, script: step.script });
       result.problems.push(...step.problems);
       if (step.problems.length === 0 && block.annotation.wait) {

@@ -18,7 +18,7 @@ export interface ShellOutcome {
 /** A running session. */
 export interface ShellSession {
   /** Runs the script file `script` (relative to the work folder); output goes to `<script>.out`. */
-  run(script: string, options: { env?: Record<string, string>; timeoutMs: number; background?: boolean }): Promise<ShellOutcome>;
+  run(script: string, options: { env?: Record<string, string>; timeoutMs: number; background?: boolean; signal?: AbortSignal }): Promise<ShellOutcome>;
   /** The output a background block has written so far, and its exit code once it has ended. */
   backgroundState(script: string): Promise<{ output: string; exitCode: number | null; failures: ShellOutcome['failures'] }>;
   /** Sets a shell variable for the blocks that follow (a capture). */
@@ -75,12 +75,14 @@ export async function startShellSession(workDir: string, env: Record<string, str
       })
       .filter((failure) => !failure.command.startsWith('source "$1"'));
   return {
-    async run(script, { env: vars = {}, timeoutMs, background = false }) {
+    async run(script, { env: vars = {}, timeoutMs, background = false, signal }) {
       for (const [name, value] of Object.entries(vars)) send(`export ${name}=${quote(value)}`);
       const done = new Promise<{ code: number | null; timedOut: boolean }>((resolve) => {
         const timer = setTimeout(() => resolve({ code: null, timedOut: true }), timeoutMs);
         waiters.set(script, (code) => (clearTimeout(timer), resolve({ code, timedOut: false })));
         onEnd.push(() => (clearTimeout(timer), resolve({ code: null, timedOut: false })));
+        // Ctrl-C: stop waiting at once; the pass's cleanup stops the process group.
+        signal?.addEventListener('abort', () => (clearTimeout(timer), resolve({ code: null, timedOut: false })), { once: true });
       });
       if (background) send(`{ __doctest_run ${quote(script)}; echo $? > ${quote(`${script}.rc`)}; } &\nprintf '\\n__DOCTEST_DONE__ %s 0\\n' ${quote(script)}`);
       else send(`__doctest_run ${quote(script)}; printf '\\n__DOCTEST_DONE__ %s %d\\n' ${quote(script)} $?`);

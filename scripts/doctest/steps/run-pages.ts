@@ -15,21 +15,22 @@ export interface RunOptions {
   onPage?: (file: string, pass: string | null) => void;
 }
 
-/** Whether `import molecule_agent` works here (then SDK blocks run too). */
-export async function isSdkImportable(): Promise<boolean> {
-  const result = await execa('python3', ['-c', 'import molecule_agent'], { reject: false });
+/** Whether `python3 -c "import <module>"` works here (`molecule_agent`: then SDK blocks run too). */
+export async function isImportable(module: string): Promise<boolean> {
+  const result = await execa('python3', ['-c', `import ${module}`], { reject: false });
   return result.exitCode === 0;
 }
 
 /** Runs the pages; `platform` reports where the last pass ran (stand-in URLs differ per pass). */
 export async function runPages(pages: readonly PageSpec[], options: RunOptions): Promise<{ results: PageResult[]; platform: { kind: 'stand-in' | 'platform'; url: string | null }; runId: string }> {
   const runId = randomUUID();
-  const sdkAvailable = await isSdkImportable();
+  const [sdkAvailable, requestsAvailable] = await Promise.all([isImportable('molecule_agent'), isImportable('requests')]);
   let platform: { kind: 'stand-in' | 'platform'; url: string | null } = { kind: options.platform.url ? 'platform' : 'stand-in', url: options.platform.url ?? null };
   const ctx: PassContext = {
     platform: options.platform,
     orgId: options.orgId,
     sdkAvailable,
+    requestsAvailable,
     signal: options.signal,
     runId,
     onPlatform: (kind, url) => (platform = { kind, url: kind === 'stand-in' ? null : url }),
@@ -39,6 +40,7 @@ export async function runPages(pages: readonly PageSpec[], options: RunOptions):
     const result: PageResult = { file: page.file, blocks: [], problems: [] };
     results.push(result);
     for (const pass of page.passes) {
+      if (options.signal.aborted) break;
       options.onPage?.(page.file, pass);
       const { blocks, problems } = await runPass(page, pass, ctx);
       result.blocks.push(...blocks);
