@@ -90,8 +90,8 @@ describe('npm run doctest failures, at the block\'s path:line', () => {
     }
   });
 
-  test('a Python block with a syntax error, and a block whose server never starts, fail at their lines', async () => {
-    const tree = makeRoot({ 'python.mdx': fixture('python-syntax-error.mdx'), 'server.mdx': fixture('server-never-starts.mdx') });
+  test('a Python block with a syntax error, a block whose server never starts and one that times out fail at their lines', async () => {
+    const tree = makeRoot({ 'python.mdx': fixture('python-syntax-error.mdx'), 'server.mdx': fixture('server-never-starts.mdx'), 'slow.mdx': fixture('block-timeout.mdx') });
     try {
       const result = await runDoctest(['--root', tree.root, '--out', 'out']);
       expect(result.exitCode, result.all).toBe(1);
@@ -99,6 +99,8 @@ describe('npm run doctest failures, at the block\'s path:line', () => {
       expect(result.stderr).toMatch(new RegExp(`content/guides/python\\.mdx:${python + 2}:1 \\[doctest\\] \`python3 \\(SyntaxError`));
       const server = lineOf(fixture('server-never-starts.mdx'), '```bash');
       expect(result.stderr).toMatch(new RegExp(`content/guides/server\\.mdx:${server}:1 \\[doctest\\] timed out after 2 s waiting for port \\d+ to accept connections \\(wait: \\$DOCTEST_AGENT_PORT\\) — last output: agent: giving up`));
+      const slow = lineOf(fixture('block-timeout.mdx'), '```bash');
+      expect(result.stderr).toContain(`content/guides/slow.mdx:${slow}:1 [doctest] timed out after 1 s running the block (timeout: 1) — last output: waiting for the platform`);
       expect(doctestProcesses()).toEqual([]);
     } finally {
       tree.cleanup();
@@ -151,7 +153,9 @@ describe('npm run doctest failures, at the block\'s path:line', () => {
   test('Ctrl-C stops the run mid-page with exit 130 and leaves no process behind', async () => {
     const tree = makeRoot({});
     const child = startDoctest(['--out', join(tree.root, 'out')]);
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Interrupt once the first page is running (its progress line is printed as it starts).
+    await new Promise<void>((resolve) => child.stderr!.on('data', (chunk: Buffer) => String(chunk).includes('doctest: content/') && resolve()));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     child.kill('SIGINT');
     const result = await child;
     expect(result.exitCode, String(result.all)).toBe(130);

@@ -21,11 +21,19 @@ export async function isImportable(module: string): Promise<boolean> {
   return result.exitCode === 0;
 }
 
+// A URL with user:password@ must not reach a report.
+function withoutCredentials(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.toString().replace(/\/$/, '');
+}
+
 /** Runs the pages; `platform` reports where the last pass ran (stand-in URLs differ per pass). */
 export async function runPages(pages: readonly PageSpec[], options: RunOptions): Promise<{ results: PageResult[]; platform: { kind: 'stand-in' | 'platform'; url: string | null }; runId: string }> {
   const runId = randomUUID();
   const [sdkAvailable, requestsAvailable] = await Promise.all([isImportable('molecule_agent'), isImportable('requests')]);
-  let platform: { kind: 'stand-in' | 'platform'; url: string | null } = { kind: options.platform.url ? 'platform' : 'stand-in', url: options.platform.url ?? null };
+  let platform: { kind: 'stand-in' | 'platform'; url: string | null } = { kind: options.platform.url ? 'platform' : 'stand-in', url: options.platform.url ? withoutCredentials(options.platform.url) : null };
   const ctx: PassContext = {
     platform: options.platform,
     orgId: options.orgId,
@@ -33,7 +41,7 @@ export async function runPages(pages: readonly PageSpec[], options: RunOptions):
     requestsAvailable,
     signal: options.signal,
     runId,
-    onPlatform: (kind, url) => (platform = { kind, url: kind === 'stand-in' ? null : url }),
+    onPlatform: (kind, url) => (platform = { kind, url: kind === 'stand-in' ? null : withoutCredentials(url) }),
   };
   const results: PageResult[] = [];
   for (const page of pages) {
