@@ -1,6 +1,6 @@
 // npm run doctest as a real process: the real guides pass on the stand-in, and each kind of bad block fails at its path:line.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DoctestReportSchema } from '../../src/schemas/doctest-report.ts';
 import { createSandbox, type Sandbox } from '../../scripts/demo/sandbox/server.ts';
@@ -163,6 +163,32 @@ describe('npm run doctest failures, at the block\'s path:line', () => {
     // An interrupted run publishes nothing.
     expect(existsSync(join(tree.root, 'out'))).toBe(false);
     tree.cleanup();
+  });
+
+  test('reports under marketing/ get draft manifest entries, and a stand-in run never replaces a platform-verified report unless asked', async () => {
+    const tree = makeRoot({ 'capture.mdx': fixture('capture-and-drift.mdx').replace(/\{\/\* doctest capture: \{TOKEN[^\n]*\n/, '{/* doctest norun: a fixture block kept out */}\n') });
+    try {
+      const first = await runDoctest(['--root', tree.root]);
+      expect(first.exitCode, first.all).toBe(0);
+      const manifestPath = join(tree.root, 'marketing/manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+      const entry = manifest.entries['marketing/doctest/doctest.json'];
+      expect(entry).toMatchObject({ generator: 'doctest', command: 'npm run doctest', provider: 'stand-in', draft: true, sources: ['content/guides/capture.mdx'] });
+      expect(Object.keys(manifest.entries).sort()).toEqual(['marketing/doctest/doctest.json', 'marketing/doctest/doctest.junit.xml', 'marketing/doctest/doctest.txt']);
+      // Pretend the last run was on a real platform: the next stand-in run must keep it.
+      manifest.entries['marketing/doctest/doctest.json'] = { ...entry, provider: 'platform', draft: false };
+      writeFileSync(manifestPath, JSON.stringify(manifest));
+      const before = readFileSync(join(tree.root, 'marketing/doctest/doctest.json'), 'utf8');
+      const kept = await runDoctest(['--root', tree.root]);
+      expect(kept.exitCode, kept.all).toBe(0);
+      expect(kept.stderr).toContain('marketing/doctest/doctest.json warning [doctest-final] kept the report verified on a real platform');
+      expect(readFileSync(join(tree.root, 'marketing/doctest/doctest.json'), 'utf8')).toBe(before);
+      const replaced = await runDoctest(['--root', tree.root, '--replace-final']);
+      expect(replaced.exitCode, replaced.all).toBe(0);
+      expect(readFileSync(join(tree.root, 'marketing/doctest/doctest.json'), 'utf8')).not.toBe(before);
+    } finally {
+      tree.cleanup();
+    }
   });
 
   test('usage problems exit 2', async () => {
