@@ -135,7 +135,7 @@ describe('npm run doctest failures, at the block\'s path:line', () => {
     }
   });
 
-  test('a capture that finds nothing names the jq path and shows the body; a differing sample answer is drift, a warning', async () => {
+  test('a plain Python block and a capture run in the page\'s session; a capture that finds nothing names the jq path and shows the body; a differing sample answer is drift', async () => {
     const text = fixture('capture-and-drift.mdx');
     const tree = makeRoot({ 'capture.mdx': text });
     try {
@@ -144,7 +144,7 @@ describe('npm run doctest failures, at the block\'s path:line', () => {
       expect(result.stderr).toContain(`capture.mdx:${lineOf(text, '# 200 {"status":"healthy"}')}:1 warning [doctest-drift] the doc shows 200 {"status":"healthy"} but the platform answered 200 {"status":"ok"}`);
       expect(result.stderr).toContain('capture TOKEN: .auth_token finds nothing in GET /health → 200 — body: {"status":"ok"}');
       const report = readReport(tree.root);
-      expect(report.pages[0]!.blocks.map((block) => block.status)).toEqual(['passed', 'passed', 'failed']);
+      expect(report.pages[0]!.blocks.map((block) => block.status)).toEqual(['passed', 'passed', 'passed', 'failed']);
     } finally {
       tree.cleanup();
     }

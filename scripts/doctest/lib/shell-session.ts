@@ -31,7 +31,8 @@ export interface ShellSession {
 const PRELUDE = String.raw`
 set -E -o pipefail
 __doctest_run() {
-  trap 'printf "%s\t%s\n" "$LINENO" "$BASH_COMMAND" >> "$1.err"' ERR
+  __doctest_err="$1.err"
+  trap 'printf "%s\t%s\n" "$LINENO" "$BASH_COMMAND" >> "$__doctest_err"' ERR
   source "$1" > "$1.out" 2>&1 < /dev/null
   local rc=$?
   trap - ERR
