@@ -14,8 +14,6 @@ export interface PageBlock {
   /** The block's text exactly as the reader sees it. */
   code: string;
   annotation: Annotation;
-  /** Whether an annotation was written for it. */
-  annotated: boolean;
   /** Imports or installs the Molecule SDK. */
   needsSdk: boolean;
   /** A Python block that imports `requests` (runs only where it is importable). */
@@ -83,7 +81,7 @@ export function parsePageBlocks(text: string, file: string): { blocks: PageBlock
         }
         const runner = runnerFor(lang);
         if (comment && !runner) problems.push({ line, message: `a doctest annotation on a "${lang || 'plain'}" block: only bash/sh and python blocks run` });
-        blocks.push({ line, lang, runner, code, annotation, annotated: Boolean(comment), needsSdk: SDK_USE.test(code), needsRequests: runnerFor(lang) === 'python' && REQUESTS_USE.test(code) });
+        blocks.push({ line, lang, runner, code, annotation, needsSdk: SDK_USE.test(code), needsRequests: runnerFor(lang) === 'python' && REQUESTS_USE.test(code) });
       }
       if (node.children) visit(node.children);
     });
