@@ -166,14 +166,14 @@ describe('npm run doctest failures, at the block\'s path:line', () => {
   });
 
   test('reports under marketing/ get draft manifest entries, and a stand-in run never replaces a platform-verified report unless asked', async () => {
-    const tree = makeRoot({ 'capture.mdx': fixture('capture-and-drift.mdx').replace(/\{\/\* doctest capture: \{TOKEN[^\n]*\n/, '{/* doctest norun: a fixture block kept out */}\n') });
+    const tree = makeRoot({ 'norun.mdx': fixture('only-norun.mdx') });
     try {
       const first = await runDoctest(['--root', tree.root]);
       expect(first.exitCode, first.all).toBe(0);
       const manifestPath = join(tree.root, 'marketing/manifest.json');
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
       const entry = manifest.entries['marketing/doctest/doctest.json'];
-      expect(entry).toMatchObject({ generator: 'doctest', command: 'npm run doctest', provider: 'stand-in', draft: true, sources: ['content/guides/capture.mdx'] });
+      expect(entry).toMatchObject({ generator: 'doctest', command: 'npm run doctest', provider: 'stand-in', draft: true, sources: ['content/guides/norun.mdx'] });
       expect(Object.keys(manifest.entries).sort()).toEqual(['marketing/doctest/doctest.json', 'marketing/doctest/doctest.junit.xml', 'marketing/doctest/doctest.txt']);
       // Pretend the last run was on a real platform: the next stand-in run must keep it.
       manifest.entries['marketing/doctest/doctest.json'] = { ...entry, provider: 'platform', draft: false };

@@ -12,6 +12,8 @@ export interface Exchange {
   status: number | null;
   /** Response text (at most {@link MAX_KEPT_BYTES}); the error when the platform did not answer. */
   body: string;
+  /** False while the call is still in flight (a background loop cut off by the page's end). */
+  done: boolean;
 }
 
 /** A running proxy. */
@@ -66,7 +68,7 @@ export async function startRecordingProxy(target: string, options: { orgId?: str
       const bearer = /^Bearer\s+(\S+)/.exec(headers.authorization ?? '')?.[1];
       if (bearer) secrets.add(bearer);
       const body = await readBody(request);
-      const exchange: Exchange = { block, method, path: path.split('?')[0]!, status: null, body: '' };
+      const exchange: Exchange = { block, method, path: path.split('?')[0]!, status: null, body: '', done: false };
       exchanges.push(exchange);
       try {
         const answer = await fetch(`${target}${path}`, { method, headers, body: body.length && method !== 'GET' && method !== 'HEAD' ? new Uint8Array(body) : undefined, redirect: 'manual' });
@@ -79,10 +81,12 @@ export async function startRecordingProxy(target: string, options: { orgId?: str
         answer.headers.forEach((value, name) => {
           if (!HOP_HEADERS.has(name) && name !== 'content-encoding') out[name] = value;
         });
+        exchange.done = true;
         response.writeHead(answer.status, { ...out, 'content-length': String(bytes.length) });
         response.end(bytes);
       } catch (error) {
         exchange.body = `no answer from ${target}: ${(error as Error).message}`;
+        exchange.done = true;
         response.writeHead(502, { 'content-type': 'text/plain' });
         response.end(exchange.body);
       }

@@ -42,6 +42,12 @@ function skipReason(block: PageBlock, ctx: PassContext, failedAt: number | undef
 
 /** Runs `spec` for `pass`; always stops the session, deletes the workspaces, closes proxy and platform, removes the work folder. */
 export async function runPass(spec: PageSpec, pass: string | null, ctx: PassContext): Promise<{ blocks: BlockResult[]; problems: BlockProblem[] }> {
+  const own = spec.blocks.filter((block) => belongsToPass(block, pass));
+  // Nothing to run (every block norun or needing what is missing): no platform, no session.
+  if (own.every((block) => skipReason(block, ctx, undefined))) {
+    const blocks = own.map((block): BlockResult => ({ line: block.line, pass, status: 'not-run', reason: skipReason(block, ctx, undefined), command: readerText(block, linesForPass(block, pass)), durationMs: 0, problems: [], calls: [] }));
+    return { blocks, problems: [] };
+  }
   const workDir = await mkdtemp(join(tmpdir(), 'doctest-'));
   await mkdir(join(workDir, '.doctest'));
   const target = await openPlatform(ctx.platform);
@@ -59,7 +65,7 @@ export async function runPass(spec: PageSpec, pass: string | null, ctx: PassCont
     const vars = { DOCTEST_AGENT_PORT: String(await findFreePort()), DOCTEST_RUN_ID: ctx.runId, DOCTEST_WORKDIR: workDir };
     session = await startShellSession(workDir, baseEnv({ ...vars, PLATFORM_URL: proxy.urlFor(0), ADMIN_TOKEN: target.adminToken ?? '' }));
     let failedAt: number | undefined;
-    for (const block of spec.blocks.filter((item) => belongsToPass(item, pass))) {
+    for (const block of own) {
       const lines = linesForPass(block, pass);
       const result: BlockResult = { line: block.line, pass, status: 'passed', command: redactText(readerText(block, lines), secrets), durationMs: 0, problems: [], calls: [] };
       results.push(result);
@@ -98,7 +104,8 @@ export async function runPass(spec: PageSpec, pass: string | null, ctx: PassCont
     }
     for (const { block, result, script } of background) {
       const state = await session.backgroundState(script);
-      const exchanges = proxy.exchanges.filter((exchange) => exchange.block === block.line);
+      // A call still in flight was cut off by the page's end, not refused by the platform.
+      const exchanges = proxy.exchanges.filter((exchange) => exchange.block === block.line && exchange.done);
       const outcome = { exitCode: state.exitCode ?? 0, timedOut: false, shellEnded: false, failures: state.failures, output: state.output };
       result.problems.push(...(await judgeBlock({ line: block.line, code: block.code, lines: linesForPass(block, pass), expect: block.annotation.expect, outcome, exchanges, show })));
       result.calls = [...new Set(exchanges.map((exchange) => `${exchange.method} ${exchange.path} → ${exchange.status ?? 'no answer'}`))];
