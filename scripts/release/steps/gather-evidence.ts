@@ -1,0 +1,79 @@
+// Step 1: runs (or, with --evidence, re-reads) every evidence source once, in table order, and parses what it left.
+import { join } from 'node:path';
+import { EVIDENCE_SOURCES, UnverifiableError, type EvidenceSource, type EvidenceValues, type SourceKind } from '../evidence-sources.ts';
+import { CAPTURE_DIR, loadCapture, saveCapture, type Capture } from '../lib/capture.ts';
+import { readCommit } from '../lib/git-commit.ts';
+import { describeCommand, readNpmScripts, runEvidenceCommand } from '../lib/run-evidence-command.ts';
+
+/** How one source went: its command, when, on which commit, and why it proves nothing (if so). */
+export interface SourceOutcome {
+  kind: SourceKind;
+  command: string | null;
+  at: string;
+  commit: string | null;
+  unverified?: string;
+}
+
+/** Everything the blocker rules and the checklist proofs read. */
+export interface GatheredEvidence {
+  root: string;
+  commit: string | null;
+  values: Partial<EvidenceValues>;
+  outcomes: SourceOutcome[];
+  notes: string[];
+}
+
+export interface GatherOptions {
+  root: string;
+  /** Re-read captures from this folder instead of running the commands. */
+  evidenceDir?: string;
+  offline: boolean;
+  env: NodeJS.ProcessEnv;
+  signal: AbortSignal;
+  progress(line: string): void;
+}
+
+async function captureFor(source: EvidenceSource, options: GatherOptions, commit: string | null, scripts: Set<string>): Promise<Capture | string | undefined> {
+  const command = source.command({ offline: options.offline });
+  if (!command) return undefined;
+  if (options.evidenceDir) {
+    return (await loadCapture(options.evidenceDir, source.kind)) ?? `no recorded run of \`${describeCommand(command)}\` in ${options.evidenceDir}`;
+  }
+  options.progress(`release: ${describeCommand(command)}`);
+  const capture = await runEvidenceCommand(command, { root: options.root, kind: source.kind, commit, scripts, env: options.env, signal: options.signal });
+  await saveCapture(join(options.root, CAPTURE_DIR), capture);
+  return capture;
+}
+
+/** Gathers every source; a source that cannot run or be read is recorded as unverified, never thrown. */
+export async function gatherEvidence(options: GatherOptions): Promise<GatheredEvidence> {
+  const commit = await readCommit(options.root);
+  const scripts = await readNpmScripts(options.root);
+  const values: Partial<EvidenceValues> = {};
+  const outcomes: SourceOutcome[] = [];
+  const notes = options.offline ? ['external links not checked (--offline)'] : [];
+  if (options.evidenceDir) notes.push(`evidence re-read from ${options.evidenceDir}; no command was run`);
+  for (const source of EVIDENCE_SOURCES) {
+    if (options.signal.aborted) break;
+    const capture = await captureFor(source, options, commit, scripts);
+    const base = { kind: source.kind, command: typeof capture === 'object' ? capture.command : null, at: typeof capture === 'object' ? capture.at : new Date().toISOString(), commit: typeof capture === 'object' ? capture.commit : commit };
+    if (typeof capture === 'string') {
+      outcomes.push({ ...base, command: describeCommand(source.command({ offline: options.offline })!), unverified: capture });
+      continue;
+    }
+    if (capture && !capture.available) {
+      outcomes.push({ ...base, unverified: `cannot verify: \`npm run ${capture.command.split(' ')[2]}\` is not available` });
+      continue;
+    }
+    try {
+      (values as Record<string, unknown>)[source.kind] = await source.parse({ root: options.root, capture, earlier: values });
+      outcomes.push(base);
+    } catch (error) {
+      if (!(error instanceof UnverifiableError) && !(error instanceof Error)) throw error;
+      outcomes.push({ ...base, unverified: error.message });
+    }
+  }
+  if (values.checks) notes.push(...values.checks.notes.map((note) => `build checks: ${note}`));
+  const reported = outcomes.find((outcome) => outcome.command)?.commit;
+  return { root: options.root, commit: options.evidenceDir ? (reported ?? commit) : commit, values, outcomes, notes };
+}
