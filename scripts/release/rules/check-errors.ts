@@ -13,12 +13,13 @@ export function findCheckErrors({ evidence }: RuleContext): Finding[] {
   if (!checks) return [];
   return checks.issues
     .filter((issue) => issue.severity === 'error' && !COVERED.has(issue.rule))
-    .map((issue) => ({
-      kind: KIND_OF_RULE[issue.rule] ?? 'check-error',
+    .map((issue) => ({ issue, kind: KIND_OF_RULE[issue.rule] ?? 'check-error' }))
+    .map(({ issue, kind }) => ({
+      kind,
       file: issue.file,
       line: issue.line,
       column: issue.column,
-      message: `[${issue.rule}] ${issue.message}`,
+      message: kind === issue.rule ? issue.message : `[${issue.rule}] ${issue.message}`,
       fix: issue.hint ?? 'fix it, then npm run build',
     }));
 }
