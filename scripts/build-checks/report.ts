@@ -42,9 +42,11 @@ export interface WarningGroup {
   command: string;
 }
 
+const WARNING_LABELS: Record<string, string> = { unused: 'files in marketing/ nothing references (unused)' };
+
 // A draft-asset warning names its file first and "(made by <provider>)": audio and captions are one kind.
 function warningKind(issue: Issue): { key: string; label: string; command: string } {
-  if (issue.rule !== 'draft-asset') return { key: issue.rule, label: `${issue.rule} warnings`, command: 'npm run build -- --verbose' };
+  if (issue.rule !== 'draft-asset') return { key: issue.rule, label: WARNING_LABELS[issue.rule] ?? `${issue.rule} warnings`, command: 'npm run build -- --verbose' };
   const provider = /\(made by ([^)]+)\)/.exec(issue.message)?.[1] ?? 'a fallback';
   const path = issue.message.split(' ')[0] ?? '';
   const what = /\.(mp3|ogg|wav|m4a|vtt)$/.test(path) ? 'draft audio files' : /^marketing\/(demo|video)\//.test(path) ? 'draft recording files' : 'draft files';

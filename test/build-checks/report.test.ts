@@ -29,7 +29,7 @@ describe('report', () => {
     const text = formatTextReport({ issues: warnings, notes: [] });
     expect(text.split('\n')).toEqual([
       'content/social/phase30.mdx:12:11 [len] X post "x-a" is 312 weighted characters; the limit is 280 — cut 32',
-      'warning: 1 unused warnings — npm run build -- --verbose',
+      'warning: 1 files in marketing/ nothing references (unused) — npm run build -- --verbose',
       'warning: 2 draft audio files (espeak) — npm run release',
       'warning: 1 draft recording files (stand-in) — npm run release',
       '1 error: 1 len (4 warnings)',
