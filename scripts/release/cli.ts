@@ -3,13 +3,15 @@ import { appendFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseBuildNow } from '../../src/lib/publishable.ts';
 import type { Issue } from '../lib/issue.ts';
+import { CheckoutLockedError } from '../lib/checkout-lock.ts';
+import { RELEASE_REPORT_PATH } from '../../src/schemas/release-report.ts';
 import { runCommand } from '../lib/cli/run-command.ts';
 import { envIssue, usageIssue } from '../lib/cli/usage-issue.ts';
 import { suggestKey } from '../lib/schema-issue.ts';
 import { BLOCKER_KIND_IDS, isBlockerKind, type BlockerKindId } from './lib/blocker-kinds.ts';
-import { renderMarkdownReport } from './render/markdown-report.ts';
-import { openBlockers, formatWhere } from './render/headline.ts';
-import { renderTextReport } from './render/text-report.ts';
+import { renderMarkdownReport } from './render/report-formats.ts';
+import { openBlockers, formatWhere } from './render/report-formats.ts';
+import { renderTextReport } from './render/report-formats.ts';
 import { runRelease, type ReleaseOptions } from './run-release.ts';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
@@ -79,7 +81,14 @@ await runCommand<ReleaseOptions & { format: Format }>({
   async run(options, { signal, stdout, stderr, env }) {
     const progress = (line: string) => stderr.write(`${line}\n`);
     const onWait = () => progress('release: waiting for another run to release the checkout lock…');
-    const { report, notes } = await runRelease(options, { env, signal, progress, onWait });
+    let outcome: Awaited<ReturnType<typeof runRelease>>;
+    try {
+      outcome = await runRelease(options, { env, signal, progress, onWait });
+    } catch (error) {
+      if (!(error instanceof CheckoutLockedError)) throw error;
+      return { issues: [{ file: RELEASE_REPORT_PATH, line: 0, column: 0, rule: 'lock', severity: 'error', message: error.message, hint: 'wait for it, or drop --no-wait' }] };
+    }
+    const { report, notes } = outcome;
     if (options.format === 'json') stdout.write(`${JSON.stringify({ ...report, notes }, null, 2)}\n`);
     else if (options.format === 'markdown') stdout.write(renderMarkdownReport(report, notes));
     else stdout.write(renderTextReport(report, notes));

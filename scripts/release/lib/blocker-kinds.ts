@@ -1,4 +1,4 @@
-// Every kind of release blocker: the group it is reported under and how many-of-it reads in a summary.
+// Every kind of release blocker and the group it is reported under, and the finding a rule returns.
 
 /** The groups, in the order reports print them. */
 export const BLOCKER_GROUPS = [
@@ -46,4 +46,20 @@ export const BLOCKER_KIND_IDS = Object.keys(BLOCKER_KINDS) as BlockerKindId[];
 /** True when `value` names a kind. */
 export function isBlockerKind(value: string): value is BlockerKindId {
   return Object.hasOwn(BLOCKER_KINDS, value);
+}
+
+/** One thing that stops the launch, at its `path:line:col` (line 0: a command or flag, not a file position). */
+export interface Finding {
+  kind: BlockerKindId;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  /** The command (or edit) that clears it. */
+  fix: string;
+}
+
+/** A finding with no file position: located at the command that could not prove something. */
+export function findingAt(kind: BlockerKindId, where: string, message: string, fix: string): Finding {
+  return { kind, file: where, line: 0, column: 0, message, fix };
 }

@@ -1,4 +1,4 @@
-// Runs one evidence command as a child process (execa) and records what it printed; never throws on a failing exit.
+// Runs one evidence command as a child process (execa) and records what it printed, on which commit; never throws on a failing exit.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -55,4 +55,12 @@ export async function runEvidenceCommand(command: EvidenceCommand, options: RunE
   const secrets = [options.env.ADMIN_TOKEN, options.env.DEMO_API_KEY].filter((value): value is string => Boolean(value));
   const clean = (text: unknown) => redact(String(text ?? ''), secrets);
   return { ...base, available: true, exitCode: result.exitCode ?? null, stdout: clean(result.stdout), stderr: clean(result.stderr), at: new Date().toISOString() };
+}
+
+/** Full hash of HEAD under `root`, with `-dirty` when tracked files have uncommitted changes. */
+export async function readCommit(root: string): Promise<string | null> {
+  const head = await execa('git', ['rev-parse', 'HEAD'], { cwd: root, reject: false });
+  if (head.exitCode !== 0) return null;
+  const status = await execa('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, reject: false });
+  return `${String(head.stdout).trim()}${String(status.stdout).trim() ? '-dirty' : ''}`;
 }

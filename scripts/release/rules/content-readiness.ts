@@ -1,8 +1,8 @@
 // Content not ready to ship: open placeholders, pieces not approved, embargoes still in force.
 import { findPlaceholders } from '../../lib/placeholders.ts';
 import { createLocator } from '../../lib/source-location.ts';
-import type { Finding } from '../lib/blocker.ts';
-import type { RuleContext } from './rule.ts';
+import type { Finding } from '../lib/blocker-kinds.ts';
+import type { RuleContext } from './command-outcomes.ts';
 
 type Data = { status?: string; embargo?: Date; mergeFields?: string[] };
 

@@ -1,8 +1,8 @@
 // Draft outputs (espeak audio, stand-in recordings, films and captures) from the manifest, and stale or missing generated files.
 import type { ManifestEntry } from '../../lib/manifest.ts';
 import type { BlockerKindId } from '../lib/blocker-kinds.ts';
-import { findingAt, type Finding } from '../lib/blocker.ts';
-import type { RuleContext } from './rule.ts';
+import { findingAt, type Finding } from '../lib/blocker-kinds.ts';
+import type { RuleContext } from './command-outcomes.ts';
 
 function draftKind(path: string, entry: ManifestEntry): BlockerKindId {
   if (path.startsWith('marketing/demo/') || path.startsWith('marketing/video/')) return 'draft-recording';

@@ -1,8 +1,8 @@
 // Runs that must have happened on a real platform: the last demo recording and every doctest block.
-import { DEMO_FAILED_DIR, DEMO_JUNIT_PATH } from '../lib/demo-run.ts';
-import type { Finding } from '../lib/blocker.ts';
+import { DEMO_FAILED_DIR, DEMO_JUNIT_PATH } from '../lib/recorded-outputs.ts';
+import type { Finding } from '../lib/blocker-kinds.ts';
 import { formatUtc } from './content-readiness.ts';
-import type { RuleContext } from './rule.ts';
+import type { RuleContext } from './command-outcomes.ts';
 
 const REAL_DEMO = 'PLATFORM_URL=<platform> ADMIN_TOKEN=<token> npm run demo';
 const REAL_DOCTEST = 'PLATFORM_URL=<platform> ADMIN_TOKEN=<token> npm run doctest';

@@ -1,14 +1,14 @@
 // Step 3: every blocker rule over the evidence; `--accept <kind>` turns that kind's blockers into accepted items.
 import type { ReleaseBlocker } from '../../../src/schemas/release-report.ts';
 import { BLOCKER_GROUPS, BLOCKER_KINDS, type BlockerKindId } from '../lib/blocker-kinds.ts';
-import type { Finding } from '../lib/blocker.ts';
-import { findCheckErrors } from '../rules/check-errors.ts';
+import type { Finding } from '../lib/blocker-kinds.ts';
+import { findCheckErrors } from '../rules/command-outcomes.ts';
 import { findEmbargoes, findPlaceholderBlockers, findUnapprovedPieces } from '../rules/content-readiness.ts';
 import { findDraftOutputs, findStaleOutputs } from '../rules/draft-outputs.ts';
-import { findLiveSiteBlockers } from '../rules/live-site.ts';
+import { findLiveSiteBlockers } from '../rules/command-outcomes.ts';
 import { findDemoBlockers, findDoctestBlockers } from '../rules/platform-runs.ts';
-import type { BlockerRule, RuleContext } from '../rules/rule.ts';
-import { findUnverifiedSources } from '../rules/unverified.ts';
+import type { BlockerRule, RuleContext } from '../rules/command-outcomes.ts';
+import { findUnverifiedSources } from '../rules/command-outcomes.ts';
 
 /** Every rule, in report order. */
 export const BLOCKER_RULES: readonly BlockerRule[] = [

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { EVIDENCE_SOURCES, UnverifiableError, type EvidenceSource, type EvidenceValues, type SourceKind } from '../evidence-sources.ts';
 import { CAPTURE_DIR, loadCapture, saveCapture, type Capture } from '../lib/capture.ts';
-import { readCommit } from '../lib/git-commit.ts';
+import { readCommit } from '../lib/run-evidence-command.ts';
 import { describeCommand, readNpmScripts, runEvidenceCommand } from '../lib/run-evidence-command.ts';
 
 /** How one source went: its command, when, on which commit, and why it proves nothing (if so). */

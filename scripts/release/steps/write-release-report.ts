@@ -1,10 +1,33 @@
-// Step 6: publishes marketing/release/release.json and its manifest entry together, staged, under the checkout lock.
+// Steps 5–6: assembles the release report (go/no-go, blockers, proofs, platform), then publishes marketing/release/release.json and its manifest entry together, staged, under the checkout lock.
 import { writeFile } from 'node:fs/promises';
-import { RELEASE_REPORT_PATH, ReleaseReportSchema, type ReleaseReport } from '../../../src/schemas/release-report.ts';
+import { RELEASE_REPORT_PATH, ReleaseReportSchema, type ReleaseBlocker, type ReleaseEvidence, type ReleaseReport } from '../../../src/schemas/release-report.ts';
 import { withCheckoutLock, type LockOwner } from '../../lib/checkout-lock.ts';
 import { hashBytes, hashJson } from '../../lib/hash.ts';
 import { MANIFEST_PATH, readManifest, serializeManifest } from '../../lib/manifest.ts';
 import { openFileStage } from '../../lib/staged-output.ts';
+import type { GatheredEvidence } from './gather-evidence.ts';
+
+/** The doctest report's platform when there is one, else the demo recording's, else PLATFORM_URL's. */
+export function describePlatform(evidence: GatheredEvidence, env: NodeJS.ProcessEnv): ReleaseReport['platform'] {
+  const doctest = evidence.values.doctest;
+  if (doctest) return doctest.platform;
+  const demo = evidence.values['demo-run'];
+  if (demo?.recorded && demo.provider) return demo.provider === 'stand-in' ? { kind: 'stand-in', url: null } : { kind: 'platform', url: env.PLATFORM_URL ?? null };
+  return env.PLATFORM_URL ? { kind: 'platform', url: env.PLATFORM_URL } : { kind: 'stand-in', url: null };
+}
+
+/** Ready only when every blocker was accepted on purpose. */
+export function assembleReport(inputs: { evidence: GatheredEvidence; blockers: ReleaseBlocker[]; proofs: ReleaseEvidence[]; generatedAt: string; env: NodeJS.ProcessEnv }): ReleaseReport {
+  return {
+    schema: 1,
+    commit: inputs.evidence.commit,
+    generatedAt: inputs.generatedAt,
+    platform: describePlatform(inputs.evidence, inputs.env),
+    ready: inputs.blockers.every((blocker) => blocker.accepted),
+    blockers: inputs.blockers,
+    evidence: inputs.proofs,
+  };
+}
 
 export interface WriteOptions {
   noWait: boolean;

@@ -1,8 +1,27 @@
-// The last `npm run demo` recording as evidence: which platform it ran on and whether every step passed.
-import { statSync } from 'node:fs';
+// Recorded outputs as evidence: marketing/manifest.json with each entry's line, and the last demo recording's platform and result.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ManifestEvidence } from './manifest-evidence.ts';
+import { parseDocument } from 'yaml';
+import { MANIFEST_PATH, ManifestSchema, type Manifest } from '../../lib/manifest.ts';
+import { offsetOfYamlPath } from '../../lib/yaml-path.ts';
+import { createLocator, type SourceLocation } from '../../lib/source-location.ts';
+import { statSync } from 'node:fs';
+
+/** The manifest and a way to point at an entry (`marketing/manifest.json:289:5`). */
+export interface ManifestEvidence {
+  manifest: Manifest;
+  locate(path: string): SourceLocation;
+}
+
+/** Reads the manifest under `root` (missing: empty); a malformed one throws naming the file. */
+export async function readManifestEvidence(root: string): Promise<ManifestEvidence> {
+  const text = await readFile(join(root, MANIFEST_PATH), 'utf8').catch(() => '{"version":1,"entries":{}}');
+  const parsed = ManifestSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`${MANIFEST_PATH}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+  const doc = parseDocument(text);
+  const locator = createLocator(text);
+  return { manifest: parsed.data, locate: (path) => locator(offsetOfYamlPath(doc, ['entries', path], true)) };
+}
 
 /** The JUnit file of the walkthrough recording; its manifest entry says which platform made it. */
 export const DEMO_JUNIT_PATH = 'marketing/demo/phase30-walkthrough.junit.xml';

@@ -1,4 +1,4 @@
-// The one-line verdict and the provenance line every report format starts with.
+// The release report for people: verdict and provenance, the terminal text, and Markdown for a PR or CI job summary — the same blockers in both.
 import type { ReleaseBlocker, ReleaseReport } from '../../../src/schemas/release-report.ts';
 
 /** Blockers not accepted. */
@@ -35,4 +35,32 @@ export function sectionBlockers(report: ReleaseReport): Array<{ title: string; b
   const accepted = report.blockers.filter((blocker) => blocker.accepted);
   if (accepted.length) sections.set('Accepted on purpose (--accept)', accepted);
   return [...sections].map(([title, blockers]) => ({ title, blockers }));
+}
+
+/** Plain text, one blocker per line: `path:line:col [kind] message — fix: command`. */
+export function renderTextReport(report: ReleaseReport, notes: readonly string[]): string {
+  const lines = [formatHeadline(report), formatProvenance(report), ...notes.map((note) => `note: ${note}`)];
+  for (const section of sectionBlockers(report)) {
+    lines.push('', `${section.title} (${section.blockers.length})`);
+    for (const blocker of section.blockers) lines.push(`  ${formatWhere(blocker)} [${blocker.kind}]${blocker.accepted ? ' accepted:' : ''} ${blocker.message} — fix: ${blocker.fix}`);
+  }
+  lines.push('', 'Checklist evidence');
+  for (const proof of report.evidence) lines.push(`  ${proof.ok ? '☑' : '☐'} ${proof.item}: ${proof.detail}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** A heading with the verdict, then one table per group, then the checklist evidence. */
+export function renderMarkdownReport(report: ReleaseReport, notes: readonly string[]): string {
+  const out = [`## Release: ${formatHeadline(report)}`, '', formatProvenance(report), ...notes.map((note) => `\n> ${note}`)];
+  for (const section of sectionBlockers(report)) {
+    out.push('', `### ${section.title} (${section.blockers.length})`, '', '| Where | Kind | Blocker | Fix |', '|---|---|---|---|');
+    for (const blocker of section.blockers) out.push(`| \`${cell(formatWhere(blocker))}\` | ${blocker.kind}${blocker.accepted ? ' (accepted)' : ''} | ${cell(blocker.message)} | \`${cell(blocker.fix)}\` |`);
+  }
+  out.push('', '### Checklist evidence', '', '| Item | Proved | Detail |', '|---|---|---|');
+  for (const proof of report.evidence) out.push(`| ${proof.item} | ${proof.ok ? 'yes' : 'no'} | ${cell(proof.detail)} |`);
+  return `${out.join('\n')}\n`;
 }
