@@ -23,8 +23,9 @@ export function findDraftOutputs({ evidence }: RuleContext): Finding[] {
     .filter(([, entry]) => entry.draft)
     .map(([path, entry]) => {
       const kind = draftKind(path, entry);
-      const what = kind === 'draft-audio' ? (path.endsWith('.vtt') ? 'draft captions' : 'draft audio') : kind === 'draft-recording' ? 'a stand-in recording' : 'a stand-in capture';
-      return { kind, file: 'marketing/manifest.json', ...manifest.locate(path), message: `${path} is ${what} (made by ${entry.provider ?? entry.generator}), not the final deliverable`, fix: draftFix(kind, entry) };
+      const by = entry.provider ?? entry.generator;
+      const what = kind === 'draft-audio' ? `${path.endsWith('.vtt') ? 'draft captions' : 'draft audio'} (made by ${by})` : `a draft ${kind === 'draft-recording' ? 'recording' : 'capture'} made on the ${by}`;
+      return { kind, file: 'marketing/manifest.json', ...manifest.locate(path), message: `${path} is ${what}, not the final deliverable`, fix: draftFix(kind, entry) };
     });
 }
 

@@ -61,16 +61,17 @@ export async function gatherEvidence(options: GatherOptions): Promise<GatheredEv
       outcomes.push({ ...base, command: describeCommand(source.command({ offline: options.offline })!), unverified: capture });
       continue;
     }
-    if (capture && !capture.available) {
-      outcomes.push({ ...base, unverified: `cannot verify: \`npm run ${capture.command.split(' ')[2]}\` is not available` });
+    const command = source.command({ offline: options.offline });
+    if (capture && !capture.available && command && 'npmScript' in command) {
+      outcomes.push({ ...base, unverified: `cannot verify: \`npm run ${command.npmScript}\` is not available` });
       continue;
     }
     try {
       (values as Record<string, unknown>)[source.kind] = await source.parse({ root: options.root, capture, earlier: values });
       outcomes.push(base);
     } catch (error) {
-      if (!(error instanceof UnverifiableError) && !(error instanceof Error)) throw error;
-      outcomes.push({ ...base, unverified: error.message });
+      // UnverifiableError says why; anything else (a malformed manifest, unreadable content) is shown as it came.
+      outcomes.push({ ...base, unverified: error instanceof UnverifiableError ? error.message : `${source.kind}: ${(error as Error).message}` });
     }
   }
   if (values.checks) notes.push(...values.checks.notes.map((note) => `build checks: ${note}`));

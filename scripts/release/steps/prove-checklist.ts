@@ -29,6 +29,7 @@ export function proveChecklist({ evidence, blockers, generatedAt, site }: ProofI
   const drafts = count(blockers, ['draft-audio']);
   const generators = ['tts', 'assets', 'video', 'demo'].map(outcome);
   const stale = count(blockers, ['stale-output']);
+  const unchecked = generators.filter((source) => !source || source.unverified).map((source) => source?.command ?? 'a generator --check');
   const demo = evidence.values['demo-run'];
   const demoBlocks = count(blockers, ['demo-platform', 'demo-failed']);
   const docs = count(blockers, ['doc-unverified', 'doc-failed']);
@@ -42,7 +43,7 @@ export function proveChecklist({ evidence, blockers, generatedAt, site }: ProofI
     checks?.unverified ? prove('checks-pass', false, checks.unverified, checks) : prove('checks-pass', checkErrors === 0, `source and output checks of both audiences: ${plural(checkErrors, 'error')}, ${plural(checkWarnings, 'warning')}`, checks),
     prove('no-placeholders', count(blockers, ['placeholder']) === 0, `${plural(count(blockers, ['placeholder']), 'open placeholder')} across content/`, outcome('content')),
     prove('no-draft-audio', drafts === 0, `${plural(drafts, 'draft audio file')} (espeak) in the manifest`, outcome('manifest')),
-    prove('outputs-current', stale === 0 && generators.every((source) => source && !source.unverified), `${plural(stale, 'stale or missing output')}; ${generators.filter((source) => source?.unverified).map((source) => source!.command).join(', ') || 'every generator --check ran'}${generators.some((source) => source?.unverified) ? ' could not verify' : ''}`, generators[0]),
+    prove('outputs-current', stale === 0 && unchecked.length === 0, `${plural(stale, 'stale or missing output')}${unchecked.length ? `; not verified: ${unchecked.join(', ')}` : '; every generator --check ran'}`, generators[0]),
     prove('demo-real-platform', demo !== undefined && demoBlocks === 0, demo?.recorded ? `last run ${demo.at ?? ''} on ${demo.provider ?? 'an unknown platform'}: ${demo.passed ? 'passed' : `${demo.failures} failed step(s)`}` : 'no demo recording', outcome('demo-run')),
     outcome('doctest')?.unverified ? prove('docs-verified', false, outcome('doctest')!.unverified!, outcome('doctest')) : prove('docs-verified', docs === 0, `${plural(docs, 'doc block')} failed or not verified on a real platform`, outcome('doctest')),
     siteItem('site-pages'),
