@@ -88,6 +88,10 @@ await runCommand<ReleaseOptions & { format: Format }>({
       if (!(error instanceof CheckoutLockedError)) throw error;
       return { issues: [{ file: RELEASE_REPORT_PATH, line: 0, column: 0, rule: 'lock', severity: 'error', message: error.message, hint: 'wait for it, or drop --no-wait' }] };
     }
+    if (signal.aborted) {
+      progress('release: interrupted; no report printed and nothing written');
+      return { issues: [], printed: true };
+    }
     const { report, notes } = outcome;
     if (options.format === 'json') stdout.write(`${JSON.stringify({ ...report, notes }, null, 2)}\n`);
     else if (options.format === 'markdown') stdout.write(renderMarkdownReport(report, notes));

@@ -184,6 +184,31 @@ describe('npm run release on a fixture launch with nothing open', () => {
 });
 
 describe('npm run release running its commands', () => {
+  test('stops its running command on Ctrl-C, exits 130 and writes nothing', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'release-int-'));
+    try {
+      await cp(join(CLEAR, 'content'), join(root, 'content'), { recursive: true });
+      await cp(join(CLEAR, 'marketing'), join(root, 'marketing'), { recursive: true });
+      await writeFile(join(root, 'slow.mjs'), "import { writeFileSync } from 'node:fs';\nwriteFileSync('slow.pid', String(process.pid));\nsetTimeout(() => {}, 60_000);\n");
+      await writeFile(join(root, 'package.json'), JSON.stringify({ name: 'fixture', private: true, scripts: { doctest: 'node slow.mjs' } }));
+      const child = release(root, ['--offline']);
+      const pidFile = join(root, 'slow.pid');
+      for (let i = 0; i < 200 && !existsSync(pidFile); i++) await new Promise((done) => setTimeout(done, 50));
+      const pid = Number(await readFile(pidFile, 'utf8'));
+      child.kill('SIGINT');
+      const run = await child;
+      expect(run.exitCode).toBe(130);
+      expect(run.stdout).toBe('');
+      expect(existsSync(join(root, 'marketing/release/release.json'))).toBe(false);
+      await new Promise((done) => setTimeout(done, 300));
+      // Gone, or a zombie waiting for a container init that does not reap: either way it runs no more.
+      const state = await readFile(`/proc/${pid}/stat`, 'utf8').then((stat) => stat.split(') ')[1]![0], () => 'gone');
+      expect(['gone', 'Z', 'X']).toContain(state);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
   test('runs each command once, reports a missing script as unverifiable, and leaves captures --evidence re-reads', async () => {
     const root = await mkdtemp(join(tmpdir(), 'release-run-'));
     try {

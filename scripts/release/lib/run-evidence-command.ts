@@ -8,6 +8,18 @@ import type { Capture } from './capture.ts';
 /** An evidence command: an npm script (with arguments after `--`) or a Node program of this repo. */
 export type EvidenceCommand = { npmScript: string; args: readonly string[] } | { node: string; args: readonly string[] };
 
+/** How long a stopped command gets to clean up before its process group is killed outright. */
+const KILL_AFTER_MS = 5_000;
+
+function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
 /** How the command is shown to people: `npm run tts -- --check`. */
 export function describeCommand(command: EvidenceCommand): string {
   if ('npmScript' in command) return `npm run ${command.npmScript}${command.args.length ? ` -- ${command.args.join(' ')}` : ''}`;
@@ -44,14 +56,14 @@ export async function runEvidenceCommand(command: EvidenceCommand, options: RunE
     'npmScript' in command
       ? ['npm', ['run', '--silent', command.npmScript, ...(command.args.length ? ['--', ...command.args] : [])]]
       : [join(options.root, 'node_modules/.bin/node'), [command.node, ...command.args]];
-  const result = await execa(file, args, {
-    cwd: options.root,
-    env: { ...options.env, FORCE_COLOR: '0', NO_COLOR: '1' },
-    reject: false,
-    stdin: 'ignore',
-    cancelSignal: options.signal,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  // Its own process group, so Ctrl-C stops npm and everything npm started (a shell does not always pass signals on).
+  const subprocess = execa(file, args, { cwd: options.root, env: { ...options.env, FORCE_COLOR: '0', NO_COLOR: '1' }, reject: false, stdin: 'ignore', detached: true, maxBuffer: 64 * 1024 * 1024 });
+  const stop = () => {
+    killGroup(subprocess.pid, 'SIGTERM');
+    setTimeout(() => killGroup(subprocess.pid, 'SIGKILL'), KILL_AFTER_MS).unref();
+  };
+  options.signal.addEventListener('abort', stop, { once: true });
+  const result = await subprocess.finally(() => options.signal.removeEventListener('abort', stop));
   const secrets = [options.env.ADMIN_TOKEN, options.env.DEMO_API_KEY].filter((value): value is string => Boolean(value));
   const clean = (text: unknown) => redact(String(text ?? ''), secrets);
   return { ...base, available: true, exitCode: result.exitCode ?? null, stdout: clean(result.stdout), stderr: clean(result.stderr), at: new Date().toISOString() };
