@@ -51,7 +51,7 @@ export async function gatherEvidence(options: GatherOptions): Promise<GatheredEv
   const scripts = await readNpmScripts(options.root);
   const values: Partial<EvidenceValues> = {};
   const outcomes: SourceOutcome[] = [];
-  const notes = options.offline ? ['external links not checked (--offline)'] : [];
+  const notes: string[] = [];
   if (options.evidenceDir) notes.push(`evidence re-read from ${options.evidenceDir}; no command was run`);
   for (const source of EVIDENCE_SOURCES) {
     if (options.signal.aborted) break;
@@ -74,6 +74,9 @@ export async function gatherEvidence(options: GatherOptions): Promise<GatheredEv
       outcomes.push({ ...base, unverified: error instanceof UnverifiableError ? error.message : `${source.kind}: ${(error as Error).message}` });
     }
   }
+  // Said whenever the build ran without --external: on this run (--offline) or on the run whose captures were re-read.
+  const checks = outcomes.find((outcome) => outcome.kind === 'checks');
+  if (checks?.command && !checks.command.includes('--external')) notes.unshift('external links not checked (--offline)');
   if (values.checks) notes.push(...values.checks.notes.map((note) => `build checks: ${note}`));
   const reported = outcomes.find((outcome) => outcome.command)?.commit;
   return { root: options.root, commit: options.evidenceDir ? (reported ?? commit) : commit, values, outcomes, notes };
