@@ -5,12 +5,13 @@ import { parseBuildNow } from '../../src/lib/publishable.ts';
 import type { Issue } from '../lib/issue.ts';
 import { CheckoutLockedError } from '../lib/checkout-lock.ts';
 import { RELEASE_REPORT_PATH } from '../../src/schemas/release-report.ts';
+import { formatAnnotations } from '../lib/cli/annotations.ts';
 import { runCommand } from '../lib/cli/run-command.ts';
 import { envIssue, usageIssue } from '../lib/cli/usage-issue.ts';
 import { suggestKey } from '../lib/schema-issue.ts';
 import { BLOCKER_KIND_IDS, isBlockerKind, type BlockerKindId } from './lib/blocker-kinds.ts';
 import { renderMarkdownReport } from './render/report-formats.ts';
-import { openBlockers, formatWhere } from './render/report-formats.ts';
+import { openBlockers } from './render/report-formats.ts';
 import { renderTextReport } from './render/report-formats.ts';
 import { runRelease, type ReleaseOptions } from './run-release.ts';
 
@@ -97,8 +98,8 @@ await runCommand<ReleaseOptions & { format: Format }>({
     else if (options.format === 'markdown') stdout.write(renderMarkdownReport(report, notes));
     else stdout.write(renderTextReport(report, notes));
     if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, renderMarkdownReport(report, notes));
-    const open = openBlockers(report);
-    if (env.CI || env.GITHUB_ACTIONS) for (const blocker of open) stderr.write(`::error title=release ${blocker.kind}::${formatWhere(blocker)} ${blocker.message}\n`);
-    return { issues: open.map(blockerIssue), printed: true };
+    const issues = openBlockers(report).map(blockerIssue);
+    if ((env.CI || env.GITHUB_ACTIONS) && issues.length) stderr.write(`${formatAnnotations(issues).join('\n')}\n`);
+    return { issues, printed: true };
   },
 });

@@ -104,6 +104,14 @@ describe('npm run release on a fixture launch with every blocker kind', () => {
     expect(all.stdout).toContain('Accepted on purpose (--accept)');
   });
 
+  test('annotates each open blocker at its file and line under CI', async () => {
+    const run = await release(BLOCKED, ['--evidence', 'evidence', '--no-write', '--accept', 'draft-audio'], { CI: 'true' });
+    const annotations = run.stderr.split('\n').filter((line) => line.startsWith('::error '));
+    expect(annotations).toHaveLength(report.blockers.length - 1);
+    expect(annotations).toContain('::error file=content/social/launch.mdx,line=14,col=11,title=[channel-limit]::[len] x post x-technical is 312 weighted characters, limit 280 — cut 32 characters');
+    expect(annotations.some((line) => line.includes('[draft-audio]'))).toBe(false);
+  });
+
   test('refuses an unknown kind as a usage error with a suggestion', async () => {
     const run = await release(BLOCKED, ['--evidence', 'evidence', '--no-write', '--accept', 'draft-adio']);
     expect(run.exitCode).toBe(2);
