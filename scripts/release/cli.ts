@@ -2,17 +2,15 @@
 import { appendFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseBuildNow } from '../../src/lib/publishable.ts';
-import type { Issue } from '../lib/issue.ts';
-import { CheckoutLockedError } from '../lib/checkout-lock.ts';
 import { RELEASE_REPORT_PATH } from '../../src/schemas/release-report.ts';
+import { CheckoutLockedError } from '../lib/checkout-lock.ts';
+import type { Issue } from '../lib/issue.ts';
 import { formatAnnotations } from '../lib/cli/annotations.ts';
 import { runCommand } from '../lib/cli/run-command.ts';
 import { envIssue, usageIssue } from '../lib/cli/usage-issue.ts';
 import { suggestKey } from '../lib/schema-issue.ts';
 import { BLOCKER_KIND_IDS, isBlockerKind, type BlockerKindId } from './lib/blocker-kinds.ts';
-import { renderMarkdownReport } from './render/report-formats.ts';
-import { openBlockers } from './render/report-formats.ts';
-import { renderTextReport } from './render/report-formats.ts';
+import { openBlockers, renderMarkdownReport, renderTextReport } from './render/report-formats.ts';
 import { runRelease, type ReleaseOptions } from './run-release.ts';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;

@@ -2,10 +2,9 @@
 import { readContent, type ContentFile } from '../lib/content-files.ts';
 import type { Issue } from '../lib/issue.ts';
 import type { Capture } from './lib/capture.ts';
-import { readDemoRun, type DemoRun } from './lib/recorded-outputs.ts';
 import { readDoctestEvidence, type DoctestEvidence } from './lib/doctest-evidence.ts';
 import { parseIssueLines } from './lib/issue-lines.ts';
-import { readManifestEvidence, type ManifestEvidence } from './lib/recorded-outputs.ts';
+import { readDemoRun, readManifestEvidence, type DemoRun, type ManifestEvidence } from './lib/recorded-outputs.ts';
 import type { EvidenceCommand } from './lib/run-evidence-command.ts';
 
 /** The build checks' JSON report. */

@@ -2,12 +2,11 @@
 import type { ReleaseReport } from '../../src/schemas/release-report.ts';
 import type { LockOwner } from '../lib/checkout-lock.ts';
 import type { BlockerKindId } from './lib/blocker-kinds.ts';
-import { assembleReport } from './steps/write-release-report.ts';
 import { findBlockers } from './steps/find-blockers.ts';
 import { gatherEvidence } from './steps/gather-evidence.ts';
 import { probeLiveSite, type LocatedProbe } from './steps/probe-live-site.ts';
 import { proveChecklist } from './steps/prove-checklist.ts';
-import { writeReleaseReport } from './steps/write-release-report.ts';
+import { assembleReport, writeReleaseReport } from './steps/write-release-report.ts';
 
 /** Everything one run was asked for. */
 export interface ReleaseOptions {

@@ -1,7 +1,6 @@
 // Draft outputs (espeak audio, stand-in recordings, films and captures) from the manifest, and stale or missing generated files.
 import type { ManifestEntry } from '../../lib/manifest.ts';
-import type { BlockerKindId } from '../lib/blocker-kinds.ts';
-import { findingAt, type Finding } from '../lib/blocker-kinds.ts';
+import { findingAt, type BlockerKindId, type Finding } from '../lib/blocker-kinds.ts';
 import type { RuleContext } from './command-outcomes.ts';
 
 function draftKind(path: string, entry: ManifestEntry): BlockerKindId {

@@ -1,14 +1,10 @@
 // Step 3: every blocker rule over the evidence; `--accept <kind>` turns that kind's blockers into accepted items.
 import type { ReleaseBlocker } from '../../../src/schemas/release-report.ts';
-import { BLOCKER_GROUPS, BLOCKER_KINDS, type BlockerKindId } from '../lib/blocker-kinds.ts';
-import type { Finding } from '../lib/blocker-kinds.ts';
-import { findCheckErrors } from '../rules/command-outcomes.ts';
+import { BLOCKER_GROUPS, BLOCKER_KINDS, type BlockerKindId, type Finding } from '../lib/blocker-kinds.ts';
+import { findCheckErrors, findLiveSiteBlockers, findUnverifiedSources, type BlockerRule, type RuleContext } from '../rules/command-outcomes.ts';
 import { findEmbargoes, findPlaceholderBlockers, findUnapprovedPieces } from '../rules/content-readiness.ts';
 import { findDraftOutputs, findStaleOutputs } from '../rules/draft-outputs.ts';
-import { findLiveSiteBlockers } from '../rules/command-outcomes.ts';
 import { findDemoBlockers, findDoctestBlockers } from '../rules/platform-runs.ts';
-import type { BlockerRule, RuleContext } from '../rules/command-outcomes.ts';
-import { findUnverifiedSources } from '../rules/command-outcomes.ts';
 
 /** Every rule, in report order. */
 export const BLOCKER_RULES: readonly BlockerRule[] = [

@@ -1,9 +1,8 @@
 // Step 1: runs (or, with --evidence, re-reads) every evidence source once, in table order, and parses what it left.
 import { join } from 'node:path';
-import { EVIDENCE_SOURCES, UnverifiableError, type EvidenceSource, type EvidenceValues, type SourceKind } from '../evidence-sources.ts';
+import { EVIDENCE_SOURCES, UnverifiableError, type EvidenceValues, type SourceKind } from '../evidence-sources.ts';
 import { CAPTURE_DIR, loadCapture, saveCapture, type Capture } from '../lib/capture.ts';
-import { readCommit } from '../lib/run-evidence-command.ts';
-import { describeCommand, readNpmScripts, runEvidenceCommand } from '../lib/run-evidence-command.ts';
+import { describeCommand, readCommit, readNpmScripts, runEvidenceCommand, type EvidenceCommand } from '../lib/run-evidence-command.ts';
 
 /** How one source went: its command, when, on which commit, and why it proves nothing (if so). */
 export interface SourceOutcome {
@@ -33,14 +32,13 @@ export interface GatherOptions {
   progress(line: string): void;
 }
 
-async function captureFor(source: EvidenceSource, options: GatherOptions, commit: string | null, scripts: Set<string>): Promise<Capture | string | undefined> {
-  const command = source.command({ offline: options.offline });
+async function captureFor(kind: SourceKind, command: EvidenceCommand | null, options: GatherOptions, commit: string | null, scripts: Set<string>): Promise<Capture | string | undefined> {
   if (!command) return undefined;
   if (options.evidenceDir) {
-    return (await loadCapture(options.evidenceDir, source.kind)) ?? `no recorded run of \`${describeCommand(command)}\` in ${options.evidenceDir}`;
+    return (await loadCapture(options.evidenceDir, kind)) ?? `no recorded run of \`${describeCommand(command)}\` in ${options.evidenceDir}`;
   }
   options.progress(`release: ${describeCommand(command)}`);
-  const capture = await runEvidenceCommand(command, { root: options.root, kind: source.kind, commit, scripts, env: options.env, signal: options.signal });
+  const capture = await runEvidenceCommand(command, { root: options.root, kind, commit, scripts, env: options.env, signal: options.signal });
   await saveCapture(join(options.root, CAPTURE_DIR), capture);
   return capture;
 }
@@ -55,14 +53,16 @@ export async function gatherEvidence(options: GatherOptions): Promise<GatheredEv
   if (options.evidenceDir) notes.push(`evidence re-read from ${options.evidenceDir}; no command was run`);
   for (const source of EVIDENCE_SOURCES) {
     if (options.signal.aborted) break;
-    const capture = await captureFor(source, options, commit, scripts);
-    const base = { kind: source.kind, command: typeof capture === 'object' ? capture.command : null, at: typeof capture === 'object' ? capture.at : new Date().toISOString(), commit: typeof capture === 'object' ? capture.commit : commit };
+    const command = source.command({ offline: options.offline });
+    const capture = await captureFor(source.kind, command, options, commit, scripts);
+    const ran = typeof capture === 'object' ? capture : undefined;
+    // A re-read capture keeps the command line it really ran with (e.g. without --external).
+    const base = { kind: source.kind, command: ran?.command ?? (command ? describeCommand(command) : null), at: ran?.at ?? new Date().toISOString(), commit: ran?.commit ?? commit };
     if (typeof capture === 'string') {
-      outcomes.push({ ...base, command: describeCommand(source.command({ offline: options.offline })!), unverified: capture });
+      outcomes.push({ ...base, unverified: capture });
       continue;
     }
-    const command = source.command({ offline: options.offline });
-    if (capture && !capture.available && command && 'npmScript' in command) {
+    if (ran && !ran.available && command && 'npmScript' in command) {
       outcomes.push({ ...base, unverified: `cannot verify: \`npm run ${command.npmScript}\` is not available` });
       continue;
     }
