@@ -6,7 +6,7 @@ import { runBuildPipeline, runCheckPipeline } from './pipeline.ts';
 import { formatAnnotations } from '../lib/cli/annotations.ts';
 import { countErrors, formatJsonReport, formatStepSummary, formatTextReport, type Report } from './report.ts';
 
-const USAGE = `usage: node scripts/build-checks/cli.ts <check|build> [--format text|json] [--external] [--root <dir>] [--skip-astro]
+const USAGE = `usage: node scripts/build-checks/cli.ts <check|build> [--format text|json] [--external] [--root <dir>] [--skip-astro] [--verbose]
 
   check         source rules only (schema, mdx, asset, link, manifest, unused, draft-asset, len, claim,
                 fact, duration, placeholder, secret); no build
@@ -15,6 +15,7 @@ const USAGE = `usage: node scripts/build-checks/cli.ts <check|build> [--format t
   --external    also fetch external links (cached in node_modules/.cache/build-checks/)
   --root        repo root to check (default: current directory)
   --skip-astro  build only: check the existing dist/ without running Astro
+  --verbose     print every warning (default: one line per kind with its count)
 env: BUILD_NOW pins the clock embargoes are judged against; CI / GITHUB_ACTIONS add ::error annotations`;
 
 function parseCommandLine(argv: string[]) {
@@ -26,18 +27,19 @@ function parseCommandLine(argv: string[]) {
       external: { type: 'boolean', default: false },
       root: { type: 'string', default: '.' },
       'skip-astro': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const command = positionals[0];
   if (values.help || (command !== 'check' && command !== 'build') || positionals.length > 1) throw new Error(values.help ? '' : `unknown command "${positionals.join(' ')}"`);
   if (values.format !== 'text' && values.format !== 'json') throw new Error(`--format must be text or json, got "${values.format}"`);
-  return { command, format: values.format as 'text' | 'json', external: values.external, root: resolve(values.root), skipAstro: values['skip-astro'] };
+  return { command, format: values.format as 'text' | 'json', external: values.external, root: resolve(values.root), skipAstro: values['skip-astro'], verbose: values.verbose };
 }
 
-function print(report: Report, format: 'text' | 'json'): void {
+function print(report: Report, format: 'text' | 'json', verbose: boolean): void {
   if (format === 'json') process.stdout.write(formatJsonReport(report));
-  else process.stdout.write(formatTextReport(report));
+  else process.stdout.write(formatTextReport(report, { verbose }));
   if (process.env.CI || process.env.GITHUB_ACTIONS) {
     const annotations = formatAnnotations(report.issues);
     if (annotations.length) process.stderr.write(`${annotations.join('\n')}\n`);
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
   // In JSON mode stdout is the report, so Astro's own output goes to stderr.
   const pipelineOptions = { root: options.root, now, external: options.external, skipAstro: options.skipAstro, echo: options.format === 'json' ? process.stderr : process.stdout };
   const report = options.command === 'check' ? await runCheckPipeline(pipelineOptions) : await runBuildPipeline(pipelineOptions);
-  print(report, options.format);
+  print(report, options.format, options.verbose);
   process.exitCode = countErrors(report.issues) > 0 ? 1 : 0;
 }
 

@@ -1,3 +1,4 @@
+// How a build-check run is printed: grouped text for people, JSON for machines, Markdown for the CI job summary.
 import { formatIssue, sortIssues, summarizeIssues, type Issue } from '../lib/issue.ts';
 
 /** How the report is printed. */
@@ -16,11 +17,53 @@ export function countErrors(issues: readonly Issue[]): number {
   return issues.filter((issue) => issue.severity === 'error').length;
 }
 
-/** Text report: notes, every issue sorted by file (one per line), then the count line. */
-export function formatTextReport(report: Report): string {
+/** How the text report prints warnings: grouped (default) or every line (`--verbose`). */
+export interface TextReportOptions {
+  verbose?: boolean;
+}
+
+/**
+ * Text report: notes, every error sorted by file (one per line), the warnings — one line per kind
+ * with its count and the command that lists them, or every line with `verbose` — then the count line.
+ */
+export function formatTextReport(report: Report, options: TextReportOptions = {}): string {
   const sorted = sortIssues(report.issues);
-  const lines = [...report.notes.map((note) => `note: ${note}`), ...sorted.map(formatIssue), summarizeIssues(sorted)];
+  const shown = options.verbose ? sorted : sorted.filter((issue) => issue.severity === 'error');
+  const grouped = options.verbose ? [] : groupWarnings(sorted).map((group) => `warning: ${group.count} ${group.label} — ${group.command}`);
+  const lines = [...report.notes.map((note) => `note: ${note}`), ...shown.map(formatIssue), ...grouped, summarizeIssues(sorted)];
   return `${lines.join('\n')}\n`;
+}
+
+/** One kind of warning and how many there are. */
+export interface WarningGroup {
+  label: string;
+  count: number;
+  /** The command that lists them all. */
+  command: string;
+}
+
+const WARNING_LABELS: Record<string, string> = { unused: 'files in marketing/ nothing references (unused)' };
+
+// A draft-asset warning names its file first and "(made by <provider>)": audio and captions are one kind.
+function warningKind(issue: Issue): { key: string; label: string; command: string } {
+  if (issue.rule !== 'draft-asset') return { key: issue.rule, label: WARNING_LABELS[issue.rule] ?? `${issue.rule} warnings`, command: 'npm run build -- --verbose' };
+  const provider = /\(made by ([^)]+)\)/.exec(issue.message)?.[1] ?? 'a fallback';
+  const path = issue.message.split(' ')[0] ?? '';
+  const what = /\.(mp3|ogg|wav|m4a|vtt)$/.test(path) ? 'draft audio files' : /^marketing\/(demo|video)\//.test(path) ? 'draft recording files' : 'draft files';
+  return { key: `draft-asset:${what}:${provider}`, label: `${what} (${provider})`, command: 'npm run release' };
+}
+
+/** Warnings by kind, in order of first appearance: `14 draft audio files (espeak) — npm run release`. */
+export function groupWarnings(issues: readonly Issue[]): WarningGroup[] {
+  const groups = new Map<string, WarningGroup>();
+  for (const issue of issues) {
+    if (issue.severity !== 'warning') continue;
+    const kind = warningKind(issue);
+    const group = groups.get(kind.key) ?? { label: kind.label, count: 0, command: kind.command };
+    group.count++;
+    groups.set(kind.key, group);
+  }
+  return [...groups.values()];
 }
 
 /** JSON report for machines: `{ ok, errors, warnings, summary, issues, notes }`. */

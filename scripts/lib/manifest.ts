@@ -77,12 +77,17 @@ export async function removeManifestEntries(root: string, paths: readonly string
 // Entries are re-parsed so their keys come out in schema order and paths sorted: whichever
 // generator writes last, an unchanged entry serialises to the same bytes (no noise in diffs).
 async function writeManifest(root: string, manifest: Manifest): Promise<void> {
+  await writeFileAtomic(join(root, MANIFEST_PATH), serializeManifest(manifest));
+}
+
+/** The manifest's exact bytes (for a command that stages it with `openFileStage` instead of writing it in place). */
+export function serializeManifest(manifest: Manifest): string {
   const entries = Object.fromEntries(
     Object.entries(manifest.entries)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([path, entry]) => [path, ManifestEntrySchema.parse(entry)]),
   );
-  await writeFileAtomic(join(root, MANIFEST_PATH), `${JSON.stringify({ version: 1, entries }, null, 2)}\n`);
+  return `${JSON.stringify({ version: 1, entries }, null, 2)}\n`;
 }
 
 /**

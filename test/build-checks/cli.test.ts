@@ -138,7 +138,9 @@ describe('output formats and exit codes', () => {
     const entry = { generator: 'assets:mermaid', command: 'npm run assets', inputsHash: 'sha256:0', bytesHash: hashBytes(svg), size: svg.length, draft: false, sources: [], createdAt: '2026-04-20T00:00:00Z' };
     writeFileSync(join(root, 'marketing/manifest.json'), JSON.stringify({ version: 1, entries: { 'marketing/assets/spare.svg': entry } }));
     const result = await runCli(['check', '--root', root]);
-    expect(result.stdout).toContain('marketing/assets/spare.svg:1:1 warning [unused]');
+    expect(result.stdout).toContain('warning: 1 files in marketing/ nothing references (unused) — npm run build -- --verbose');
+    expect(result.stdout).not.toContain('marketing/assets/spare.svg:1:1');
+    expect((await runCli(['check', '--root', root, '--verbose'])).stdout).toContain('marketing/assets/spare.svg:1:1 warning [unused]');
     expect(result.stdout.trim().split('\n').at(-1)).toBe('0 errors (1 warning)');
     expect(result.exitCode).toBe(0);
   });

@@ -12,7 +12,7 @@ const ISSUES: Issue[] = [
 
 describe('report', () => {
   test('prints notes, issues sorted by file and position, then the count line', () => {
-    expect(formatTextReport({ issues: ISSUES, notes: ['stale check skipped for demo'] })).toMatchInlineSnapshot(`
+    expect(formatTextReport({ issues: ISSUES, notes: ['stale check skipped for demo'] }, { verbose: true })).toMatchInlineSnapshot(`
       "note: stale check skipped for demo
       content/blog/a.mdx:4:8 [fact] says 60 s, facts: 90 s, with a comma: and colon
       content/blog/a.mdx:9:3 [asset] image: missing file marketing/assets/x.png
@@ -21,6 +21,21 @@ describe('report', () => {
       3 errors: 1 fact, 1 asset, 1 len (1 warning)
       "
     `);
+  });
+
+  test('prints warnings grouped by kind with a count and the command that lists them, unless verbose', () => {
+    const draft = (path: string, provider: string): Issue => ({ file: 'marketing/manifest.json', line: 3, column: 5, rule: 'draft-asset', severity: 'warning', message: `${path} is a draft (made by ${provider}), not the final deliverable` });
+    const warnings = [draft('marketing/audio/a.mp3', 'espeak'), draft('marketing/audio/a.vtt', 'espeak'), draft('marketing/demo/x.cast', 'stand-in'), ISSUES[2]!, ISSUES[0]!];
+    const text = formatTextReport({ issues: warnings, notes: [] });
+    expect(text.split('\n')).toEqual([
+      'content/social/phase30.mdx:12:11 [len] X post "x-a" is 312 weighted characters; the limit is 280 — cut 32',
+      'warning: 1 files in marketing/ nothing references (unused) — npm run build -- --verbose',
+      'warning: 2 draft audio files (espeak) — npm run release',
+      'warning: 1 draft recording files (stand-in) — npm run release',
+      '1 error: 1 len (4 warnings)',
+      '',
+    ]);
+    expect(formatTextReport({ issues: warnings, notes: [] }, { verbose: true }).split('\n')).toHaveLength(7);
   });
 
   test('says so when there is nothing to report', () => {
