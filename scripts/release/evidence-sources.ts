@@ -2,7 +2,8 @@
 import { readContent, type ContentFile } from '../lib/content-files.ts';
 import type { Issue } from '../lib/issue.ts';
 import type { Capture } from './lib/capture.ts';
-import { readDoctestEvidence, type DoctestEvidence } from './lib/doctest-evidence.ts';
+import type { DoctestReport } from '../../src/schemas/doctest-report.ts';
+import { readDoctestEvidence } from './lib/doctest-evidence.ts';
 import { parseIssueLines } from './lib/issue-lines.ts';
 import { readDemoRun, readManifestEvidence, type DemoRun, type ManifestEvidence } from './lib/recorded-outputs.ts';
 import type { EvidenceCommand } from './lib/run-evidence-command.ts';
@@ -23,7 +24,7 @@ export interface GeneratorCheck {
 /** What each source yields, by kind. */
 export interface EvidenceValues {
   checks: ChecksEvidence;
-  doctest: DoctestEvidence;
+  doctest: DoctestReport;
   tts: GeneratorCheck;
   assets: GeneratorCheck;
   video: GeneratorCheck;
