@@ -74,6 +74,8 @@ export const FactsSchema = z
       .array(z.object({ id: z.string().regex(/^30\.[1-8]$/), title: z.string(), mechanism: z.string() }).strict())
       .length(8),
     routes: z.array(RouteFactSchema).min(1),
+    /** SaaS tenant guard (contract §1.1): the org header and the one path it lets through without it. */
+    tenant: z.object({ orgHeader: z.string().regex(/^X-[\w-]+$/), guardExempt: z.string().regex(/^\//) }).strict().optional(),
     sdk: z.object({ package: z.string(), module: z.string(), python: z.string() }).strict(),
     outOfScope: z.array(z.string()).min(1),
   })
