@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { DateSchema } from './base.ts';
+import { VocabularySchema } from './vocabulary.ts';
 
 /** One platform route that content may name. */
 export const RouteFactSchema = z
@@ -75,9 +76,14 @@ export const FactsSchema = z
       .length(8),
     routes: z.array(RouteFactSchema).min(1),
     /** SaaS tenant guard (contract §1.1): the org header and the one path it lets through without it. */
-    tenant: z.object({ orgHeader: z.string().regex(/^X-[\w-]+$/), guardExempt: z.string().regex(/^\//) }).strict().optional(),
+    tenant: z
+      .object({ orgHeader: z.string().regex(/^X-[\w-]+$/), guardExempt: z.string().regex(/^\//), guardBypassPrefix: z.string().regex(/^\/.*\/$/) })
+      .strict()
+      .optional(),
     sdk: z.object({ package: z.string(), module: z.string(), python: z.string() }).strict(),
     outOfScope: z.array(z.string()).min(1),
+    /** Product identifiers content may name (the `vocab` rule); optional so small fixture trees can leave it out. */
+    vocabulary: VocabularySchema.optional(),
   })
   .strict();
 export type Facts = z.output<typeof FactsSchema>;
