@@ -56,6 +56,12 @@ const PLANTED: Array<[rule: string, file: string, line: number, column: number, 
   ['fact', 'content/guides/wrong-facts.mdx', 11, 67, 'route /plugins/:name/download'],
   // a token format the facts contradict
   ['fact', 'content/guides/wrong-facts.mdx', 13, 19, 'tokens are 43 base64url characters, not hex'],
+  // a figure that holds only with the Docker provisioner, stated without that condition
+  ['fact', 'content/guides/wrong-facts.mdx', 17, 40, '"90 s" holds only with the Docker provisioner (contract §4)'],
+  // a bare <Fact> of that figure in a sentence that does not state the condition either
+  ['fact', 'content/guides/wrong-facts.mdx', 19, 34, 'holds only with the Docker provisioner'],
+  // a conditional <Fact> prints its own unit, so "seconds" after it doubles
+  ['fact', 'content/guides/wrong-facts.mdx', 21, 23, 'prints its unit and condition ("90 s (with the Docker provisioner; otherwise 180 s)")'],
   // a <Fact> key that does not exist
   ['fact', 'content/guides/wrong-facts.mdx', 15, 21, '<Fact k="liveness.ttl">: no such scalar fact'],
   // an environment variable nothing in the product reads, exported in a shell block

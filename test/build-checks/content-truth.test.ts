@@ -4,7 +4,12 @@ import { collectSources } from '../../scripts/build-checks/collect.ts';
 import { createRunState, runChecks } from '../../scripts/build-checks/run-checks.ts';
 import { vocabCheck } from '../../scripts/build-checks/checks/vocab.ts';
 import { factCheck } from '../../scripts/build-checks/checks/fact.ts';
+import { findConditionProblems } from '../../scripts/build-checks/fact-conditions.ts';
+import { loadFacts } from '../../scripts/lib/load-facts.ts';
 import { describeIssues } from './check-fixture.ts';
+
+// The fixture's facts: offline after 90 s only with the Docker provisioner, otherwise the 180 s TTL.
+const facts = loadFacts(`${import.meta.dirname}/../fixtures/checks-pass`);
 
 const names = (mentions: ReturnType<typeof findCodeMentions>) => mentions.map((mention) => `${mention.kind} ${mention.name}`).sort();
 
@@ -38,8 +43,24 @@ describe('product identifiers in prose', () => {
   });
 });
 
+describe('conditional figures', () => {
+  const flagged = (text: string) => findConditionProblems(text, facts).map((problem) => text.slice(problem.index, problem.index + 6));
+
+  test.each([
+    ['A workspace goes offline after 90 s without a heartbeat.', ['90 s w']],
+    ['On Docker-backed platforms a workspace goes offline after 90 s without a heartbeat.', []],
+    ['With the Docker provisioner the sweep decides.\nA silent workspace turns offline after 90 seconds.', []],
+    ['If heartbeats stop for 90 seconds, the workspace shows as offline.', ['90 sec']],
+    ['Without a heartbeat for 180 s the liveness key expires and the node goes offline.', []],
+    ['心跳中断 90 秒，工作区就显示离线。', ['90 秒，工']],
+    ['在运行 Docker 的平台上，心跳中断 90 秒，工作区就显示离线；其他平台要等 180 秒。', []],
+  ])('%s', (text, figures) => {
+    expect(flagged(text)).toEqual(figures);
+  });
+});
+
 describe('the real content', () => {
-  test('names only identifiers the vocabulary holds and agrees with the facts', async () => {
+  test('names only identifiers the vocabulary holds and states every conditional figure with its condition', async () => {
     const sources = await collectSources(process.cwd(), { now: new Date('2026-04-20T13:00:00Z'), generators: [] });
     expect(sources.facts?.vocabulary, 'content/facts.yaml has a vocabulary').toBeDefined();
     const run = await runChecks([vocabCheck, factCheck], 'source', sources, { external: false }, createRunState());
