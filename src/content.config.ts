@@ -31,6 +31,7 @@ const kindCollections = {
   blog: kindCollection('blog', CONTENT_KINDS.blog.schema),
   battlecards: kindCollection('battlecards', CONTENT_KINDS.battlecards.schema),
   objections: kindCollection('objections', CONTENT_KINDS.objections.schema),
+  enablement: kindCollection('enablement', CONTENT_KINDS.enablement.schema),
   landing: kindCollection('landing', CONTENT_KINDS.landing.schema),
   onePagers: kindCollection('onePagers', CONTENT_KINDS.onePagers.schema),
   press: kindCollection('press', CONTENT_KINDS.press.schema),

@@ -9,6 +9,7 @@ import { draftAssetCheck } from './checks/draft-asset.ts';
 import { lenCheck } from './checks/len.ts';
 import { claimCheck } from './checks/claim.ts';
 import { factCheck } from './checks/fact.ts';
+import { vocabCheck } from './checks/vocab.ts';
 import { durationCheck } from './checks/duration.ts';
 import { placeholderCheck } from './checks/placeholder.ts';
 import { secretOutputCheck, secretSourceCheck } from './checks/secret.ts';
@@ -29,6 +30,7 @@ export const ALL_CHECKS: readonly Check[] = [
   lenCheck,
   claimCheck,
   factCheck,
+  vocabCheck,
   durationCheck,
   placeholderCheck,
   secretSourceCheck,

@@ -16,6 +16,7 @@ const MENU_LABELS: Record<CollectionName, string> = {
   press: 'Press',
   battlecards: 'Battlecards',
   objections: 'Objections',
+  enablement: 'SE kit',
   onePagers: 'One-pager',
   community: 'Community',
   hn: 'Hacker News',

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { DateSchema } from './base.ts';
+import { VocabularySchema } from './vocabulary.ts';
 
 /** One platform route that content may name. */
 export const RouteFactSchema = z
@@ -14,6 +15,31 @@ export const RouteFactSchema = z
     /** Which auth gate guards it. */
     auth: z.enum(['none', 'admin', 'workspace', 'bootstrap', 'caller']),
     summary: z.string().min(1),
+  })
+  .strict();
+
+/** A figure that holds only under a condition, e.g. offline after 90 s only with the Docker provisioner (contract §4). */
+export const FactConditionSchema = z
+  .object({
+    /** Dotted key of the scalar fact, e.g. `liveness.offlineAfterSeconds`. */
+    fact: z.string().regex(/^[\w.]+$/),
+    /** Unit `<Fact>` prints after the figure. */
+    unit: z.string().min(1),
+    /** The condition as `<Fact>` prints it, e.g. "with the Docker provisioner". */
+    holds: z.string().min(1),
+    /** Dotted key of the figure that holds when the condition does not. */
+    otherwise: z.string().regex(/^[\w.]+$/).optional(),
+    /** Case-insensitive pattern whose match in a sentence states the condition (prose may word it freely). */
+    stated: z.string().refine((source) => {
+      try {
+        new RegExp(source, 'i');
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'a valid regular expression'),
+    /** Contract section the condition comes from. */
+    source: z.string().regex(/^§\d+(?:\.\d+)?$/),
   })
   .strict();
 
@@ -74,9 +100,19 @@ export const FactsSchema = z
       .array(z.object({ id: z.string().regex(/^30\.[1-8]$/), title: z.string(), mechanism: z.string() }).strict())
       .length(8),
     routes: z.array(RouteFactSchema).min(1),
+    /** SaaS tenant guard (contract §1.1): the org header and the one path it lets through without it. */
+    tenant: z
+      .object({ orgHeader: z.string().regex(/^X-[\w-]+$/), guardExempt: z.string().regex(/^\//), guardBypassPrefix: z.string().regex(/^\/.*\/$/) })
+      .strict()
+      .optional(),
     sdk: z.object({ package: z.string(), module: z.string(), python: z.string() }).strict(),
     outOfScope: z.array(z.string()).min(1),
+    /** Product identifiers content may name (the `vocab` rule); optional so small fixture trees can leave it out. */
+    vocabulary: VocabularySchema.optional(),
+    /** Figures that hold only under a condition; `<Fact>` prints the condition and the `fact` rule demands it in prose. */
+    conditions: z.array(FactConditionSchema).optional(),
   })
   .strict();
 export type Facts = z.output<typeof FactsSchema>;
 export type RouteFact = z.output<typeof RouteFactSchema>;
+export type FactCondition = z.output<typeof FactConditionSchema>;

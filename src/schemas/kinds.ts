@@ -3,6 +3,7 @@ import { BlogPostSchema } from './blog-post.ts';
 import { GuideSchema } from './guide.ts';
 import { BattlecardSchema } from './battlecard.ts';
 import { ObjectionHandlerSchema } from './objection-handler.ts';
+import { SalesEnablementSchema } from './sales-enablement.ts';
 import { LandingCopySchema } from './landing-copy.ts';
 import { OnePagerSchema } from './one-pager.ts';
 import { PressReleaseSchema } from './press-release.ts';
@@ -35,6 +36,7 @@ export const CONTENT_KINDS = {
   docs: { dir: 'guides', label: 'guide', schema: GuideSchema },
   battlecards: { dir: 'battlecards', label: 'battlecard', schema: BattlecardSchema },
   objections: { dir: 'objections', label: 'objection handlers', schema: ObjectionHandlerSchema },
+  enablement: { dir: 'enablement', label: 'sales enablement kit', schema: SalesEnablementSchema },
   landing: { dir: 'landing', label: 'landing copy', schema: LandingCopySchema },
   onePagers: { dir: 'one-pagers', label: 'one-pager', schema: OnePagerSchema },
   press: { dir: 'press', label: 'press release', schema: PressReleaseSchema },

@@ -56,8 +56,26 @@ const PLANTED: Array<[rule: string, file: string, line: number, column: number, 
   ['fact', 'content/guides/wrong-facts.mdx', 11, 67, 'route /plugins/:name/download'],
   // a token format the facts contradict
   ['fact', 'content/guides/wrong-facts.mdx', 13, 19, 'tokens are 43 base64url characters, not hex'],
+  // a figure that holds only with the Docker provisioner, stated without that condition
+  ['fact', 'content/guides/wrong-facts.mdx', 17, 40, '"90 s" holds only with the Docker provisioner (contract §4)'],
+  // a bare <Fact> of that figure in a sentence that does not state the condition either
+  ['fact', 'content/guides/wrong-facts.mdx', 19, 34, 'holds only with the Docker provisioner'],
+  // a conditional <Fact> prints its own unit, so "seconds" after it doubles
+  ['fact', 'content/guides/wrong-facts.mdx', 21, 23, 'prints its unit and condition ("90 s (with the Docker provisioner; otherwise 180 s)")'],
   // a <Fact> key that does not exist
   ['fact', 'content/guides/wrong-facts.mdx', 15, 21, '<Fact k="liveness.ttl">: no such scalar fact'],
+  // an environment variable nothing in the product reads, exported in a shell block
+  ['vocab', 'content/guides/unknown-names.mdx', 10, 8, 'unknown environment variable FLY_API_TOKEN'],
+  // a header spelled differently from the product's
+  ['vocab', 'content/guides/unknown-names.mdx', 11, 61, 'unknown header X-Molecule-Org-ID'],
+  // a constructor argument the SDK does not take
+  ['vocab', 'content/guides/unknown-names.mdx', 16, 94, 'unknown SDK parameter auth_token'],
+  // a misspelled SDK method
+  ['vocab', 'content/guides/unknown-names.mdx', 17, 21, 'unknown SDK method pull_secret'],
+  // a package name that is not the SDK's
+  ['vocab', 'content/guides/unknown-names.mdx', 20, 30, 'unknown pip package molecule-sdk'],
+  // an event the platform never sends
+  ['vocab', 'content/guides/unknown-names.mdx', 20, 71, 'unknown event WORKSPACE_DELETED'],
   // sixty words cannot be read in ten seconds
   ['duration', 'content/voiceovers/long.md', 7, 1, '60 words at 120 per minute ≈ 30.0 s'],
   // the measured audio (from the manifest) misses its target
@@ -104,6 +122,18 @@ describe('failing fixture', () => {
         "marketing/assets/hand-made.png:1:1 [unused] marketing/assets/hand-made.png is not referenced by any content and not listed in the asset inventory",
       ]
     `);
+  });
+
+  test('suggests the known name for a misspelled one', () => {
+    const hints = failing.issues.filter((issue) => issue.rule === 'vocab').map((issue) => `${issue.message.split(':')[0]} → ${issue.hint}`);
+    expect(hints).toEqual(
+      expect.arrayContaining([
+        'unknown header X-Molecule-Org-ID → did you mean X-Molecule-Org-Id?',
+        'unknown SDK method pull_secret → did you mean pull_secrets?',
+        'unknown pip package molecule-sdk → did you mean molecule-ai-sdk?',
+        'unknown event WORKSPACE_DELETED → did you mean WORKSPACE_REMOVED?',
+      ]),
+    );
   });
 
   test('marks only unused and draft files as warnings', () => {

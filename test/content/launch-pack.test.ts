@@ -5,6 +5,8 @@ import { estimateSpeech } from '../../scripts/build-checks/speech-length.ts';
 import type { SocialPostSet } from '../../src/schemas/social-post-set.ts';
 import type { Voiceover } from '../../src/schemas/voiceover.ts';
 import type { DemoStoryboard } from '../../src/schemas/demo-storyboard.ts';
+import type { SalesEnablement } from '../../src/schemas/sales-enablement.ts';
+import type { Battlecard } from '../../src/schemas/battlecard.ts';
 
 const content = readContent(process.cwd());
 const byId = new Map(content.map((entry) => [entry.id, entry]));
@@ -21,12 +23,16 @@ const DELIVERABLES = [
   'community/phase30', 'hn/phase30', 'social/phase30', 'social/chrome-devtools-mcp',
   // sales
   'landing/phase30', 'battlecards/langgraph-cloud', 'battlecards/crewai', 'battlecards/autogen', 'battlecards/modal-railway',
+  'battlecards/cursor-copilot', 'battlecards/windsurf-devin',
   'objections/phase30', 'one-pagers/phase30', 'press/phase30',
+  // the SE kit: pre-demo checklist, 3-minute demo script, objection → champion table
+  'enablement/phase30',
   // demos
   'storyboards/phase30-remote-agent', 'storyboards/agents-md-auto-generation', 'storyboards/cloudflare-artifacts',
   // audio scripts
   'voiceovers/phase30-announce', 'voiceovers/phase30-video-vo', 'voiceovers/phase30-video-vo-mandarin',
   'voiceovers/agents-md-narration', 'voiceovers/cloudflare-artifacts-narration', 'voiceovers/quickstart-audio',
+  'voiceovers/chrome-devtools-mcp-summary',
   // launch operations
   'inventory/phase30', 'video/phase30-launch-video', 'roadmap/phase30', 'emails/phase30-day-1', 'emails/phase30-day-3',
   'emails/phase30-day-7', 'checklists/phase30-post-push',
@@ -81,6 +87,29 @@ describe('the Phase 30 launch pack', () => {
     expect(board.live).toBe(true);
     expect(board.moments).toHaveLength(5);
     expect(new Set(board.moments.flatMap((moment) => moment.steps)).size).toBeGreaterThanOrEqual(8);
+  });
+
+  test('times the SE demo script at three minutes in 30/60/60/30-second segments', () => {
+    const kit = dataOf<SalesEnablement>('enablement/phase30');
+    expect(kit.demoSeconds).toBe(180);
+    expect(kit.demoScript.map((segment) => segment.end - segment.start)).toEqual([30, 60, 60, 30]);
+  });
+
+  test('sources every battlecard statement about Cursor, Copilot, Windsurf and Devin with a footnote URL', () => {
+    for (const id of ['battlecards/cursor-copilot', 'battlecards/windsurf-devin']) {
+      const card = dataOf<Battlecard>(id);
+      const body = byId.get(id)!.body;
+      const refs = [...JSON.stringify([card.theirPitch, card.comparison, card.theyWinWhen]).matchAll(/\[\^([\w-]+)\]/g)].map((match) => match[1]!);
+      expect(refs.length, id).toBeGreaterThan(2);
+      for (const ref of refs) expect(body, `${id} [^${ref}]`).toMatch(new RegExp(`^\\[\\^${ref}\\]: .*https://`, 'm'));
+    }
+  });
+
+  test('plays the Chrome DevTools MCP summary on its post and lists it in the inventory', () => {
+    expect(dataOf<Voiceover>('voiceovers/chrome-devtools-mcp-summary').output).toBe('marketing/audio/chrome-devtools-mcp-summary.mp3');
+    expect(byId.get('blog/chrome-devtools-mcp')!.body).toContain('<VoiceoverPlayer id="voiceovers/chrome-devtools-mcp-summary" />');
+    const listed = (byId.get('inventory/phase30')!.data as { items: Array<{ path: string }> }).items.map((asset) => asset.path);
+    expect(listed).toEqual(expect.arrayContaining(['marketing/audio/chrome-devtools-mcp-summary.mp3', 'marketing/audio/chrome-devtools-mcp-summary.vtt']));
   });
 
   test('covers Discord, Slack and Reddit in the community announcements', () => {

@@ -4,6 +4,7 @@ import type { Facts } from '../../../src/schemas/facts.ts';
 import type { ContentFile } from '../../lib/content-files.ts';
 import type { Check, CheckContext } from '../check.ts';
 import { findLivenessProblems, findTokenProblems } from '../fact-figures.ts';
+import { findConditionProblems } from '../fact-conditions.ts';
 import { findRouteMentions, routeIsListed } from '../route-mentions.ts';
 import { bodyOf, textUnitsOf } from '../text-units.ts';
 
@@ -37,12 +38,13 @@ function checkComponents(ctx: CheckContext, entry: ContentFile, facts: Facts): v
 
 /**
  * Prose agrees with content/facts.yaml: API routes it names are listed there, liveness figures
- * (heartbeat, offline timeout, TTL, sweep, peer cache) and token format claims match it.
+ * (heartbeat, offline timeout, TTL, sweep, peer cache) and token format claims match it, and a
+ * figure that holds only under a condition (facts `conditions`) is stated with that condition.
  */
 export const factCheck: Check = {
   id: 'fact',
   phase: 'source',
-  description: 'routes, liveness figures and token format in prose match content/facts.yaml',
+  description: 'routes, liveness figures (with their conditions) and token format in prose match content/facts.yaml',
   run(ctx) {
     const facts = ctx.sources.facts;
     if (!facts) return;
@@ -64,6 +66,9 @@ export const factCheck: Check = {
         for (const problem of [...findLivenessProblems(unit.text, facts), ...findTokenProblems(unit.text, facts)]) {
           const hint = unit.kind === 'field' ? `use ${problem.factKey} from ${FACTS_PATH}` : `write <Fact k="${problem.factKey}" /> instead of a number`;
           ctx.report({ file: entry.file, offset: unit.offsetAt(problem.index), message: problem.message, hint });
+        }
+        for (const problem of findConditionProblems(unit.text, facts)) {
+          ctx.report({ file: entry.file, offset: unit.offsetAt(problem.index), message: problem.message, hint: problem.hint });
         }
       }
     }
