@@ -15,6 +15,7 @@ import { secretOutputCheck, secretSourceCheck } from './checks/secret.ts';
 import { outLinkCheck } from './checks/out-link.ts';
 import { leakCheck } from './checks/leak.ts';
 import { externalCheck } from './checks/external.ts';
+import { truncatedCheck } from './checks/truncated.ts';
 
 /** Every rule, in run order: source checks first, then the ones that read dist/. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -32,6 +33,7 @@ export const ALL_CHECKS: readonly Check[] = [
   durationCheck,
   placeholderCheck,
   secretSourceCheck,
+  truncatedCheck,
   outLinkCheck,
   secretOutputCheck,
   leakCheck,
