@@ -75,6 +75,8 @@ const PLANTED: Array<[rule: string, file: string, line: number, column: number, 
   ['out-link', 'built/public/blog/hello/index.html', 3, 36, 'meta[og:image]'],
   ['out-link', 'built/public/blog/hello/index.html', 4, 95, 'json-ld: https://moleculesai.app/blog/hello-world/'],
   ['out-link', 'built/public/blog/hello/index.html', 8, 10, 'no element with id "nope"'],
+  // a launch-room page cut short mid-write (no closing </html>)
+  ['truncated', 'built/internal/cut/index.html', 1, 1, 'has no closing </html>'],
   // an internal page built into the public site
   ['leak', 'built/public/battlecards/rival/index.html', 1, 1, 'page of battlecards/rival (audience is internal)'],
   // an internal sentence quoted on a public page
