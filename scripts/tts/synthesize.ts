@@ -45,6 +45,8 @@ export interface EdgeOptions {
   retry: RetryPolicy;
   timeoutMs: number;
   connectTimeoutMs: number;
+  /** Ctrl-C: the request in flight is abandoned and no retry starts. */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_EDGE_OPTIONS: EdgeOptions = {
@@ -134,7 +136,7 @@ export class EdgeClient {
           },
           this.options.retry,
           {
-            shouldRetry: (error) => !(error instanceof ToolMissingError),
+            shouldRetry: (error) => !(error instanceof ToolMissingError) && !this.options.signal?.aborted,
             onFailure: (info) => {
               if (info.nextDelayMs !== undefined) counters.retries++;
               onRetry?.({ ...info, chunk: chunk.index });
@@ -143,7 +145,7 @@ export class EdgeClient {
         ),
       );
     } catch (error) {
-      if (error instanceof ToolMissingError) throw error;
+      if (error instanceof ToolMissingError || this.options.signal?.aborted) throw error;
       const attempt = classifyEdgeError(error, this.agent);
       this.unavailable = new EdgeUnavailableError(attempt.kind, this.agent.target, attempt.message);
       throw this.unavailable;
@@ -154,12 +156,20 @@ export class EdgeClient {
   private async request(ssml: string, voice: string, locale: string): Promise<{ audio: Buffer; boundaries: WordBoundary[] }> {
     const { MsEdgeTTS, OUTPUT_FORMAT } = await import('msedge-tts');
     const tts = new MsEdgeTTS({ agent: this.agent });
+    const signal = this.options.signal;
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => {
+    let onAbort: (() => void) | undefined;
+    const stop = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new EdgeAttemptError('timeout', `no complete answer within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+      onAbort = () => reject(signal?.reason ?? new Error('aborted'));
+      if (signal?.aborted) onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
     const exchange = async () => {
       await tts.setMetadata(voice, OUTPUT_FORMAT.AUDIO_24KHZ_48KBITRATE_MONO_MP3, { voiceLocale: locale, wordBoundaryEnabled: true, sentenceBoundaryEnabled: false });
+      // msedge-tts reconnects on its own when the socket closed meanwhile, in a promise nobody
+      // awaits: a second drop there would crash the process. A closed socket is our retry's job.
+      if (!isSocketOpen(tts)) throw new EdgeAttemptError('network', 'connection closed by Edge before the request was sent');
       const { audioStream, metadataStream } = tts.rawToStream(ssml);
       const audio: Buffer[] = [];
       const metadata: string[] = [];
@@ -173,14 +183,38 @@ export class EdgeClient {
       if (bytes.length === 0) throw new EdgeAttemptError('no-audio', 'no audio received');
       return { audio: bytes, boundaries: parseWordBoundaries(metadata) };
     };
+    const pending = exchange();
+    // The exchange may still fail after the race is decided (the socket closing on us): that is expected, not unhandled.
+    pending.catch(() => undefined);
     try {
-      return await Promise.race([exchange(), timeout]);
+      return await Promise.race([pending, stop]);
     } catch (error) {
+      if (signal?.aborted) throw error;
       throw classifyEdgeError(error, this.agent);
     } finally {
       clearTimeout(timer);
-      tts.close();
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+      closeQuietly(tts);
     }
+  }
+}
+
+/** The client's socket, which msedge-tts keeps private. */
+type SocketHolder = { _ws?: { readyState: number; OPEN: number; on?: (event: 'error', listener: () => void) => void } };
+
+function isSocketOpen(tts: object): boolean {
+  const socket = (tts as unknown as SocketHolder)._ws;
+  return socket !== undefined && socket.readyState === socket.OPEN;
+}
+
+// Closing a socket that is still connecting makes `ws` emit "WebSocket was closed before the
+// connection was established": that is our own doing, so it is swallowed here.
+function closeQuietly(tts: { close(): void }): void {
+  (tts as unknown as SocketHolder)._ws?.on?.('error', () => undefined);
+  try {
+    tts.close();
+  } catch {
+    // already closed
   }
 }
 

@@ -15,6 +15,10 @@ export type FakeBehaviour =
   | 'close-midstream'
   /** Accepts the SSML and never answers. */
   | 'hang'
+  /** Drops the TCP connection in the middle of the WebSocket handshake. */
+  | 'drop'
+  /** Completes the handshake, then drops the connection before any request arrives. */
+  | 'drop-after-open'
   /** Refuses the WebSocket handshake with this HTTP status. */
   | { status: number };
 
@@ -102,6 +106,7 @@ export async function startFakeEdgeServer(options: FakeEdgeOptions = {}): Promis
       const now = Date.now() + (options.clockOffsetMs ?? 0);
       const date = new Date(now).toUTCString();
       if (typeof behaviour === 'object') return callback(false, behaviour.status, 'Refused', { Date: date });
+      if (behaviour === 'drop') return void info.req.socket.destroy();
       const query = new URL(info.req.url ?? '/', 'ws://fake').searchParams;
       const trusted = query.get('TrustedClientToken') ?? '';
       if (options.clockOffsetMs !== undefined && query.get('Sec-MS-GEC') !== expectedToken(now, trusted)) {
@@ -115,6 +120,7 @@ export async function startFakeEdgeServer(options: FakeEdgeOptions = {}): Promis
 
   server.on('connection', (socket: WebSocket, request) => {
     const behaviour = behaviours.get(request) ?? 'ok';
+    if (behaviour === 'drop-after-open') return void socket.terminate();
     const url = new URL(request.url ?? '/', 'ws://fake');
     let speechConfig: unknown;
     socket.on('message', (data, isBinary) => {
