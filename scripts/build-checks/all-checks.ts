@@ -4,6 +4,7 @@ import { mdxCheck } from './checks/mdx.ts';
 import { assetCheck } from './checks/asset.ts';
 import { linkCheck } from './checks/link.ts';
 import { manifestCheck } from './checks/manifest.ts';
+import { manifestFactsCheck } from './checks/manifest-facts.ts';
 import { unusedCheck } from './checks/unused.ts';
 import { draftAssetCheck } from './checks/draft-asset.ts';
 import { lenCheck } from './checks/len.ts';
@@ -25,6 +26,7 @@ export const ALL_CHECKS: readonly Check[] = [
   linkCheck,
   externalCheck,
   manifestCheck,
+  manifestFactsCheck,
   unusedCheck,
   draftAssetCheck,
   lenCheck,

@@ -4,7 +4,8 @@ import { describeUnwritable } from '../lib/cli/writable.ts';
 import { MANIFEST_PATH, readManifest } from '../lib/manifest.ts';
 import { findCachedOutput, probeProviderVersions, type ProviderId } from './cache.ts';
 import type { Loudness } from './measure.ts';
-import { formatPercent, planScripts, TTS_COMMAND, type VoiceoverPlan } from './plan.ts';
+import { planScripts, TTS_COMMAND, type VoiceoverPlan } from './plan.ts';
+import { describeMeasuredMiss, DURATION_SEVERITY, isOffTarget } from './duration-rule.ts';
 import { produceScript } from './produce.ts';
 import { EdgeClient, type EdgeOptions, type SynthesisCounters } from './synthesize.ts';
 import { suggestKey } from '../lib/schema-issue.ts';
@@ -12,8 +13,6 @@ import { suggestKey } from '../lib/schema-issue.ts';
 /** Which synthesiser to use: Edge with the espeak-ng fallback, or one of them only. */
 export type ProviderChoice = 'auto' | 'edge' | 'espeak';
 
-/** A measured duration further than this from `targetSeconds` is reported (an error under --strict). */
-export const DURATION_TOLERANCE = 0.1;
 
 export interface GenerateOptions {
   root: string;
@@ -108,7 +107,7 @@ export async function generateVoiceovers(options: GenerateOptions): Promise<Gene
         emit({ type: 'fallback', reason });
       } });
     }
-    if (result.durationSeconds !== undefined) checkDuration(plan, result, options.strict, issues);
+    if (result.durationSeconds !== undefined) checkDuration(plan, result, issues);
     results.push(result);
     emit({ type: 'script', result });
   }
@@ -147,12 +146,11 @@ function findUnwritableOutputs(root: string, plans: readonly VoiceoverPlan[]): I
   return found;
 }
 
-function checkDuration(plan: VoiceoverPlan, result: ScriptResult, strict: boolean, issues: Issue[]): void {
-  const miss = result.durationSeconds! / plan.targetSeconds - 1;
-  if (Math.abs(miss) <= DURATION_TOLERANCE) return;
+function checkDuration(plan: VoiceoverPlan, result: ScriptResult, issues: Issue[]): void {
+  if (!isOffTarget(result.durationSeconds!, plan.targetSeconds)) return;
   issues.push({
-    file: plan.file, ...plan.at.targetSeconds, rule: 'tts-duration', severity: strict ? 'error' : 'warning',
-    message: `${plan.output} measures ${result.durationSeconds!.toFixed(1)} s (${result.provider ?? 'unknown'}), target is ${plan.targetSeconds} s (${formatPercent(miss)})`,
-    hint: 'fit the script to the target, or set targetSeconds to the measured length',
+    file: plan.file, ...plan.at.targetSeconds, rule: 'tts-duration', severity: DURATION_SEVERITY,
+    message: describeMeasuredMiss(plan.output, result.durationSeconds!, plan.targetSeconds, result.provider),
+    hint: 'fit the script to the target, or set targetSeconds to the measured length (npm run check fails on it too)',
   });
 }
