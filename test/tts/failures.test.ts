@@ -16,7 +16,7 @@ let root: string;
 let childTmp: string;
 
 function startTts(args: string[], endpoint: string) {
-  return execa(NODE, [CLI, ...args], { cwd: root, reject: false, env: { EDGE_TTS_WSS_URL: endpoint, NO_COLOR: '1', TMPDIR: childTmp } });
+  return execa(NODE, [CLI, ...args], { cwd: root, reject: false, all: true, env: { EDGE_TTS_WSS_URL: endpoint, NO_COLOR: '1', TMPDIR: childTmp } });
 }
 
 async function fakeEdge(behaviour: (connection: number) => FakeBehaviour) {
@@ -79,6 +79,20 @@ describe('tts when Edge fails', () => {
     }
     expect(await readdir(childTmp)).toEqual([]);
   }, 90_000);
+
+  test('a 1011 close is named as Edge failing, not as a truncated download', async () => {
+    const fake = await fakeEdge((connection) => (connection === 0 ? 'close-1011' : 'ok'));
+    try {
+      const result = await startTts(['--only', 'hello-remote', '--concurrency', '1'], fake.url);
+      expect(result.exitCode, result.stderr).toBe(0);
+      expect(result.stderr).toMatch(/retry {3}voiceovers\/hello-remote chunk 1, try 1: Edge closed the connection with code 1011 \(Internal server error\) before the audio was complete/);
+      expect(result.stderr).not.toContain('likely truncated');
+      const lines = result.all!.split('\n');
+      expect(lines.findLastIndex((line) => line.startsWith('  retry '))).toBeLessThan(lines.findIndex((line) => line.startsWith('script ')));
+    } finally {
+      await fake.close();
+    }
+  }, 60_000);
 
   test('Ctrl-C while Edge is answering prints a line, cleans up and exits 130', async () => {
     const fake = await fakeEdge(() => 'hang');

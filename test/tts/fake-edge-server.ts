@@ -15,6 +15,8 @@ export type FakeBehaviour =
   | 'close-midstream'
   /** Accepts the SSML and never answers. */
   | 'hang'
+  /** Some audio, then a close frame with code 1011 (the service's internal error). */
+  | 'close-1011'
   /** Drops the TCP connection in the middle of the WebSocket handshake. */
   | 'drop'
   /** Completes the handshake, then drops the connection before any request arrives. */
@@ -177,10 +179,15 @@ export async function startFakeEdgeServer(options: FakeEdgeOptions = {}): Promis
       socket.send(textFrame(requestId, 'audio.metadata', JSON.stringify(metadata)));
     }
     const frameBytes = 4096;
-    const frames = behaviour === 'close-midstream' ? 1 : Math.ceil(mp3.length / frameBytes);
+    const cut = behaviour === 'close-midstream' || behaviour === 'close-1011';
+    const frames = cut ? 1 : Math.ceil(mp3.length / frameBytes);
     for (let index = 0; index < frames; index++) socket.send(audioFrame(requestId, mp3.subarray(index * frameBytes, (index + 1) * frameBytes)));
     if (behaviour === 'close-midstream') {
       socket.terminate();
+      return;
+    }
+    if (behaviour === 'close-1011') {
+      socket.close(1011, 'Internal server error');
       return;
     }
     socket.send(textFrame(requestId, 'turn.end', '{"context":{"serviceTag":"fake"}}'));
