@@ -47,7 +47,9 @@ const publicIntegrations = [
 
 export default defineConfig({
   site: facts.site.canonicalHost,
-  outDir: `./dist/${audience}`,
+  // SITE_OUT_DIR lets `npm run build` write both audiences into one temporary sibling of dist/
+  // and swap it in only when the whole run passed (scripts/build-checks/pipeline.ts).
+  outDir: process.env.SITE_OUT_DIR || `./dist/${audience}`,
   // One content cache per audience (and per test run), so a build never reuses the other audience's store.
   cacheDir: process.env.ASTRO_CACHE_DIR || `./node_modules/.astro/${audience}`,
   trailingSlash: 'ignore',

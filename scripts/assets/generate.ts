@@ -1,8 +1,10 @@
+// `npm run assets`: brings every diagram and social card up to date, rendering only what is stale.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findChromium } from '../lib/find-chromium.ts';
 import type { Issue } from '../lib/issue.ts';
-import { readManifest, removeManifestEntries } from '../lib/manifest.ts';
+import { describeUnwritable } from '../lib/cli/writable.ts';
+import { MANIFEST_PATH, readManifest, removeManifestEntries } from '../lib/manifest.ts';
 import { BRAND_MERMAID_CONFIG } from './brand-theme.ts';
 import { readChromiumVersion, staleReason } from './cache.ts';
 import { openDiagramSession } from './diagram-session.ts';
@@ -55,6 +57,10 @@ export async function generateAssets(options: GenerateOptions): Promise<Generate
     throw new AssetsUsageError(`no asset named ${unknown.map((name) => `"${name}"`).join(', ')} — known: ${[...collected.jobs.map((job) => job.name), 'diagrams', 'cards'].join(', ')}`);
   }
 
+  // Every output must be writable before a browser starts (a read-only marketing/ fails here, not after rendering).
+  const unwritable = findUnwritable(root, selected);
+  if (unwritable.length) return { results: [], issues: [...issues, ...unwritable], removed: [] };
+
   const diagrams = selected.filter((job): job is DiagramJob => job.kind === 'diagram');
   let executablePath: string | undefined;
   let chromiumVersion: string | undefined;
@@ -106,6 +112,19 @@ export async function generateAssets(options: GenerateOptions): Promise<Generate
   const removed = only.length === 0 && !collected.issues.some((issue) => issue.severity === 'error') ? await removeOrphans(root, collected.jobs) : [];
   for (const result of results) issues.push(...result.issues);
   return { results, issues, removed, chromiumVersion };
+}
+
+function findUnwritable(root: string, jobs: readonly AssetJob[]): Issue[] {
+  const found: Issue[] = [];
+  const manifestProblem = jobs.length ? describeUnwritable(join(root, MANIFEST_PATH)) : undefined;
+  if (manifestProblem) found.push({ file: MANIFEST_PATH, line: 0, column: 0, rule: 'asset-output', severity: 'error', message: `cannot record outputs: ${manifestProblem}`, hint: 'make marketing/ writable; nothing was rendered' });
+  for (const job of jobs) {
+    for (const output of outputsOf(job)) {
+      const problem = manifestProblem ? undefined : describeUnwritable(join(root, output));
+      if (problem) found.push({ file: job.source, line: 1, column: 1, rule: 'asset-output', severity: 'error', message: `cannot write ${output}: ${problem}`, hint: 'fix the permissions; nothing was rendered' });
+    }
+  }
+  return found;
 }
 
 /** Deletes outputs this generator recorded earlier that no current source produces. */

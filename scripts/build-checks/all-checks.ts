@@ -4,6 +4,7 @@ import { mdxCheck } from './checks/mdx.ts';
 import { assetCheck } from './checks/asset.ts';
 import { linkCheck } from './checks/link.ts';
 import { manifestCheck } from './checks/manifest.ts';
+import { manifestFactsCheck } from './checks/manifest-facts.ts';
 import { unusedCheck } from './checks/unused.ts';
 import { draftAssetCheck } from './checks/draft-asset.ts';
 import { lenCheck } from './checks/len.ts';
@@ -16,6 +17,7 @@ import { secretOutputCheck, secretSourceCheck } from './checks/secret.ts';
 import { outLinkCheck } from './checks/out-link.ts';
 import { leakCheck } from './checks/leak.ts';
 import { externalCheck } from './checks/external.ts';
+import { truncatedCheck } from './checks/truncated.ts';
 
 /** Every rule, in run order: source checks first, then the ones that read dist/. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -25,6 +27,7 @@ export const ALL_CHECKS: readonly Check[] = [
   linkCheck,
   externalCheck,
   manifestCheck,
+  manifestFactsCheck,
   unusedCheck,
   draftAssetCheck,
   lenCheck,
@@ -34,6 +37,7 @@ export const ALL_CHECKS: readonly Check[] = [
   durationCheck,
   placeholderCheck,
   secretSourceCheck,
+  truncatedCheck,
   outLinkCheck,
   secretOutputCheck,
   leakCheck,

@@ -1,45 +1,43 @@
+// `npm run check` / `npm run build`: the only file of build-checks that reads argv/env, prints and sets the exit code.
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseBuildNow } from '../../src/lib/publishable.ts';
-import { runBuildPipeline, runCheckPipeline } from './pipeline.ts';
 import { formatAnnotations } from '../lib/cli/annotations.ts';
-import { countErrors, formatJsonReport, formatStepSummary, formatTextReport, type Report } from './report.ts';
+import { runLocked } from '../lib/cli/locked-run.ts';
+import { findRepoRoot } from '../lib/cli/repo-root.ts';
+import { runCommand } from '../lib/cli/run-command.ts';
+import { envIssue, usageIssue } from '../lib/cli/usage-issue.ts';
+import type { Issue } from '../lib/issue.ts';
+import { runBuildPipeline, runCheckPipeline } from './pipeline.ts';
+import { formatJsonReport, formatStepSummary, formatTextReport, type Report } from './report.ts';
 
-const USAGE = `usage: node scripts/build-checks/cli.ts <check|build> [--format text|json] [--external] [--root <dir>] [--skip-astro] [--verbose]
+const USAGE = `usage: node scripts/build-checks/cli.ts <check|build> [--format text|json] [--external] [--root <dir>] [--skip-astro] [--no-wait]
 
   check         source rules only (schema, mdx, asset, link, manifest, unused, draft-asset, len, claim,
                 fact, duration, placeholder, secret); no build
-  build         source rules, then astro build (public, internal), then out-link, secret and leak on dist/
+  build         source rules, then astro build (public, internal) into a temporary sibling of dist/, then
+                truncated, out-link, secret and leak on it; dist/ is replaced only when everything passed
   --format      text (default: path:line:col [rule] message — hint) or json
   --external    also fetch external links (cached in node_modules/.cache/build-checks/)
-  --root        repo root to check (default: current directory)
+  --root        repo root to check (default: the checkout containing the current directory)
   --skip-astro  build only: check the existing dist/ without running Astro
+  --no-wait     build only: fail at once if another run holds the checkout lock instead of waiting
   --verbose     print every warning (default: one line per kind with its count)
 env: BUILD_NOW pins the clock embargoes are judged against; CI / GITHUB_ACTIONS add ::error annotations`;
 
-function parseCommandLine(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      external: { type: 'boolean', default: false },
-      root: { type: 'string', default: '.' },
-      'skip-astro': { type: 'boolean', default: false },
-      verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  const command = positionals[0];
-  if (values.help || (command !== 'check' && command !== 'build') || positionals.length > 1) throw new Error(values.help ? '' : `unknown command "${positionals.join(' ')}"`);
-  if (values.format !== 'text' && values.format !== 'json') throw new Error(`--format must be text or json, got "${values.format}"`);
-  return { command, format: values.format as 'text' | 'json', external: values.external, root: resolve(values.root), skipAstro: values['skip-astro'], verbose: values.verbose };
+interface BuildCliOptions {
+  command: 'check' | 'build';
+  format: 'text' | 'json';
+  external: boolean;
+  root: string;
+  skipAstro: boolean;
+  noWait: boolean;
+  verbose: boolean;
+  now: Date;
 }
 
 function print(report: Report, format: 'text' | 'json', verbose: boolean): void {
-  if (format === 'json') process.stdout.write(formatJsonReport(report));
-  else process.stdout.write(formatTextReport(report, { verbose }));
+  process.stdout.write(format === 'json' ? formatJsonReport(report) : formatTextReport(report, { verbose }));
   if (process.env.CI || process.env.GITHUB_ACTIONS) {
     const annotations = formatAnnotations(report.issues);
     if (annotations.length) process.stderr.write(`${annotations.join('\n')}\n`);
@@ -53,22 +51,49 @@ function print(report: Report, format: 'text' | 'json', verbose: boolean): void 
   }
 }
 
-async function main(): Promise<void> {
-  let options: ReturnType<typeof parseCommandLine>;
-  try {
-    options = parseCommandLine(process.argv.slice(2));
-  } catch (error) {
-    const message = (error as Error).message;
-    process.stderr.write(`${message ? `build-checks: ${message}\n` : ''}${USAGE}\n`);
-    process.exitCode = message ? 2 : 0;
-    return;
-  }
-  const now = parseBuildNow(process.env.BUILD_NOW);
-  // In JSON mode stdout is the report, so Astro's own output goes to stderr.
-  const pipelineOptions = { root: options.root, now, external: options.external, skipAstro: options.skipAstro, echo: options.format === 'json' ? process.stderr : process.stdout };
-  const report = options.command === 'check' ? await runCheckPipeline(pipelineOptions) : await runBuildPipeline(pipelineOptions);
-  print(report, options.format, options.verbose);
-  process.exitCode = countErrors(report.issues) > 0 ? 1 : 0;
-}
-
-await main();
+await runCommand<BuildCliOptions>({
+  name: 'build-checks',
+  usage: USAGE,
+  allowPositionals: true,
+  options: {
+    format: { type: 'string', default: 'text' },
+    external: { type: 'boolean', default: false },
+    root: { type: 'string' },
+    'skip-astro': { type: 'boolean', default: false },
+    'no-wait': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+  parse({ values, positionals, env }) {
+    const issues: Issue[] = [];
+    const command = positionals[0];
+    if ((command !== 'check' && command !== 'build') || positionals.length > 1) issues.push(usageIssue('argv', `unknown command "${positionals.join(' ')}"`, 'use check or build'));
+    if (values.format !== 'text' && values.format !== 'json') issues.push(usageIssue('--format', `must be text or json, got "${values.format}"`));
+    let now = new Date();
+    try {
+      now = parseBuildNow(env.BUILD_NOW);
+    } catch (error) {
+      issues.push(envIssue('BUILD_NOW', (error as Error).message, 'an ISO date such as 2026-04-20T13:00:00Z'));
+    }
+    if (issues.length) return { issues };
+    const root = typeof values.root === 'string' ? resolve(values.root) : findRepoRoot(process.cwd());
+    const options = { command: command as 'check' | 'build', format: values.format as 'text' | 'json', external: values.external === true, root, skipAstro: values['skip-astro'] === true, noWait: values['no-wait'] === true, verbose: values.verbose === true, now };
+    return { options };
+  },
+  async run(options, { signal, stderr }) {
+    // In JSON mode stdout is the report, so Astro's own output goes to stderr.
+    const pipeline = { root: options.root, now: options.now, external: options.external, skipAstro: options.skipAstro, signal, echo: options.format === 'json' ? process.stderr : process.stdout };
+    if (options.command === 'check') {
+      const report = await runCheckPipeline(pipeline);
+      print(report, options.format, options.verbose);
+      return { issues: report.issues, printed: true };
+    }
+    let report: Report | undefined;
+    const lockIssues = await runLocked(options.root, { command: 'npm run build', noWait: options.noWait, signal, stderr }, async () => {
+      report = await runBuildPipeline(pipeline);
+      return report.issues;
+    });
+    report ??= { issues: lockIssues, notes: ['dist/ kept from the last good build'] };
+    print(report, options.format, options.verbose);
+    return { issues: report.issues, printed: true };
+  },
+});

@@ -1,10 +1,14 @@
+// The check and build pipelines: source rules, then (build) both Astro audiences into one staged tree and the output rules.
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { Writable } from 'node:stream';
+import { publishDirectory } from '../lib/staged-output.ts';
 import type { Issue } from '../lib/issue.ts';
 import type { Check, CheckOptions } from './check.ts';
 import { ALL_CHECKS } from './all-checks.ts';
-import { collectSources } from './collect.ts';
+import { collectSources, type Sources } from './collect.ts';
 import type { Generator } from './generator-plans.ts';
-import { createRunState, runChecks } from './run-checks.ts';
+import { createRunState, runChecks, type RunState } from './run-checks.ts';
 import { readBuiltSite, DIST_DIRS } from './built-site.ts';
 import { runAstroBuild } from './astro-build.ts';
 import { countErrors, type Report } from './report.ts';
@@ -17,6 +21,8 @@ export interface PipelineOptions extends CheckOptions {
   echo: Writable;
   /** `build` only: check the existing dist/ instead of running Astro. */
   skipAstro?: boolean;
+  /** Aborts the build (Ctrl-C): Astro is stopped and dist/ is kept. */
+  signal?: AbortSignal;
   checks?: readonly Check[];
   /** Plan modules for the stale check (tests point these at fixtures). */
   generators?: readonly Generator[];
@@ -34,43 +40,75 @@ export async function runCheckPipeline(options: PipelineOptions): Promise<Report
   return { issues: run.issues, notes: run.notes, timings: { sourceChecks: elapsed(started) } };
 }
 
+/** What a failed build says about dist/: it is never half written. */
+export const KEPT_NOTE = 'dist/ kept from the last good build';
+
 /**
- * `npm run build`: source rules; if they pass, Astro for the public then the internal site;
- * then the output rules (out-link, secret, leak) on dist/public and dist/internal.
+ * `npm run build`: source rules; if they pass, Astro for the public then the internal site into
+ * one temporary sibling of dist/, then the output rules (truncated, out-link, secret, leak) on
+ * that tree. Only a run with no errors swaps it in for dist/; otherwise dist/ stays byte for byte.
  */
 export async function runBuildPipeline(options: PipelineOptions): Promise<Report> {
   const checks = options.checks ?? ALL_CHECKS;
   const state = createRunState();
-  let started = performance.now();
+  const started = performance.now();
   const sources = await collectSources(options.root, { now: options.now, generators: options.generators });
   const source = await runChecks(checks, 'source', sources, options, state);
   const timings: Record<string, number> = { sourceChecks: elapsed(started) };
   const issues: Issue[] = [...source.issues];
   const notes = [...source.notes];
+  const dist = join(options.root, 'dist');
   // With --skip-astro the existing dist/ is checked whatever the sources say.
-  if (countErrors(issues) > 0 && !options.skipAstro) {
-    notes.push('astro build skipped: fix the source errors below first');
+  if (options.skipAstro) {
+    const output = await checkBuiltSite(checks, sources, options, state, DIST_DIRS, timings);
+    return { issues: [...issues, ...output.issues], notes: [...notes, ...output.notes], timings };
+  }
+  if (countErrors(issues) > 0) {
+    notes.push('astro build skipped: fix the source errors below first', keptNote(dist));
     return { issues, notes, timings };
   }
-  if (!options.skipAstro) {
+  const published = await publishDirectory(dist, async (temp) => {
+    const tempRel = relative(options.root, temp);
+    const dirs = { public: `${tempRel}/public`, internal: `${tempRel}/internal` };
     for (const audience of ['public', 'internal'] as const) {
-      const result = await runAstroBuild({ root: options.root, audience, now: options.now, echo: options.echo });
+      if (options.signal?.aborted) return false;
+      const result = await runAstroBuild({ root: options.root, audience, outDir: join(temp, audience), now: options.now, echo: options.echo, signal: options.signal });
       timings[`astro:${audience}`] = Math.round(result.durationMs);
       if (!result.ok) {
         issues.push(...result.issues);
         notes.push(`astro build (${audience}) failed; its output is above`);
-        return { issues, notes, timings };
+        return false;
       }
     }
-  }
-  started = performance.now();
-  const site = readBuiltSite(options.root, DIST_DIRS);
+    const output = await checkBuiltSite(checks, sources, options, state, dirs, timings);
+    issues.push(...output.issues.map((issue) => renameTemp(issue, tempRel)));
+    notes.push(...output.notes);
+    return countErrors(issues) === 0 && !options.signal?.aborted;
+  });
+  notes.push(published ? 'dist/ replaced by this build' : keptNote(dist));
+  return { issues, notes, timings };
+}
+
+function keptNote(dist: string): string {
+  return existsSync(dist) ? KEPT_NOTE : 'dist/ not written (there is no earlier build)';
+}
+
+// Output issues name the temporary tree; the user knows it as dist/.
+function renameTemp(issue: Issue, tempRel: string): Issue {
+  const rename = (text: string) => text.split(`${tempRel}/`).join('dist/');
+  return { ...issue, file: rename(issue.file), message: rename(issue.message), ...(issue.hint ? { hint: rename(issue.hint) } : {}) };
+}
+
+async function checkBuiltSite(checks: readonly Check[], sources: Sources, options: PipelineOptions, state: RunState, dirs: Record<'public' | 'internal', string>, timings: Record<string, number>) {
+  const started = performance.now();
+  const site = readBuiltSite(options.root, dirs);
+  const missing: Issue[] = [];
   for (const audience of ['public', 'internal'] as const) {
     if (!site.audiences.some((built) => built.audience === audience)) {
-      issues.push({ file: DIST_DIRS[audience], line: 1, column: 1, rule: 'out-link', severity: 'error', message: `${DIST_DIRS[audience]} does not exist`, hint: 'run npm run build' });
+      missing.push({ file: DIST_DIRS[audience], line: 1, column: 1, rule: 'out-link', severity: 'error', message: `${DIST_DIRS[audience]} does not exist`, hint: 'run npm run build' });
     }
   }
   const output = await runChecks(checks, 'output', sources, options, state, site);
   timings.outputChecks = elapsed(started);
-  return { issues: [...issues, ...output.issues], notes: [...notes, ...output.notes], timings };
+  return { issues: [...missing, ...output.issues], notes: output.notes };
 }

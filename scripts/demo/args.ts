@@ -1,7 +1,9 @@
+// The demo's flags and environment, read into options and usage issues before anything runs.
 import { isAbsolute, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { suggestKey } from '../lib/schema-issue.ts';
+import { envIssue, usageIssue } from '../lib/cli/usage-issue.ts';
+import { describeUnwritable } from '../lib/cli/writable.ts';
 import type { Issue } from '../lib/issue.ts';
+import { MANIFEST_PATH } from '../lib/manifest.ts';
 
 /** Where recordings go unless `--out` says otherwise. */
 export const DEFAULT_OUT_DIR = 'marketing/demo';
@@ -37,11 +39,11 @@ export interface DemoOptions {
   agentEnv: Record<string, string>;
 }
 
-const FLAGS = ['check', 'fast', 'keep', 'create-with-url', 'out', 'timeout', 'storyboard', 'help'] as const;
-
-function envIssue(name: string, message: string, hint: string): Issue {
-  return { file: `env:${name}`, line: 1, column: 1, rule: 'env', severity: 'error', message, hint };
-}
+/** The demo's flags, as the CLI harness parses them (unknown flags are usage errors, exit 2). */
+export const DEMO_FLAGS = {
+  check: { type: 'boolean' }, fast: { type: 'boolean' }, keep: { type: 'boolean' }, 'create-with-url': { type: 'boolean' }, 'no-wait': { type: 'boolean' },
+  out: { type: 'string' }, timeout: { type: 'string' }, storyboard: { type: 'string' },
+} as const;
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -53,30 +55,15 @@ function isHttpUrl(value: string): boolean {
 
 /**
  * Reads the demo's flags and environment into options, collecting every problem as an issue
- * (`env:NAME:1:1 [env] …`, `argv:--flag:1:1 [args] …`) instead of stopping at the first.
+ * located at its flag or variable (`--timeout [usage] …`, `AGENT_PORT [env] …`) instead of
+ * stopping at the first; an output folder that cannot be written is one of them.
  */
-export function parseDemoArgs(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): { options: DemoOptions; issues: Issue[]; help: boolean } {
+export function parseDemoArgs(values: Record<string, unknown>, env: NodeJS.ProcessEnv, cwd: string): { options: DemoOptions & { noWait: boolean }; issues: Issue[] } {
   const issues: Issue[] = [];
-  let values: Record<string, string | boolean | undefined> = {};
-  try {
-    values = parseArgs({
-      args: [...argv],
-      strict: true,
-      options: {
-        check: { type: 'boolean' }, fast: { type: 'boolean' }, keep: { type: 'boolean' }, 'create-with-url': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-        out: { type: 'string' }, timeout: { type: 'string' }, storyboard: { type: 'string' },
-      },
-    }).values;
-  } catch (error) {
-    const flag = /'(--?[\w-]+)/.exec((error as Error).message)?.[1] ?? '';
-    const suggestion = suggestKey(flag.replace(/^-+/, ''), FLAGS);
-    const message = flag ? `unknown or malformed flag ${flag}` : (error as Error).message.split('. ')[0]!;
-    issues.push({ file: `argv:${flag || '?'}`, line: 1, column: 1, rule: 'args', severity: 'error', message, hint: suggestion ? `did you mean --${suggestion}?` : `known flags: ${FLAGS.map((name) => `--${name}`).join(' ')}` });
-  }
   let timeoutMs: number | undefined;
   if (values.timeout !== undefined) {
     timeoutMs = Number(values.timeout) * 1000;
-    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) issues.push({ file: 'argv:--timeout', line: 1, column: 1, rule: 'args', severity: 'error', message: `expected a positive number of seconds, got "${String(values.timeout)}"`, hint: 'e.g. --timeout 20' });
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) issues.push(usageIssue('--timeout', `expected a positive number of seconds, got "${String(values.timeout)}"`, 'e.g. --timeout 20'));
   }
   const platformUrl = env.PLATFORM_URL?.trim().replace(/\/+$/, '');
   if (platformUrl !== undefined && platformUrl !== '' && !isHttpUrl(platformUrl)) issues.push(envIssue('PLATFORM_URL', `not an http(s) URL: "${platformUrl}"`, 'e.g. PLATFORM_URL=https://acme.moleculesai.app, or unset it to use the embedded stand-in'));
@@ -92,15 +79,24 @@ export function parseDemoArgs(argv: readonly string[], env: NodeJS.ProcessEnv, c
   const adminToken = env.ADMIN_TOKEN || undefined;
   const agentEnv = Object.fromEntries(['HOME', 'PATH', 'TMPDIR', 'LANG', 'MOLECULE_TOKEN_DIR', 'SYSTEMROOT'].filter((name) => env[name]).map((name) => [name, env[name]!]));
   const out = typeof values.out === 'string' ? values.out : DEFAULT_OUT_DIR;
+  const outDir = isAbsolute(out) ? out : resolve(cwd, out);
+  if (values.check !== true) {
+    const problem = describeUnwritable(outDir);
+    // A bad --out is a bad flag value (exit 2); an unwritable marketing/ is a problem of the checkout (exit 1).
+    if (problem && typeof values.out === 'string') issues.push(usageIssue('--out', `cannot write the recording there: ${problem}`, 'pass a folder you can write, e.g. --out /tmp/demo'));
+    else if (problem) issues.push({ file: DEFAULT_OUT_DIR, line: 0, column: 0, rule: 'demo-output', severity: 'error', message: `cannot write the recording: ${problem}`, hint: 'make marketing/ writable, or pass --out <dir>; nothing was run' });
+    const manifestProblem = describeUnwritable(resolve(cwd, MANIFEST_PATH));
+    if (manifestProblem && !problem) issues.push({ file: MANIFEST_PATH, line: 0, column: 0, rule: 'demo-output', severity: 'error', message: `cannot record the recording in the manifest: ${manifestProblem}`, hint: 'make marketing/ writable; nothing was run' });
+  }
   return {
-    help: values.help === true,
     issues,
     options: {
+      noWait: values['no-wait'] === true,
       check: values.check === true,
       fast: values.fast === true,
       keep: values.keep === true,
       createWithUrl: values['create-with-url'] === true || Boolean(publicUrl),
-      outDir: isAbsolute(out) ? out : resolve(cwd, out),
+      outDir,
       timeoutMs,
       storyboard: typeof values.storyboard === 'string' ? values.storyboard : undefined,
       platform: platformUrl ? { kind: 'external', url: platformUrl, adminToken } : { kind: 'embedded', adminToken },

@@ -1,76 +1,89 @@
 /**
  * `npm run demo`: the live Phase 30 walkthrough. Reads the live storyboard, validates it and
  * the environment, runs a real remote agent against the platform (or the embedded stand-in),
- * and records the run to marketing/demo/. The only file that reads argv/env, prints, and sets
- * the exit code.
+ * and records the run to marketing/demo/. The only file that reads argv/env and prints; it runs
+ * on the shared CLI harness under the checkout lock.
  */
 import { relative } from 'node:path';
-import { formatIssue, sortIssues, summarizeIssues, type Issue } from '../lib/issue.ts';
+import { runLocked } from '../lib/cli/locked-run.ts';
+import { findRepoRoot } from '../lib/cli/repo-root.ts';
+import { InterruptedError, runCommand } from '../lib/cli/run-command.ts';
+import { isUsageIssue } from '../lib/cli/usage-issue.ts';
+import type { Issue } from '../lib/issue.ts';
 import { loadFacts } from '../lib/load-facts.ts';
-import { parseDemoArgs } from './args.ts';
-import { runDemo, type RunFacts } from './run.ts';
+import { DEMO_FLAGS, parseDemoArgs, type DemoOptions } from './args.ts';
+import { runDemo, type DemoOutcome, type RunFacts } from './run.ts';
 import { parseDemoScript } from './script/parse.ts';
+import type { DemoScript } from './script/demo-script.ts';
 import { stripAnsi } from './terminal.ts';
 
-const USAGE = `usage: npm run demo -- [--check] [--fast] [--out <dir>] [--keep] [--create-with-url] [--timeout <s>] [--storyboard <id>]
+const USAGE = `usage: npm run demo -- [--check] [--fast] [--out <dir>] [--keep] [--create-with-url] [--timeout <s>] [--storyboard <id>] [--no-wait]
 environment: PLATFORM_URL, ADMIN_TOKEN, MOLECULE_ORG_ID, AGENT_PUBLIC_URL, AGENT_PORT, AGENT_HOST, DEMO_API_KEY, CANVAS_ORIGIN, MOLECULE_TOKEN_DIR
 without PLATFORM_URL the demo runs against the embedded stand-in platform`;
 
-const root = process.cwd();
-const { options, issues: argIssues, help } = parseDemoArgs(process.argv.slice(2), process.env, root);
-if (help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const { script, issues: scriptIssues } = parseDemoScript(root, options.storyboard);
-const issues: Issue[] = [...argIssues, ...scriptIssues];
-let facts: RunFacts | undefined;
-try {
-  const loaded = loadFacts(root);
-  facts = { badge: loaded.product.badge, heartbeatSeconds: loaded.liveness.heartbeatSeconds, offlineAfterSeconds: loaded.liveness.offlineAfterSeconds, sweepSeconds: loaded.liveness.sweepSeconds };
-} catch (error) {
-  issues.push({ file: 'content/facts.yaml', line: 1, column: 1, rule: 'demo', severity: 'error', message: (error as Error).message.split('\n')[0]!, hint: 'the demo prints the badge and heartbeat interval from the facts file' });
-}
-const sorted = sortIssues(issues);
-for (const issue of sorted) console.error(formatIssue(issue));
-const hasErrors = sorted.some((issue) => issue.severity === 'error');
-if (sorted.length > 0) console.error(`demo: ${summarizeIssues(sorted)}`);
-if (hasErrors || !script || !facts) {
-  console.error('demo: nothing was run; fix the problems above (npm run demo -- --check validates without running)');
-  process.exit(1);
+/** The terminal lines naming what a run could not remove, each with the command that removes it. */
+export function describeLeftBehind(left: DemoOutcome['leftBehind']): string[] {
+  const lines = left.workspaces.map((id) => `  workspace ${id} on ${left.platformUrl} — remove it: curl -X DELETE -H "Authorization: Bearer $ADMIN_TOKEN" ${left.platformUrl}/workspaces/${id}?confirm=true`);
+  if (left.tokenFolder) lines.push(`  token folder ${left.tokenFolder} — remove it: rm -rf '${left.tokenFolder}'`);
+  return lines.length ? ['left behind by this run:', ...lines] : [];
 }
 
-const target = options.platform.kind === 'embedded' ? 'the embedded stand-in platform' : options.platform.url.replace(/\/\/[^@/]*@/, '//');
-if (options.check) {
-  console.log(`demo script ok: ${script.steps.length} steps in ${script.moments.length} moments from ${script.storyboard.file}`);
-  console.log(`would run against ${target} and write ${relative(root, options.outDir) || '.'}/`);
-  process.exit(0);
+const root = findRepoRoot(process.cwd());
+
+function readFacts(issues: Issue[]): RunFacts | undefined {
+  try {
+    const loaded = loadFacts(root);
+    return { badge: loaded.product.badge, heartbeatSeconds: loaded.liveness.heartbeatSeconds, offlineAfterSeconds: loaded.liveness.offlineAfterSeconds, sweepSeconds: loaded.liveness.sweepSeconds };
+  } catch (error) {
+    issues.push({ file: 'content/facts.yaml', line: 1, column: 1, rule: 'demo', severity: 'error', message: (error as Error).message.split('\n')[0]!, hint: 'the demo prints the badge and heartbeat interval from the facts file' });
+    return undefined;
+  }
 }
 
-const interrupt = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    // A second Ctrl-C means "now": execa's cleanup still kills the agent on exit.
-    if (interrupt.signal.aborted) process.exit(130);
-    console.error(`\ndemo: ${signal} received — stopping the agent and cleaning up (press Ctrl-C again to quit at once)`);
-    interrupt.abort(signal);
-  });
-}
-const color = Boolean(process.stdout.isTTY && !process.env.NO_COLOR) || Boolean(process.env.FORCE_COLOR);
-const outcome = await runDemo(script, options, facts, {
-  root,
-  interrupt: interrupt.signal,
-  write: (chunk) => process.stdout.write(color ? chunk : stripAnsi(chunk)),
+type DemoCliOptions = DemoOptions & { noWait: boolean; script: DemoScript | undefined; facts: RunFacts | undefined };
+
+await runCommand<DemoCliOptions>({
+  name: 'demo',
+  usage: USAGE,
+  options: DEMO_FLAGS,
+  // Flags, environment, storyboard and facts are all validated here, before anything runs, and reported together.
+  parse({ values, env }) {
+    const { options, issues } = parseDemoArgs(values, env, process.cwd());
+    const parsed = parseDemoScript(root, options.storyboard);
+    issues.push(...parsed.issues);
+    const facts = readFacts(issues);
+    const broken = !parsed.script || !facts || issues.some((issue) => issue.severity === 'error');
+    if (broken) process.stderr.write('demo: nothing was run; fix the problems below (npm run demo -- --check validates without running)\n');
+    // A bad flag or variable is a usage error (exit 2); a broken storyboard or facts file is a content problem (exit 1).
+    if (issues.some((issue) => issue.severity === 'error' && isUsageIssue(issue))) return { issues };
+    return { options: { ...options, script: broken ? undefined : parsed.script, facts }, issues };
+  },
+  async run(options, { signal, stdout, stderr }) {
+    const { script, facts } = options;
+    const issues: Issue[] = [];
+    if (!script || !facts) return { issues };
+    const target = options.platform.kind === 'embedded' ? 'the embedded stand-in platform' : options.platform.url.replace(/\/\/[^@/]*@/, '//');
+    if (options.check) {
+      stdout.write(`demo script ok: ${script.steps.length} steps in ${script.moments.length} moments from ${script.storyboard.file}\n`);
+      stdout.write(`would run against ${target} and write ${relative(root, options.outDir) || '.'}/\n`);
+      return { issues };
+    }
+    const interrupt = new AbortController();
+    signal.addEventListener('abort', () => interrupt.abort(signal.reason instanceof InterruptedError ? signal.reason.signalName : 'SIGINT'), { once: true });
+    const color = Boolean(process.stdout.isTTY && !process.env.NO_COLOR) || Boolean(process.env.FORCE_COLOR);
+    const runIssues = await runLocked(root, { command: 'npm run demo', noWait: options.noWait, signal, stderr }, async () => {
+      const outcome = await runDemo(script, options, facts, { root, interrupt: interrupt.signal, write: (chunk) => stdout.write(color ? chunk : stripAnsi(chunk)) });
+      const shown = (path: string) => relative(root, path) || path;
+      stdout.write(`\nrecording ${outcome.status === 'passed' ? 'written' : 'so far kept'} in ${shown(outcome.recording.dir)}/:\n`);
+      for (const file of outcome.recording.files) stdout.write(`  ${shown(file)}\n`);
+      if (outcome.recording.manifestEntries.length > 0) stdout.write(`manifest: ${outcome.recording.manifestEntries.length} entries updated in marketing/manifest.json${outcome.platform.kind === 'stand-in' ? ' (provider stand-in, draft)' : ''}\n`);
+      const left = describeLeftBehind(outcome.leftBehind);
+      if (left.length && !(options.keep && outcome.status === 'passed')) stderr.write(`${left.join('\n')}\n`);
+      if (!outcome.failure) return [];
+      const at = outcome.failure.at;
+      const issue: Issue = { file: at ? script.storyboard.file : 'demo', line: at?.line ?? 0, column: at?.column ?? 0, rule: 'demo', severity: 'error', message: `${outcome.failure.kind}: ${outcome.failure.message}`, hint: outcome.failure.hint };
+      return [issue];
+    });
+    return { issues: [...issues, ...runIssues] };
+  },
 });
-
-const shown = (path: string) => relative(root, path) || path;
-console.log(`\nrecording ${outcome.status === 'passed' ? 'written' : 'so far kept'} in ${shown(outcome.recording.dir)}/:`);
-for (const file of outcome.recording.files) console.log(`  ${shown(file)}`);
-if (outcome.recording.manifestEntries.length > 0) console.log(`manifest: ${outcome.recording.manifestEntries.length} entries updated in marketing/manifest.json${outcome.platform.kind === 'stand-in' ? ' (provider stand-in, draft)' : ''}`);
-if (outcome.failure) {
-  const at = outcome.failure.at;
-  console.error(formatIssue({ file: at ? script.storyboard.file : 'demo', line: at?.line ?? 1, column: at?.column ?? 1, rule: 'demo', severity: 'error', message: `${outcome.failure.kind}: ${outcome.failure.message}`, hint: outcome.failure.hint }));
-  process.exitCode = interrupt.signal.aborted ? 130 : 1;
-} else {
-  process.exitCode = 0;
-}

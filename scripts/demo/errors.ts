@@ -15,6 +15,14 @@ export class DemoStepError extends Error {
   }
 }
 
+/** Nothing listens at the platform's address (connection refused, host gone): no wait can fix that, so it ends the run at once. */
+export class PlatformUnreachableError extends DemoStepError {
+  constructor(message: string, hint: string) {
+    super(message, { hint });
+    this.name = 'PlatformUnreachableError';
+  }
+}
+
 /** A condition that did not come true in time; the message names it and the last value seen. */
 export class WaitTimeoutError extends DemoStepError {
   constructor(condition: string, timeoutMs: number, lastValue: string, hint?: string) {

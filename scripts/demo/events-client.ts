@@ -1,3 +1,4 @@
+// The canvas's /ws event stream as the demo watches it.
 import WebSocket from 'ws';
 import { DemoStepError } from './errors.ts';
 import type { EventFrame } from './sandbox/events.ts';
@@ -7,6 +8,8 @@ export interface EventStream {
   frames: EventFrame[];
   /** Called for each new frame (used by waits). */
   onFrame(listener: () => void): () => void;
+  /** True once the platform closed the stream (we did not): a dead platform sends no more frames. */
+  readonly lost: boolean;
   close(): void;
 }
 
@@ -26,6 +29,11 @@ export function connectEvents(platformUrl: string, options: { origin: string; or
     const socket = new WebSocket(eventsUrlFor(platformUrl), { origin: options.origin, headers, handshakeTimeout: options.timeoutMs });
     const frames: EventFrame[] = [];
     const listeners = new Set<() => void>();
+    let closing = false;
+    let lost = false;
+    socket.on('close', () => {
+      if (!closing) lost = true;
+    });
     socket.on('message', (data) => {
       try {
         frames.push(JSON.parse(data.toString()) as EventFrame);
@@ -41,7 +49,11 @@ export function connectEvents(platformUrl: string, options: { origin: string; or
           listeners.add(listener);
           return () => listeners.delete(listener);
         },
+        get lost() {
+          return lost;
+        },
         close() {
+          closing = true;
           socket.terminate();
         },
       }),

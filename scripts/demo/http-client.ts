@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { DemoStepError, excerpt, formatSeconds, hintForStatus } from './errors.ts';
+import { DemoStepError, excerpt, formatSeconds, hintForStatus, PlatformUnreachableError } from './errors.ts';
 import type { Exchange } from './record/run-record.ts';
 
 /** Per-request time limit unless the run says otherwise. */
@@ -54,6 +54,7 @@ function parseBody(text: string): unknown {
  * exchange, and turns failures into {@link DemoStepError}s with status, body excerpt and hint.
  */
 export function createPlatformClient(options: PlatformClientOptions): (request: PlatformRequest) => Promise<PlatformResponse> {
+  let answered = false;
   return async (request) => {
     const headers: Record<string, string> = { ...request.headers };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -93,10 +94,13 @@ export function createPlatformClient(options: PlatformClientOptions): (request: 
       const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
       exchange.error = `unreachable (${code})`;
       options.record(exchange);
-      throw new DemoStepError(`platform unreachable at ${options.baseUrl}: ${request.method} ${request.path} failed (${code})`, {
-        hint: 'is the platform running at PLATFORM_URL? unset PLATFORM_URL to use the embedded stand-in',
-      });
+      // Once the platform has answered, a refused connection means it went away mid-run.
+      const hint = answered
+        ? `the platform stopped answering mid-run (it answered earlier): ${options.isStandIn() ? 'the stand-in process is gone' : 'check that it is still up at PLATFORM_URL'}, then run the demo again`
+        : 'is the platform running at PLATFORM_URL? unset PLATFORM_URL to use the embedded stand-in';
+      throw new PlatformUnreachableError(`platform unreachable at ${options.baseUrl}: ${request.method} ${request.path} failed (${code})`, hint);
     }
+    answered = true;
     exchange.durationMs = Math.round(performance.now() - started);
     exchange.status = response.status;
     const body = parseBody(text);

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { redact } from '../lib/redact.ts';
 import { DemoInterruptedError } from './errors.ts';
@@ -49,6 +51,8 @@ export interface DemoOutcome {
   visibleSteps: number;
   passedSteps: number;
   durationMs: number;
+  /** What the run could not remove: workspaces still on a real platform, and the agent's token folder. */
+  leftBehind: { workspaces: string[]; tokenFolder: string | undefined; platformUrl: string };
 }
 
 /** The timings for these options: `--fast`, then `--timeout`, over the defaults. */
@@ -130,6 +134,9 @@ export async function runDemo(script: DemoScript, options: DemoOptions, facts: R
     await sandbox?.close();
   }
   const { moments } = outcome;
+  const tokenFolder = session.state.tokenFile && existsSync(dirname(session.state.tokenFile)) ? dirname(session.state.tokenFile) : undefined;
+  // The embedded stand-in takes its workspaces with it when it stops; a real platform keeps them.
+  const leftBehind = { workspaces: platform.embedded ? [] : [...session.state.created], tokenFolder, platformUrl: platform.url };
   const failure: DemoOutcome['failure'] = outcome.failure && {
     kind: outcome.failure.kind,
     at: outcome.failure.at,
@@ -154,5 +161,5 @@ export async function runDemo(script: DemoScript, options: DemoOptions, facts: R
     moments,
   } as const;
   const recording = await writeRecording(io.root, options.outDir, { ...record, steps, moments }, terminal, secrets, demoInputsHash(script.storyboard.text));
-  return { status, recording, platform: record.platform, failure, visibleSteps: visible.length, passedSteps: passed, durationMs: record.durationMs };
+  return { status, recording, platform: record.platform, failure, visibleSteps: visible.length, passedSteps: passed, durationMs: record.durationMs, leftBehind };
 }

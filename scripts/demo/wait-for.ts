@@ -1,5 +1,6 @@
+// Polls a condition with a deadline and names the last value seen when it times out.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { WaitTimeoutError } from './errors.ts';
+import { PlatformUnreachableError, WaitTimeoutError } from './errors.ts';
 
 /** How long a step waits for a condition unless told otherwise. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 30_000;
@@ -34,6 +35,8 @@ export async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => bo
       if (done(last)) return last;
     } catch (error) {
       if (options.signal.aborted) throw options.signal.reason;
+      // A platform that refuses connections will not come back within the wait: fail now, not at the deadline.
+      if (error instanceof PlatformUnreachableError) throw error;
       lastError = error as Error;
     }
     if (Date.now() + options.intervalMs > deadline) break;

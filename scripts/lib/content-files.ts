@@ -53,7 +53,8 @@ export function readContentFile(root: string, collection: CollectionName, file: 
     yamlStart + offsetOfYamlPath(doc, path, atKey);
   let data: Record<string, unknown> | undefined;
   if (issues.length === 0) {
-    const parsed = CONTENT_KINDS[collection].schema.safeParse(doc.toJS({ maxAliasCount: 0 }) ?? {});
+    const input = doc.toJS({ maxAliasCount: 0 }) ?? {};
+    const parsed = CONTENT_KINDS[collection].schema.safeParse(input);
     if (parsed.success) data = parsed.data as Record<string, unknown>;
     else {
       for (const zodIssue of parsed.error.issues) {
@@ -61,7 +62,7 @@ export function readContentFile(root: string, collection: CollectionName, file: 
         const path = zodIssue.code === 'unrecognized_keys' ? [...zodIssue.path, zodIssue.keys[0]!] : zodIssue.path;
         const offset = offsetOf(path as (string | number)[], zodIssue.code === 'unrecognized_keys') ?? yamlStart;
         const { line, column } = at(offset);
-        issues.push({ file, line, column, rule: 'schema', severity: 'error', ...describeSchemaIssue(zodIssue, CONTENT_KINDS[collection].schema) });
+        issues.push({ file, line, column, rule: 'schema', severity: 'error', ...describeSchemaIssue(zodIssue, CONTENT_KINDS[collection].schema, input) });
       }
     }
   }

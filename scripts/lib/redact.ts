@@ -2,8 +2,11 @@
 export const REDACTED = '«redacted»';
 
 const TOKEN_SHAPES: RegExp[] = [
-  /(Bearer\s+)[A-Za-z0-9_-]{20,}/g,
-  /("?auth_token"?\s*[:=]\s*"?)[A-Za-z0-9_-]{20,}/g,
+  /(Bearer\s+)[A-Za-z0-9_-]{20,}/gi,
+  /("?auth_token"?\s*[:=]\s*"?)[A-Za-z0-9_-]{20,}/gi,
+  // Any credential-named assignment or JSON/YAML value (WORKSPACE_AUTH_TOKEN=…, "apiKey": "…") and ?token= query parameters.
+  /(\b[A-Za-z0-9_.-]*(?:token|key|secret|password)["']?\s*[:=]\s*["']?)(?=[A-Za-z0-9_\-+/=.]*\d)[A-Za-z0-9_\-+/=.]{20,}/gi,
+  /([?&](?:[A-Za-z0-9_.-]*(?:token|key|secret)|sig|signature)=)[A-Za-z0-9_\-+/=.%]{16,}/gi,
   /()\bsk-[A-Za-z0-9_-]{16,}/g,
   /()\bmol_[A-Za-z0-9_]{8,}/g,
 ];

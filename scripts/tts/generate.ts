@@ -1,8 +1,11 @@
 import type { Issue } from '../lib/issue.ts';
-import { readManifest } from '../lib/manifest.ts';
+import { join } from 'node:path';
+import { describeUnwritable } from '../lib/cli/writable.ts';
+import { MANIFEST_PATH, readManifest } from '../lib/manifest.ts';
 import { findCachedOutput, probeProviderVersions, type ProviderId } from './cache.ts';
 import type { Loudness } from './measure.ts';
-import { formatPercent, planScripts, TTS_COMMAND, type VoiceoverPlan } from './plan.ts';
+import { planScripts, TTS_COMMAND, type VoiceoverPlan } from './plan.ts';
+import { describeMeasuredMiss, DURATION_SEVERITY, isOffTarget } from './duration-rule.ts';
 import { produceScript } from './produce.ts';
 import { EdgeClient, type EdgeOptions, type SynthesisCounters } from './synthesize.ts';
 import { suggestKey } from '../lib/schema-issue.ts';
@@ -10,8 +13,6 @@ import { suggestKey } from '../lib/schema-issue.ts';
 /** Which synthesiser to use: Edge with the espeak-ng fallback, or one of them only. */
 export type ProviderChoice = 'auto' | 'edge' | 'espeak';
 
-/** A measured duration further than this from `targetSeconds` is reported (an error under --strict). */
-export const DURATION_TOLERANCE = 0.1;
 
 export interface GenerateOptions {
   root: string;
@@ -26,6 +27,10 @@ export interface GenerateOptions {
   check: boolean;
   edge?: Partial<EdgeOptions>;
   espeakConcurrency?: number;
+  /** Let an espeak-ng draft replace a final (Edge) file; `--provider espeak` asks for drafts by name too. */
+  allowDraft?: boolean;
+  /** Ctrl-C: the script in progress stops, its temp files go, nothing is replaced. */
+  signal?: AbortSignal;
   onEvent?: (event: GenerateEvent) => void;
 }
 
@@ -70,14 +75,20 @@ export async function generateVoiceovers(options: GenerateOptions): Promise<Gene
   const emit = options.onEvent ?? (() => undefined);
   const { plans: allPlans, issues } = planScripts(options.root);
   const plans = selectPlans(allPlans, options.only, issues);
+  // Every output must be writable before anything is synthesised (a read-only marketing/ fails here, not after minutes of work).
+  if (!options.check) {
+    const unwritable = findUnwritableOutputs(options.root, plans);
+    if (unwritable.length) return { results: [], issues: [...issues, ...unwritable], counters: { synthesisCalls: 0, retries: 0 }, elapsedMs: performance.now() - started };
+  }
   const counters: SynthesisCounters = { synthesisCalls: 0, retries: 0 };
   const versions = probeProviderVersions();
-  const edge = new EdgeClient(options.edge);
+  const edge = new EdgeClient({ ...options.edge, signal: options.signal });
   emit({ type: 'start', scripts: plans.length, target: edge.agent.target });
   const acceptable: ProviderId[] = options.strict || options.provider === 'edge' ? ['edge'] : options.provider === 'espeak' ? ['espeak'] : ['edge', 'espeak'];
   const results: ScriptResult[] = [];
   let fallbackReason: string | undefined;
   for (const plan of plans) {
+    if (options.signal?.aborted) break;
     const manifest = await readManifest(options.root);
     const hit = options.force ? undefined : await findCachedOutput(options.root, plan, manifest, acceptable, versions);
     let result: ScriptResult;
@@ -96,7 +107,7 @@ export async function generateVoiceovers(options: GenerateOptions): Promise<Gene
         emit({ type: 'fallback', reason });
       } });
     }
-    if (result.durationSeconds !== undefined) checkDuration(plan, result, options.strict, issues);
+    if (result.durationSeconds !== undefined) checkDuration(plan, result, issues);
     results.push(result);
     emit({ type: 'script', result });
   }
@@ -114,6 +125,8 @@ function selectPlans(plans: VoiceoverPlan[], only: readonly string[], issues: Is
     const name = id.replace(/^voiceovers\//, '').replace(/^content\/voiceovers\//, '').replace(/\.md$/, '');
     const plan = plans.find((candidate) => candidate.id === `voiceovers/${name}`);
     if (plan) wanted.add(plan);
+    // A script that exists but failed to parse has its own located error already.
+    else if (issues.some((issue) => issue.file === `content/voiceovers/${name}.md`)) continue;
     else {
       const suggestion = suggestKey(`voiceovers/${name}`, plans.map((candidate) => candidate.id));
       issues.push({ file: 'content/voiceovers', line: 1, column: 1, rule: 'tts-only', severity: 'error', message: `--only ${id}: no voice-over script with that id`, hint: suggestion ? `did you mean ${suggestion}?` : 'ids look like voiceovers/<file name>' });
@@ -122,12 +135,22 @@ function selectPlans(plans: VoiceoverPlan[], only: readonly string[], issues: Is
   return plans.filter((plan) => wanted.has(plan));
 }
 
-function checkDuration(plan: VoiceoverPlan, result: ScriptResult, strict: boolean, issues: Issue[]): void {
-  const miss = result.durationSeconds! / plan.targetSeconds - 1;
-  if (Math.abs(miss) <= DURATION_TOLERANCE) return;
+function findUnwritableOutputs(root: string, plans: readonly VoiceoverPlan[]): Issue[] {
+  const found: Issue[] = [];
+  const manifestProblem = describeUnwritable(join(root, MANIFEST_PATH));
+  if (manifestProblem && plans.length) found.push({ file: MANIFEST_PATH, line: 0, column: 0, rule: 'tts-output', severity: 'error', message: `cannot record outputs: ${manifestProblem}`, hint: 'make marketing/ writable; nothing was synthesised' });
+  for (const plan of plans) {
+    const problem = describeUnwritable(join(root, plan.output));
+    if (problem) found.push({ file: plan.file, ...plan.at.output, rule: 'tts-output', severity: 'error', message: `cannot write ${plan.output}: ${problem}`, hint: 'fix the output path or its permissions; nothing was synthesised' });
+  }
+  return found;
+}
+
+function checkDuration(plan: VoiceoverPlan, result: ScriptResult, issues: Issue[]): void {
+  if (!isOffTarget(result.durationSeconds!, plan.targetSeconds)) return;
   issues.push({
-    file: plan.file, ...plan.at.targetSeconds, rule: 'tts-duration', severity: strict ? 'error' : 'warning',
-    message: `${plan.output} measures ${result.durationSeconds!.toFixed(1)} s (${result.provider ?? 'unknown'}), target is ${plan.targetSeconds} s (${formatPercent(miss)})`,
-    hint: 'fit the script to the target, or set targetSeconds to the measured length',
+    file: plan.file, ...plan.at.targetSeconds, rule: 'tts-duration', severity: DURATION_SEVERITY,
+    message: describeMeasuredMiss(plan.output, result.durationSeconds!, plan.targetSeconds, result.provider),
+    hint: 'fit the script to the target, or set targetSeconds to the measured length (npm run check fails on it too)',
   });
 }

@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { hashFile } from '../lib/hash.ts';
 import type { Issue } from '../lib/issue.ts';
-import { updateManifest, type ManifestEntry } from '../lib/manifest.ts';
+import { readManifest, updateManifest, type ManifestEntry } from '../lib/manifest.ts';
 import { replaceAtomic, tempPathFor } from '../lib/write-atomic.ts';
 import type { RetryAttempt } from '../lib/retry.ts';
 import { computeInputsHash, describeProvider, type ProviderId, type ProviderVersions } from './cache.ts';
@@ -41,6 +42,7 @@ export async function produceScript(plan: VoiceoverPlan, options: GenerateOption
   try {
     await mkdir(dirname(audioPath), { recursive: true });
     const { provider, chunks } = await synthesize(plan, options, context, workDir);
+    options.signal?.throwIfAborted();
     const draft = provider === 'espeak';
     const items: TimelineItem[] = [];
     const itemOfChunk = new Map<number, number>();
@@ -88,6 +90,14 @@ export async function produceScript(plan: VoiceoverPlan, options: GenerateOption
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof DraftRefusedError) {
+      context.issues.push({ file: plan.file, ...plan.at.file, rule: 'tts-draft', severity: 'error', message: `${plan.output} kept: ${message}`, hint: 'run again when Edge answers; to replace it with a draft anyway, pass --allow-draft (or --provider espeak)' });
+      return { id: plan.id, file: plan.file, output: plan.output, targetSeconds: plan.targetSeconds, status: 'failed', draft: false, chunks: plan.chunks.length, error: 'kept the final audio (no draft over it)' };
+    }
+    if (options.signal?.aborted) {
+      context.issues.push({ file: plan.file, ...plan.at.file, rule: 'tts', severity: 'error', message: `${plan.output} not written: interrupted`, hint: 'the previous audio, if any, is kept' });
+      return { id: plan.id, file: plan.file, output: plan.output, targetSeconds: plan.targetSeconds, status: 'failed', draft: false, chunks: plan.chunks.length, error: 'interrupted' };
+    }
     const strictNote = error instanceof EdgeUnavailableError ? (options.strict ? '; --strict refuses the espeak-ng fallback' : '; --provider edge refuses the espeak-ng fallback') : '';
     context.issues.push({
       file: plan.file, ...plan.at.file, rule: error instanceof EdgeUnavailableError ? 'tts-edge' : 'tts', severity: 'error',
@@ -110,12 +120,25 @@ async function synthesize(plan: VoiceoverPlan, options: GenerateOptions, context
       return { provider: 'edge', chunks: await context.edge.synthesizeScript(plan, workDir, context.counters, onRetry) };
     } catch (error) {
       if (!(error instanceof EdgeUnavailableError) || options.strict || options.provider === 'edge') throw error;
+      await refuseDraftOverFinal(plan, options, error.message);
       context.fallback(error.message);
       context.fallbackNote = error.message;
     }
   }
+  options.signal?.throwIfAborted();
   const { chunks } = await synthesizeOffline(plan, workDir, context.counters, options.espeakConcurrency ?? DEFAULT_ESPEAK_CONCURRENCY);
   return { provider: 'espeak', chunks };
+}
+
+/** Raised instead of falling back when the draft would replace a final (non-draft) file. */
+export class DraftRefusedError extends Error {}
+
+// Nothing good is ever lost: auto mode never swaps release audio for a draft unless asked by name.
+async function refuseDraftOverFinal(plan: VoiceoverPlan, options: GenerateOptions, reason: string): Promise<void> {
+  if (options.allowDraft) return;
+  const current = (await readManifest(options.root)).entries[plan.output];
+  if (!current || current.draft || !existsSync(join(options.root, plan.output))) return;
+  throw new DraftRefusedError(`${reason}; the espeak-ng fallback would replace final ${current.provider ?? 'Edge'} audio with a draft`);
 }
 
 function round(seconds: number): number {

@@ -45,6 +45,8 @@ export interface EdgeOptions {
   retry: RetryPolicy;
   timeoutMs: number;
   connectTimeoutMs: number;
+  /** Ctrl-C: the request in flight is abandoned and no retry starts. */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_EDGE_OPTIONS: EdgeOptions = {
@@ -120,13 +122,20 @@ export class EdgeClient {
   async synthesizeScript(plan: VoiceoverPlan, workDir: string, counters: SynthesisCounters, onRetry?: (info: RetryAttempt & { chunk: number }) => void): Promise<SynthesizedChunk[]> {
     if (this.unavailable) throw this.unavailable;
     const locale = /^[a-z]{2,3}-[A-Z]{2}/.exec(plan.voice)?.[0] ?? plan.language;
-    try {
-      return await mapWithLimit(plan.chunks, this.options.concurrency, (chunk) =>
-        retryWithBackoff(
+    // One chunk failing for good stops its siblings, and every chunk settles before this returns,
+    // so no retry line from this script can print after the run's summary.
+    const giveUp = new AbortController();
+    const signal = this.options.signal ? AbortSignal.any([giveUp.signal, this.options.signal]) : giveUp.signal;
+    let failure: { error: unknown } | undefined;
+    const chunks = await mapWithLimit(plan.chunks, this.options.concurrency, async (chunk) => {
+      if (signal.aborted) return undefined;
+      try {
+        return await retryWithBackoff(
           async () => {
+            signal.throwIfAborted();
             counters.synthesisCalls++;
             const ssml = buildEdgeSsml(chunk.text, plan.voice, locale, plan.prosody);
-            const answer = await this.request(ssml, plan.voice, locale);
+            const answer = await this.request(ssml, plan.voice, locale, signal);
             const audioPath = join(workDir, `edge-${chunk.index}.mp3`);
             await writeFile(audioPath, answer.audio);
             await validateChunkAudio(audioPath, (countSpokenUnits(chunk.text) / plan.wpm) * 60);
@@ -134,53 +143,102 @@ export class EdgeClient {
           },
           this.options.retry,
           {
-            shouldRetry: (error) => !(error instanceof ToolMissingError),
+            shouldRetry: (error) => !(error instanceof ToolMissingError) && !signal.aborted,
             onFailure: (info) => {
+              if (giveUp.signal.aborted) return;
               if (info.nextDelayMs !== undefined) counters.retries++;
               onRetry?.({ ...info, chunk: chunk.index });
             },
           },
-        ),
-      );
-    } catch (error) {
-      if (error instanceof ToolMissingError) throw error;
-      const attempt = classifyEdgeError(error, this.agent);
-      this.unavailable = new EdgeUnavailableError(attempt.kind, this.agent.target, attempt.message);
-      throw this.unavailable;
-    }
+        );
+      } catch (error) {
+        if (!failure) {
+          failure = { error };
+          giveUp.abort(error);
+        }
+        return undefined;
+      }
+    });
+    if (!failure) return chunks as SynthesizedChunk[];
+    const { error } = failure;
+    if (error instanceof ToolMissingError || this.options.signal?.aborted) throw error;
+    const attempt = classifyEdgeError(error, this.agent);
+    this.unavailable = new EdgeUnavailableError(attempt.kind, this.agent.target, attempt.message);
+    throw this.unavailable;
   }
 
   /** One request: connect, send speech.config and the SSML, collect audio frames and word boundaries until turn.end. */
-  private async request(ssml: string, voice: string, locale: string): Promise<{ audio: Buffer; boundaries: WordBoundary[] }> {
+  private async request(ssml: string, voice: string, locale: string, signal: AbortSignal): Promise<{ audio: Buffer; boundaries: WordBoundary[] }> {
     const { MsEdgeTTS, OUTPUT_FORMAT } = await import('msedge-tts');
     const tts = new MsEdgeTTS({ agent: this.agent });
+    let closed: { code: number; reason: string } | undefined;
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => {
+    let onAbort: (() => void) | undefined;
+    const stop = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new EdgeAttemptError('timeout', `no complete answer within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+      onAbort = () => reject(signal?.reason ?? new Error('aborted'));
+      if (signal?.aborted) onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
     const exchange = async () => {
       await tts.setMetadata(voice, OUTPUT_FORMAT.AUDIO_24KHZ_48KBITRATE_MONO_MP3, { voiceLocale: locale, wordBoundaryEnabled: true, sentenceBoundaryEnabled: false });
+      // msedge-tts reconnects on its own when the socket closed meanwhile, in a promise nobody
+      // awaits: a second drop there would crash the process. A closed socket is our retry's job.
+      if (!isSocketOpen(tts)) throw new EdgeAttemptError('network', 'connection closed by Edge before the request was sent');
+      (tts as unknown as SocketHolder)._ws?.on?.('close', (code?: number, reason?: Buffer) => (closed = { code: code ?? 0, reason: String(reason ?? '') }));
       const { audioStream, metadataStream } = tts.rawToStream(ssml);
       const audio: Buffer[] = [];
       const metadata: string[] = [];
       metadataStream?.on('data', (data: Buffer) => metadata.push(data.toString('utf8')));
       metadataStream?.on('error', () => undefined);
       audioStream.on('data', (data: Buffer) => audio.push(Buffer.from(data)));
-      await finished(audioStream);
+      try {
+        await finished(audioStream);
+      } catch (error) {
+        // A close with a server-error code is Edge failing, not a cut-off download: say which.
+        if (closed && closed.code !== 1000 && closed.code !== 1005 && closed.code !== 1006) {
+          throw new EdgeAttemptError('network', `Edge closed the connection with code ${closed.code}${closed.reason ? ` (${closed.reason})` : ''} before the audio was complete`);
+        }
+        throw error;
+      }
       // Metadata frames arrive before turn.end; let their stream deliver what it holds.
       await new Promise((resolve) => setImmediate(resolve));
       const bytes = Buffer.concat(audio);
       if (bytes.length === 0) throw new EdgeAttemptError('no-audio', 'no audio received');
       return { audio: bytes, boundaries: parseWordBoundaries(metadata) };
     };
+    const pending = exchange();
+    // The exchange may still fail after the race is decided (the socket closing on us): that is expected, not unhandled.
+    pending.catch(() => undefined);
     try {
-      return await Promise.race([exchange(), timeout]);
+      return await Promise.race([pending, stop]);
     } catch (error) {
+      if (signal?.aborted) throw error;
       throw classifyEdgeError(error, this.agent);
     } finally {
       clearTimeout(timer);
-      tts.close();
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+      closeQuietly(tts);
     }
+  }
+}
+
+/** The client's socket, which msedge-tts keeps private. */
+type SocketHolder = { _ws?: { readyState: number; OPEN: number; on?: (event: 'error' | 'close', listener: (...args: never[]) => void) => void } };
+
+function isSocketOpen(tts: object): boolean {
+  const socket = (tts as unknown as SocketHolder)._ws;
+  return socket !== undefined && socket.readyState === socket.OPEN;
+}
+
+// Closing a socket that is still connecting makes `ws` emit "WebSocket was closed before the
+// connection was established": that is our own doing, so it is swallowed here.
+function closeQuietly(tts: { close(): void }): void {
+  (tts as unknown as SocketHolder)._ws?.on?.('error', () => undefined);
+  try {
+    tts.close();
+  } catch {
+    // already closed
   }
 }
 

@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 const ROUTES_DIR = 'src/routes';
@@ -28,7 +29,7 @@ export function audienceRoutes(audience: 'public' | 'internal'): AstroIntegratio
     name: 'audience-routes',
     hooks: {
       'astro:config:setup': ({ injectRoute, config }) => {
-        const root = new URL('.', config.root).pathname;
+        const root = fileURLToPath(new URL('.', config.root));
         const audienceDir = join(root, ROUTES_DIR, audience);
         for (const file of listRouteFiles(audienceDir)) {
           injectRoute({ pattern: patternFor(file, audienceDir), entrypoint: file, prerender: true });

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -40,10 +41,24 @@ describe('npm run assets', () => {
     expect(forced.stdout).toContain('assets: 1 rendered, 0 up to date');
   });
 
-  test('names the known assets when --only matches none and exits 1', async () => {
+  test('names the known assets when --only matches none: a bad flag value, exit 2', async () => {
     const result = await assets(root, '--only', 'fleet');
-    expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('assets: no asset named "fleet" — known: fixture-x-hook, fixture-linkedin, diagrams, cards');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--only [usage] no asset named "fleet" — known: fixture-x-hook, fixture-linkedin, diagrams, cards');
+  });
+
+  test('--check renders nothing and exits 1 when an asset is missing or stale', async () => {
+    const card = join(root, 'marketing/assets/social/fixture-linkedin.png');
+    const current = await assets(root, '--check');
+    expect(current.code, current.stderr).toBe(0);
+    expect(current.stdout).toContain('assets: 2 up to date, 0 missing or stale; nothing rendered');
+    const bytes = await readFile(card);
+    await rm(card);
+    const missing = await assets(root, '--check');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/\[asset-stale\] marketing\/assets\/social\/fixture-linkedin\.png is missing or out of date \(marketing\/assets\/social\/fixture-linkedin\.png missing\) — run npm run assets -- --only fixture-linkedin/);
+    expect(existsSync(card)).toBe(false);
+    await writeFile(card, bytes);
   });
 
   test('rejects an unknown flag with the usage and exit code 2', async () => {

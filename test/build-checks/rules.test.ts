@@ -79,7 +79,7 @@ const PLANTED: Array<[rule: string, file: string, line: number, column: number, 
   // sixty words cannot be read in ten seconds
   ['duration', 'content/voiceovers/long.md', 7, 1, '60 words at 120 per minute ≈ 30.0 s'],
   // the measured audio (from the manifest) misses its target
-  ['duration', 'content/voiceovers/intro.md', 7, 1, 'intro.mp3 lasts 20.0 s'],
+  ['duration', 'content/voiceovers/intro.md', 7, 1, 'intro.mp3 measures 20.2 s'],
   // a merge field the email does not declare
   ['placeholder', 'content/emails/day-2.mdx', 16, 44, 'placeholder {{company}} in an approved piece'],
   // a bracket placeholder in an approved piece
@@ -93,6 +93,8 @@ const PLANTED: Array<[rule: string, file: string, line: number, column: number, 
   ['out-link', 'built/public/blog/hello/index.html', 3, 36, 'meta[og:image]'],
   ['out-link', 'built/public/blog/hello/index.html', 4, 95, 'json-ld: https://moleculesai.app/blog/hello-world/'],
   ['out-link', 'built/public/blog/hello/index.html', 8, 10, 'no element with id "nope"'],
+  // a launch-room page cut short mid-write (no closing </html>)
+  ['truncated', 'built/internal/cut/index.html', 1, 1, 'has no closing </html>'],
   // an internal page built into the public site
   ['leak', 'built/public/battlecards/rival/index.html', 1, 1, 'page of battlecards/rival (audience is internal)'],
   // an internal sentence quoted on a public page

@@ -97,19 +97,33 @@ describe('npm run demo against the embedded stand-in', () => {
   test('--check reports every storyboard and environment problem at its place, then runs nothing', async () => {
     const { root, cleanup } = makeDemoRoot('demo-storyboard-bad');
     try {
-      const result = await runDemo(root, ['--check', '--fsat'], cleanEnv({ PLATFORM_URL: 'ftp://example.com', AGENT_PORT: '99999' }));
-      expect(result.exitCode).toBe(1);
-      expect(result.stderr).toMatchInlineSnapshot(`
-        "argv:--fsat:1:1 [args] unknown or malformed flag --fsat — did you mean --fast?
+      const result = await runDemo(root, ['--check'], cleanEnv({ PLATFORM_URL: 'ftp://example.com', AGENT_PORT: '99999' }));
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr.split('\n\nusage:')[0]).toMatchInlineSnapshot(`
+        "demo: nothing was run; fix the problems below (npm run demo -- --check validates without running)
+        AGENT_PORT [env] expected a port 1-65535, got "99999" — or unset it to pick a free port
         content/storyboards/phase30-remote-agent.mdx:9:3 warning [demo] steps not in any moment will not run: seed-secrets, a2a-canvas, a2a-peer — add them to a moment's steps if the demo should show them
         content/storyboards/phase30-remote-agent.mdx:15:21 [demo] step "canvas" comes before "start-agent", which it needs — move "canvas" after "start-agent"
         content/storyboards/phase30-remote-agent.mdx:22:26 [demo] step "teardown" must be the last step — move it to the end of the last moment
         content/storyboards/phase30-remote-agent.mdx:22:36 [demo] step "health" is listed twice — each step runs once; keep it in one moment
-        env:AGENT_PORT:1:1 [env] expected a port 1-65535, got "99999" — or unset it to pick a free port
-        env:PLATFORM_URL:1:1 [env] not an http(s) URL: "ftp://example.com" — e.g. PLATFORM_URL=https://acme.moleculesai.app, or unset it to use the embedded stand-in
-        demo: 6 errors: 1 args, 3 demo, 2 env (1 warning)
-        demo: nothing was run; fix the problems above (npm run demo -- --check validates without running)"
+        PLATFORM_URL [env] not an http(s) URL: "ftp://example.com" — e.g. PLATFORM_URL=https://acme.moleculesai.app, or unset it to use the embedded stand-in
+        demo: 5 errors: 2 env, 3 demo (1 warning)"
       `);
+      const storyboardOnly = await runDemo(root, ['--check'], cleanEnv());
+      expect(storyboardOnly.exitCode).toBe(1);
+      expect(storyboardOnly.stderr).toContain('[demo] step "teardown" must be the last step');
+    } finally {
+      cleanup();
+    }
+  });
+
+  test('an unknown flag is a usage error (exit 2) at the flag', async () => {
+    const { root, cleanup } = makeDemoRoot();
+    try {
+      const result = await runDemo(root, ['--fsat'], cleanEnv());
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr).toMatch(/^--fsat \[usage\] Unknown option '--fsat'/m);
+      expect(existsSync(join(root, 'marketing'))).toBe(false);
     } finally {
       cleanup();
     }
@@ -135,7 +149,7 @@ describe('npm run demo with the agent behind a public URL', () => {
       expect(create.response.body).toMatchObject({ external: true, status: 'online' });
       expect(result.stdout).toContain('the platform issued a new token');
       const missingPort = await runDemo(root, ['--check'], cleanEnv({ AGENT_PUBLIC_URL: publicUrl }));
-      expect(missingPort.stderr).toContain('env:AGENT_PUBLIC_URL:1:1 [env] set without AGENT_PORT, so the agent would listen on a random port the tunnel does not know — set AGENT_PORT to the local port your tunnel forwards to');
+      expect(missingPort.stderr).toContain('AGENT_PUBLIC_URL [env] set without AGENT_PORT, so the agent would listen on a random port the tunnel does not know — set AGENT_PORT to the local port your tunnel forwards to');
     } finally {
       cleanup();
     }

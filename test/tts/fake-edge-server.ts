@@ -15,6 +15,12 @@ export type FakeBehaviour =
   | 'close-midstream'
   /** Accepts the SSML and never answers. */
   | 'hang'
+  /** Some audio, then a close frame with code 1011 (the service's internal error). */
+  | 'close-1011'
+  /** Drops the TCP connection in the middle of the WebSocket handshake. */
+  | 'drop'
+  /** Completes the handshake, then drops the connection before any request arrives. */
+  | 'drop-after-open'
   /** Refuses the WebSocket handshake with this HTTP status. */
   | { status: number };
 
@@ -102,6 +108,7 @@ export async function startFakeEdgeServer(options: FakeEdgeOptions = {}): Promis
       const now = Date.now() + (options.clockOffsetMs ?? 0);
       const date = new Date(now).toUTCString();
       if (typeof behaviour === 'object') return callback(false, behaviour.status, 'Refused', { Date: date });
+      if (behaviour === 'drop') return void info.req.socket.destroy();
       const query = new URL(info.req.url ?? '/', 'ws://fake').searchParams;
       const trusted = query.get('TrustedClientToken') ?? '';
       if (options.clockOffsetMs !== undefined && query.get('Sec-MS-GEC') !== expectedToken(now, trusted)) {
@@ -115,6 +122,7 @@ export async function startFakeEdgeServer(options: FakeEdgeOptions = {}): Promis
 
   server.on('connection', (socket: WebSocket, request) => {
     const behaviour = behaviours.get(request) ?? 'ok';
+    if (behaviour === 'drop-after-open') return void socket.terminate();
     const url = new URL(request.url ?? '/', 'ws://fake');
     let speechConfig: unknown;
     socket.on('message', (data, isBinary) => {
@@ -171,10 +179,15 @@ export async function startFakeEdgeServer(options: FakeEdgeOptions = {}): Promis
       socket.send(textFrame(requestId, 'audio.metadata', JSON.stringify(metadata)));
     }
     const frameBytes = 4096;
-    const frames = behaviour === 'close-midstream' ? 1 : Math.ceil(mp3.length / frameBytes);
+    const cut = behaviour === 'close-midstream' || behaviour === 'close-1011';
+    const frames = cut ? 1 : Math.ceil(mp3.length / frameBytes);
     for (let index = 0; index < frames; index++) socket.send(audioFrame(requestId, mp3.subarray(index * frameBytes, (index + 1) * frameBytes)));
     if (behaviour === 'close-midstream') {
       socket.terminate();
+      return;
+    }
+    if (behaviour === 'close-1011') {
+      socket.close(1011, 'Internal server error');
       return;
     }
     socket.send(textFrame(requestId, 'turn.end', '{"context":{"serviceTag":"fake"}}'));

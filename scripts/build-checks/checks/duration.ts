@@ -1,12 +1,9 @@
+// Voice-over scripts fit their target, by word count and by the MP3's measured length (the rule tts applies too).
 import type { Check } from '../check.ts';
 import { planScript } from '../../tts/plan.ts';
+import { describeMeasuredMiss, DURATION_SEVERITY, isOffTarget as outside } from '../../tts/duration-rule.ts';
+import { measuredAudio } from './manifest-facts.ts';
 
-/** How far a voice-over may stray from its target, either way. */
-export const DURATION_TOLERANCE = 0.1;
-
-function outside(seconds: number, target: number): boolean {
-  return Math.abs(seconds - target) > target * DURATION_TOLERANCE;
-}
 
 /**
  * Voice-over scripts fit their target: words (Han characters for Chinese) ÷ pace plus pauses,
@@ -16,7 +13,8 @@ export const durationCheck: Check = {
   id: 'duration',
   phase: 'source',
   description: 'voice-over words ÷ WPM and measured audio length within ±10 % of targetSeconds',
-  run(ctx) {
+  async run(ctx) {
+    const audio = await measuredAudio(ctx);
     for (const entry of ctx.sources.content) {
       if (entry.collection !== 'voiceovers' || !entry.data || entry.issues.length > 0) continue;
       const offset = entry.offsetOf(['targetSeconds'], true) ?? 0;
@@ -37,9 +35,10 @@ export const durationCheck: Check = {
           hint: `aim for about ${fit} ${unit}, or change targetSeconds or wpm`,
         });
       }
-      const measured = ctx.sources.manifest.entries[plan.output]?.durationSeconds;
+      // The file's own length, measured; never the number written in the manifest.
+      const measured = audio.get(plan.output)?.durationSeconds;
       if (measured !== undefined && outside(measured, plan.targetSeconds)) {
-        ctx.report({ file: entry.file, offset, message: `${plan.output} lasts ${measured.toFixed(1)} s, more than 10 % from targetSeconds ${plan.targetSeconds}`, hint: 'adjust the script or its rate, then run npm run tts' });
+        ctx.report({ file: entry.file, offset, severity: DURATION_SEVERITY, message: describeMeasuredMiss(plan.output, measured, plan.targetSeconds), hint: 'adjust the script or its rate, then run npm run tts' });
       }
     }
   },

@@ -78,6 +78,13 @@ export const a2aPeerStep: StepRunner = {
     const list = Array.isArray(peers.body) ? (peers.body as Array<{ id?: string; status?: string }>) : [];
     const child = list.find((peer) => peer.id === id);
     if (!child) throw new DemoStepError(`pm-agent's peers do not include ${WORKSPACE_NAME} (${id})`, { body: JSON.stringify(peers.body), hint: 'the workspace must be created with parent_id set to the PM' });
+    // The storyboard promises a live peer: a workspace that went offline mid-run fails the step, it is not narrated.
+    if (child.status !== 'online') {
+      throw new DemoStepError(`pm-agent sees ${WORKSPACE_NAME} (${id}) with status "${child.status}", expected "online"`, {
+        body: JSON.stringify(child),
+        hint: 'the workspace went offline mid-run: its heartbeats stopped reaching the platform (check the agent\'s lines above and the platform\'s offline timeout)',
+      });
+    }
     showNote(session.terminal, `pm-agent sees ${WORKSPACE_NAME} (${child.status}) among its ${list.length} peer(s)`);
     const task = messageSend('pm-1', DEMO_TASK);
     if (parent.token) {

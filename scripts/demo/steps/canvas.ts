@@ -1,6 +1,7 @@
 import { showNote, showRequest, showResponse, compactJson } from '../present.ts';
 import { clip, paint } from '../terminal.ts';
 import { waitFor } from '../wait-for.ts';
+import { PlatformUnreachableError } from '../errors.ts';
 import type { EventFrame } from '../sandbox/events.ts';
 import type { PlatformResponse } from '../http-client.ts';
 import type { DemoSession } from '../session.ts';
@@ -30,7 +31,11 @@ async function waitForRemoteRow(session: DemoSession, id: string): Promise<Platf
 
 async function waitForFrames(session: DemoSession, id: string): Promise<EventFrame[]> {
   const pick = () => CANVAS_EVENTS.map((event) => session.events?.frames.find((frame) => frame.workspace_id === id && frame.event === event));
-  const found = await waitFor(async () => pick(), (frames) => frames.every(Boolean), {
+  const probe = async () => {
+    if (session.events?.lost) throw new PlatformUnreachableError(`the platform closed the /ws event stream at ${session.platform.url} mid-run`, 'the platform stopped answering mid-run: check that it is still up, then run the demo again');
+    return pick();
+  };
+  const found = await waitFor(probe, (frames) => frames.every(Boolean), {
     condition: `/ws frames ${CANVAS_EVENTS.join(' and ')} for ${id}`,
     timeoutMs: session.timings.waitTimeoutMs,
     intervalMs: session.timings.pollIntervalMs,
