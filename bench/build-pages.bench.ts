@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSy
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { DEFAULT_CARD_CACHE_DIR } from '../scripts/lib/brand-card-cache.ts';
-import { formatIssue, type Issue } from '../scripts/lib/issue.ts';
+import { formatIssue, type Issue } from '../core/issue.ts';
 
 /** MDX pages generated, and the targets the issue sets. */
 export const PAGES = 1000;

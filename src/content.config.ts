@@ -2,8 +2,8 @@ import { defineCollection } from 'astro:content';
 import type { z } from 'astro/zod';
 import { glob, type Loader } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { CONTENT_KINDS, CONTENT_PATTERN, type CollectionName } from './schemas/kinds.ts';
-import { GuideSchema } from './schemas/guide.ts';
+import { CONTENT_KINDS, CONTENT_PATTERN, type CollectionName } from '../core/schemas/kinds.ts';
+import { GuideSchema } from '../core/schemas/guide.ts';
 import { BUILD_NOW, SITE_AUDIENCE } from './lib/build-env.ts';
 import { withPublishableFilter } from './lib/publishable-loader.ts';
 

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { hashFile } from '../lib/hash.ts';
-import type { Manifest } from '../lib/manifest.ts';
+import { hashFile } from '../../core/hash.ts';
+import type { Manifest } from '../../core/manifest.ts';
 import { outputsOf, type AssetJob } from './jobs.ts';
 
 const run = promisify(execFile);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { formatIssue, sortIssues, summarizeIssues } from '../lib/issue.ts';
+import { formatIssue, sortIssues, summarizeIssues } from '../../core/issue.ts';
 import { generateAssets } from './generate.ts';
 import { outputsOf } from './jobs.ts';
 import type { AssetResult } from './result.ts';

@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findChromium } from '../lib/find-chromium.ts';
-import type { Issue } from '../lib/issue.ts';
-import { readManifest, removeManifestEntries } from '../lib/manifest.ts';
+import type { Issue } from '../../core/issue.ts';
+import { readManifest, removeManifestEntries } from '../../core/manifest.ts';
 import { BRAND_MERMAID_CONFIG } from './brand-theme.ts';
 import { readChromiumVersion, staleReason } from './cache.ts';
 import { openDiagramSession } from './diagram-session.ts';

@@ -1,4 +1,4 @@
-import type { GeneratorPlan } from '../lib/manifest.ts';
+import type { GeneratorPlan } from '../../core/manifest.ts';
 import { assetCommand, collectJobs, outputsOf } from './jobs.ts';
 
 /**

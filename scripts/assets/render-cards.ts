@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { composeBrandCard } from '../lib/brand-card.ts';
-import { hashBytes } from '../lib/hash.ts';
-import type { Issue } from '../lib/issue.ts';
-import { updateManifest } from '../lib/manifest.ts';
-import { writeFileAtomic } from '../lib/write-atomic.ts';
+import { hashBytes } from '../../core/hash.ts';
+import type { Issue } from '../../core/issue.ts';
+import { updateManifest } from '../../core/manifest.ts';
+import { writeFileAtomic } from '../../core/write-atomic.ts';
 import { MIN_LABEL_CONTRAST } from './diagram-check.ts';
 import { assetCommand, type SocialCardJob } from './jobs.ts';
 import { readRaster, regionContrast } from './raster.ts';

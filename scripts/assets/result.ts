@@ -1,5 +1,5 @@
-import type { Issue } from '../lib/issue.ts';
-import type { ManifestEntry } from '../lib/manifest.ts';
+import type { Issue } from '../../core/issue.ts';
+import type { ManifestEntry } from '../../core/manifest.ts';
 import type { AssetJob } from './jobs.ts';
 
 /** What happened to one asset in a run. */

@@ -1,4 +1,4 @@
-import type { Issue, Severity } from '../lib/issue.ts';
+import type { Issue, Severity } from '../../core/issue.ts';
 import type { Sources } from './collect.ts';
 import type { BuiltSite } from './built-site.ts';
 

@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseBuildNow } from '../../src/lib/publishable.ts';
+import { parseBuildNow } from '../../core/publishable.ts';
 import { runBuildPipeline, runCheckPipeline } from './pipeline.ts';
 import { formatAnnotations } from '../lib/cli/annotations.ts';
 import { countErrors, formatJsonReport, formatStepSummary, formatTextReport, type Report } from './report.ts';

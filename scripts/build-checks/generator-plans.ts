@@ -1,4 +1,4 @@
-import type { GeneratorPlan } from '../lib/manifest.ts';
+import type { GeneratorPlan } from '../../core/manifest.ts';
 import { planVoiceovers } from '../tts/plan.ts';
 import { planAssets } from '../assets/plan.ts';
 import { planDemoRecording } from '../demo/plan.ts';

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { Issue } from '../lib/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import type { Check, CheckOptions } from './check.ts';
 import { ALL_CHECKS } from './all-checks.ts';
 import { collectSources } from './collect.ts';

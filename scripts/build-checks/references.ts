@@ -1,7 +1,7 @@
-import type { ContentFile } from '../lib/content-files.ts';
-import type { CollectionName } from '../../src/schemas/kinds.ts';
-import { isPublishable, type PublishableFields } from '../../src/lib/publishable.ts';
-import { FACTS_PATH } from '../lib/load-facts.ts';
+import type { ContentFile } from '../../core/content-files.ts';
+import type { CollectionName } from '../../core/schemas/kinds.ts';
+import { isPublishable, type PublishableFields } from '../../core/publishable.ts';
+import { FACTS_PATH } from '../../core/facts.ts';
 import type { CheckContext } from './check.ts';
 import { bodyOf } from './text-units.ts';
 

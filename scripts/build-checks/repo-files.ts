@@ -20,7 +20,7 @@ export function listFiles(root: string, dir: string): string[] {
   });
 }
 
-/** Reads the two asset folders of the asset rule (scripts/lib/asset-path.ts). */
+/** Reads the two asset folders of the asset rule (core/asset-path.ts). */
 export function listRepoFiles(root: string): RepoFiles {
   return { marketing: new Set(listFiles(root, 'marketing')), public: new Set(listFiles(root, 'public')) };
 }

@@ -1,8 +1,8 @@
-import { assetFileFor } from '../lib/asset-path.ts';
-import { suggestKey } from '../lib/schema-issue.ts';
-import { pathForEntry } from '../../src/lib/site-urls.ts';
-import { explainUnpublishable, type PublishableFields } from '../../src/lib/publishable.ts';
-import { SERVED_MARKETING_DIRS } from '../../src/integrations/marketing-files.ts';
+import { assetFileFor } from '../../core/asset-path.ts';
+import { suggestKey } from '../../core/schema-issue.ts';
+import { pathForEntry } from '../../core/site-urls.ts';
+import { explainUnpublishable, type PublishableFields } from '../../core/publishable.ts';
+import { SERVED_MARKETING_DIRS } from '../../core/asset-path.ts';
 import type { Sources } from './collect.ts';
 import { collectReferences, type Reference } from './references.ts';
 import type { CheckContext } from './check.ts';

@@ -1,4 +1,4 @@
-import type { Issue } from '../lib/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import type { Check, CheckContext, CheckOptions, CheckRun, Finding, Phase } from './check.ts';
 import type { Sources } from './collect.ts';
 import type { BuiltSite } from './built-site.ts';

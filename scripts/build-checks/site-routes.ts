@@ -1,10 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { ContentFile } from '../lib/content-files.ts';
-import { explainUnpublishable, type PublishableFields } from '../../src/lib/publishable.ts';
-import { pathForEntry, pathForTag, ogImagePath } from '../../src/lib/site-urls.ts';
-import { LAUNCH_ROOM_SECTIONS, launchRoomPath, launchRoomSectionPath } from '../../src/lib/launch-room-kinds.ts';
-import { patternFor } from '../../src/integrations/audience-routes.ts';
+import type { ContentFile } from '../../core/content-files.ts';
+import { explainUnpublishable, type PublishableFields } from '../../core/publishable.ts';
+import { pathForEntry, pathForTag, ogImagePath, patternFor } from '../../core/site-urls.ts';
+import { LAUNCH_ROOM_SECTIONS, launchRoomPath, launchRoomSectionPath } from '../../core/launch-room-kinds.ts';
 
 /** Which of the two builds a path belongs to. */
 export type Audience = 'public' | 'internal';

@@ -1,4 +1,4 @@
-import type { ContentFile } from '../lib/content-files.ts';
+import type { ContentFile } from '../../core/content-files.ts';
 import type { CheckContext } from './check.ts';
 import { parseBody, type ParsedBody } from './markdown-body.ts';
 

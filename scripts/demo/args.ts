@@ -1,10 +1,11 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { suggestKey } from '../lib/schema-issue.ts';
-import type { Issue } from '../lib/issue.ts';
+import { DEMO_RECORDING_DIR } from '../../core/demo-recording.ts';
+import { suggestKey } from '../../core/schema-issue.ts';
+import type { Issue } from '../../core/issue.ts';
 
 /** Where recordings go unless `--out` says otherwise. */
-export const DEFAULT_OUT_DIR = 'marketing/demo';
+export const DEFAULT_OUT_DIR = DEMO_RECORDING_DIR;
 /** The Origin the runner's `/ws` client sends: the canvas's, as CORS_ORIGINS lists it by default. */
 export const DEFAULT_CANVAS_ORIGIN = 'http://localhost:3000';
 

@@ -5,8 +5,8 @@
  * the exit code.
  */
 import { relative } from 'node:path';
-import { formatIssue, sortIssues, summarizeIssues, type Issue } from '../lib/issue.ts';
-import { loadFacts } from '../lib/load-facts.ts';
+import { formatIssue, sortIssues, summarizeIssues, type Issue } from '../../core/issue.ts';
+import { loadFacts } from '../../core/facts.ts';
 import { parseDemoArgs } from './args.ts';
 import { runDemo, type RunFacts } from './run.ts';
 import { parseDemoScript } from './script/parse.ts';

@@ -5,7 +5,7 @@ import { createStepRecord, type MomentSpan } from './record/run-record.ts';
 import { STEP_TITLES, type DemoScript, type ScriptStep } from './script/demo-script.ts';
 import { STEP_RUNNERS } from './steps/table.ts';
 import { paint } from './terminal.ts';
-import type { DemoStepKind } from '../../src/schemas/demo-storyboard.ts';
+import type { DemoStepKind } from '../../core/schemas/demo-storyboard.ts';
 import type { DemoSession } from './session.ts';
 
 /** The step that stopped the run: the record's kind (a hidden setup step, or the step itself) and the storyboard step. */

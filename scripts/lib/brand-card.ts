@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import sharp from 'sharp';
-import { BRAND_COLORS, BRAND_FONT } from '../assets/brand-theme.ts';
+import { BRAND_COLORS } from '../../core/brand-palette.ts';
+import { BRAND_FONT } from './brand-font.ts';
 
 /** What goes on a card. */
 export interface BrandCardOptions {

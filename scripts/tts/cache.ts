@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashFile, hashJson } from '../lib/hash.ts';
-import type { Manifest, ManifestEntry } from '../lib/manifest.ts';
+import { hashFile, hashJson } from '../../core/hash.ts';
+import type { Manifest, ManifestEntry } from '../../core/manifest.ts';
 import { espeakPitchFor, espeakVoiceFor, readEspeakVersion } from './offline-voice.ts';
 import { EDGE_OUTPUT_FORMAT, readMsEdgeTtsVersion } from './synthesize.ts';
 import type { VoiceoverPlan } from './plan.ts';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { formatIssue, sortIssues, summarizeIssues } from '../lib/issue.ts';
+import { formatIssue, sortIssues, summarizeIssues } from '../../core/issue.ts';
 import { redact } from '../lib/redact.ts';
 import { generateVoiceovers, type ProviderChoice } from './generate.ts';
 import { formatFallbackBanner, formatRetryLine, formatScriptLine, formatSummary } from './report.ts';

@@ -1,11 +1,11 @@
-import type { Issue } from '../lib/issue.ts';
-import { readManifest } from '../lib/manifest.ts';
+import type { Issue } from '../../core/issue.ts';
+import { readManifest } from '../../core/manifest.ts';
 import { findCachedOutput, probeProviderVersions, type ProviderId } from './cache.ts';
 import type { Loudness } from './measure.ts';
 import { formatPercent, planScripts, TTS_COMMAND, type VoiceoverPlan } from './plan.ts';
 import { produceScript } from './produce.ts';
 import { EdgeClient, type EdgeOptions, type SynthesisCounters } from './synthesize.ts';
-import { suggestKey } from '../lib/schema-issue.ts';
+import { suggestKey } from '../../core/schema-issue.ts';
 
 /** Which synthesiser to use: Edge with the espeak-ng fallback, or one of them only. */
 export type ProviderChoice = 'auto' | 'edge' | 'espeak';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { mapWithLimit } from '../lib/map-limit.ts';
 import { runTool, runToolSync } from './run-tool.ts';
 import { buildEspeakSsml } from './ssml.ts';
-import { countSpokenUnits } from './sentences.ts';
+import { countSpokenUnits } from '../../core/sentences.ts';
 import type { VoiceoverPlan } from './plan.ts';
 import type { SynthesisCounters, SynthesizedChunk } from './synthesize.ts';
 

@@ -1,11 +1,11 @@
-import { hashJson } from '../lib/hash.ts';
-import type { Issue } from '../lib/issue.ts';
-import { readContent, type ContentFile } from '../lib/content-files.ts';
-import { readManifest, type GeneratorPlan } from '../lib/manifest.ts';
-import type { Voiceover } from '../../src/schemas/voiceover.ts';
+import { hashJson } from '../../core/hash.ts';
+import type { Issue } from '../../core/issue.ts';
+import { readContent, type ContentFile } from '../../core/content-files.ts';
+import { readManifest, type GeneratorPlan } from '../../core/manifest.ts';
+import type { Voiceover } from '../../core/schemas/voiceover.ts';
 import { MASTERING } from './master.ts';
-import { parseScriptBody, type ScriptPart } from './script-text.ts';
-import { countSpokenUnits } from './sentences.ts';
+import { parseScriptBody, type ScriptPart } from '../../core/voiceover-script.ts';
+import { countSpokenUnits } from '../../core/sentences.ts';
 import { chunkSpeechPart, MAX_EDGE_CHUNK_BYTES, type Chunk, type Prosody } from './ssml.ts';
 import { computeInputsHash, describeProvider, probeProviderVersions, type ProviderId } from './cache.ts';
 

@@ -1,10 +1,10 @@
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { hashFile } from '../lib/hash.ts';
-import type { Issue } from '../lib/issue.ts';
-import { updateManifest, type ManifestEntry } from '../lib/manifest.ts';
-import { replaceAtomic, tempPathFor } from '../lib/write-atomic.ts';
+import { hashFile } from '../../core/hash.ts';
+import type { Issue } from '../../core/issue.ts';
+import { updateManifest, type ManifestEntry } from '../../core/manifest.ts';
+import { replaceAtomic, tempPathFor } from '../../core/write-atomic.ts';
 import type { RetryAttempt } from '../lib/retry.ts';
 import { computeInputsHash, describeProvider, type ProviderId, type ProviderVersions } from './cache.ts';
 import { formatVtt, timeSentences, type TimedChunk } from './captions.ts';

@@ -1,5 +1,5 @@
-import type { SpeechPart } from './script-text.ts';
-import type { TextRange } from './sentences.ts';
+import type { SpeechPart } from '../../core/voiceover-script.ts';
+import type { TextRange } from '../../core/sentences.ts';
 
 /**
  * Largest escaped text the Edge service takes in one request. edge-tts splits at 4096 bytes;

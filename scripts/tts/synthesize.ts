@@ -10,7 +10,7 @@ import { parseWordBoundaries, type WordBoundary } from './edge-metadata.ts';
 import { probeAudio } from './measure.ts';
 import { ToolMissingError } from './run-tool.ts';
 import { buildEdgeSsml, type Chunk } from './ssml.ts';
-import { countSpokenUnits } from './sentences.ts';
+import { countSpokenUnits } from '../../core/sentences.ts';
 import type { VoiceoverPlan } from './plan.ts';
 
 export type { WordBoundary } from './edge-metadata.ts';

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { patternFor } from '../../core/site-urls.ts';
 
 const ROUTES_DIR = 'src/routes';
 
@@ -12,12 +13,6 @@ function listRouteFiles(dir: string): string[] {
   });
 }
 
-/** Maps `src/routes/<audience>/blog/[slug].astro` to the pattern `/blog/[slug]`. */
-export function patternFor(file: string, audienceDir: string): string {
-  const path = relative(audienceDir, file).replace(/\\/g, '/').replace(/\.(astro|ts)$/, '');
-  const pattern = `/${path}`.replace(/\/index$/, '') || '/';
-  return pattern === '' ? '/' : pattern;
-}
 
 /**
  * Injects the pages of one audience only: `src/routes/public/**` or `src/routes/internal/**`.

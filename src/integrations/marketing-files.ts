@@ -2,12 +2,8 @@ import { cpSync, createReadStream, existsSync, readdirSync, readFileSync, statSy
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { SERVED_MARKETING_DIRS } from '../../core/asset-path.ts';
 
-/** Folders of marketing/ each audience serves at /marketing/<folder>/. */
-export const SERVED_MARKETING_DIRS = {
-  public: ['assets', 'audio'],
-  internal: ['assets', 'audio', 'demo'],
-} as const;
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

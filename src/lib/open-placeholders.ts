@@ -1,6 +1,6 @@
-import { readContent } from '../../scripts/lib/content-files.ts';
-import { findPlaceholders } from '../../scripts/lib/placeholders.ts';
-import { createLocator } from '../../scripts/lib/source-location.ts';
+import { readContent } from '../../core/content-files.ts';
+import { findPlaceholders } from '../../core/placeholders.ts';
+import { createLocator } from '../../core/source-location.ts';
 
 /** One unresolved placeholder somewhere in content/. */
 export interface OpenPlaceholder {

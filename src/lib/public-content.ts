@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { isPublishable, type PublishableFields } from './publishable.ts';
+import { isPublishable, type PublishableFields } from '../../core/publishable.ts';
 import { BUILD_NOW } from './build-env.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { explainUnpublishable, type PublishableFields } from './publishable.ts';
+import { explainUnpublishable, type PublishableFields } from '../../core/publishable.ts';
 
 /**
  * Wraps a content loader so unpublishable entries never enter the store (public build only):

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { scanHtml, scanXml } from '../../scripts/build-checks/html-scan.ts';
 import { normalizeText, shinglesOf } from '../../scripts/build-checks/text-match.ts';
 import { renderFactComponents } from '../../scripts/build-checks/checks/leak.ts';
-import { loadFacts } from '../../scripts/lib/load-facts.ts';
+import { loadFacts } from '../../core/facts.ts';
 
 const PAGE = `<!doctype html><html><head>
 <link rel="preconnect" href="https://fonts.example.com"><link rel="stylesheet" href="/_astro/a.css">

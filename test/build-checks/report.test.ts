@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Issue } from '../../scripts/lib/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import { formatAnnotations } from '../../scripts/lib/cli/annotations.ts';
 import { formatJsonReport, formatStepSummary, formatTextReport } from '../../scripts/build-checks/report.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadFacts } from '../../scripts/lib/load-facts.ts';
+import { loadFacts } from '../../core/facts.ts';
 import { findRouteMentions, routeIsListed } from '../../scripts/build-checks/route-mentions.ts';
 import { findLivenessProblems, findTokenProblems } from '../../scripts/build-checks/fact-figures.ts';
 import { findSecrets } from '../../scripts/build-checks/secret-shapes.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readContent } from '../../scripts/lib/content-files.ts';
+import { readContent } from '../../core/content-files.ts';
 import { REPO_ROOT } from '../site/site-build.ts';
 import { useSiteInBrowser } from './site-browser.ts';
 

@@ -2,9 +2,9 @@ import { describe, expect, test, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readContentFile } from '../../scripts/lib/content-files.ts';
-import { formatIssue } from '../../scripts/lib/issue.ts';
-import type { CollectionName } from '../../src/schemas/kinds.ts';
+import { readContentFile } from '../../core/content-files.ts';
+import { formatIssue } from '../../core/issue.ts';
+import type { CollectionName } from '../../core/schemas/kinds.ts';
 
 let root: string;
 beforeAll(() => {

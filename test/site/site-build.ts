@@ -3,7 +3,7 @@ import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { hashBytes, hashJson } from '../../scripts/lib/hash.ts';
+import { hashBytes, hashJson } from '../../core/hash.ts';
 
 const run = promisify(execFile);
 

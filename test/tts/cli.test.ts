@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readManifest } from '../../scripts/lib/manifest.ts';
+import { readManifest } from '../../core/manifest.ts';
 import { planVoiceovers } from '../../scripts/tts/plan.ts';
 import { probeAudio } from '../../scripts/tts/measure.ts';
 import { startFakeEdgeServer } from './fake-edge-server.ts';

@@ -1,7 +1,7 @@
-import { factAt, FACTS_PATH } from '../../lib/load-facts.ts';
-import { suggestKey } from '../../lib/schema-issue.ts';
-import type { Facts } from '../../../src/schemas/facts.ts';
-import type { ContentFile } from '../../lib/content-files.ts';
+import { factAt, FACTS_PATH } from '../../../core/facts.ts';
+import { suggestKey } from '../../../core/schema-issue.ts';
+import type { Facts } from '../../../core/schemas/facts.ts';
+import type { ContentFile } from '../../../core/content-files.ts';
 import type { Check, CheckContext } from '../check.ts';
 import { findLivenessProblems, findTokenProblems } from '../fact-figures.ts';
 import { findRouteMentions, routeIsListed } from '../route-mentions.ts';

@@ -1,5 +1,5 @@
-import { measureText, type Channel } from '../../lib/channel-limits.ts';
-import type { ContentFile } from '../../lib/content-files.ts';
+import { measureText, type Channel } from '../../../core/channel-limits.ts';
+import type { ContentFile } from '../../../core/content-files.ts';
 import type { Check, CheckContext } from '../check.ts';
 import { bodyOf } from '../text-units.ts';
 

@@ -1,5 +1,5 @@
-import { findPlaceholders } from '../../lib/placeholders.ts';
-import type { ContentFile } from '../../lib/content-files.ts';
+import { findPlaceholders } from '../../../core/placeholders.ts';
+import type { ContentFile } from '../../../core/content-files.ts';
 import type { Check, CheckContext } from '../check.ts';
 import { bodyOf, frontmatterStrings, maskInlineCode, offsetInField } from '../text-units.ts';
 

@@ -1,4 +1,4 @@
-import { MANIFEST_PATH } from '../../lib/manifest.ts';
+import { MANIFEST_PATH } from '../../../core/manifest.ts';
 import type { Check } from '../check.ts';
 import { resolveAllReferences } from '../resolve-reference.ts';
 

@@ -1,9 +1,9 @@
 import { stat, rm } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
-import { hashBytes } from '../../lib/hash.ts';
-import { updateManifest, type ManifestEntry } from '../../lib/manifest.ts';
-import { writeFileAtomic } from '../../lib/write-atomic.ts';
-import { DEMO_COMMAND, RECORDING_BASENAME, RECORDING_FILES } from '../plan.ts';
+import { hashBytes } from '../../../core/hash.ts';
+import { updateManifest, type ManifestEntry } from '../../../core/manifest.ts';
+import { writeFileAtomic } from '../../../core/write-atomic.ts';
+import { DEMO_COMMAND, RECORDING_BASENAME, RECORDING_FILES } from '../../../core/demo-recording.ts';
 import { renderCast } from './asciicast.ts';
 import { renderJunit } from './junit.ts';
 import { renderSummary } from './summary.ts';

@@ -1,4 +1,4 @@
-import type { DemoStepKind } from '../../../src/schemas/demo-storyboard.ts';
+import type { DemoStepKind } from '../../../core/schemas/demo-storyboard.ts';
 
 /** What each step needs to have run before it. */
 export const STEP_REQUIRES: Record<DemoStepKind, readonly DemoStepKind[]> = {

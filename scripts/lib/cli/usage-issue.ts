@@ -1,5 +1,5 @@
 // Issues located at a flag or an environment variable instead of a file: `--out …`, `PLATFORM_URL …`.
-import type { Issue } from '../issue.ts';
+import type { Issue } from '../../../core/issue.ts';
 
 /**
  * A usage problem at `--flag` (or `argv` for a stray positional): printed as

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { canonicalUrl } from '../../lib/site-urls.ts';
+import { canonicalUrl } from '../../../core/site-urls.ts';
 
 /** robots.txt: everything may be crawled; the sitemap lives on the canonical host. */
 export const GET: APIRoute = () =>

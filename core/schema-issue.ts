@@ -43,7 +43,7 @@ export function describeSchemaIssue(issue: z.core.$ZodIssue, schema: z.ZodType):
     const prefix = issue.path.length ? `${where}: ` : '';
     return {
       message: `${prefix}unknown key ${label}`,
-      hint: suggestion ? `did you mean "${suggestion}"?` : 'remove it or add it to the schema in src/schemas/',
+      hint: suggestion ? `did you mean "${suggestion}"?` : 'remove it or add it to the schema in core/schemas/',
     };
   }
   return { message: `${where}: ${issue.message.replace(/^Invalid input: /, '')}` };

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { offsetOfYamlPath } from './yaml-path.ts';
-import { CONTENT_KINDS, type CollectionName } from '../../src/schemas/kinds.ts';
+import { CONTENT_KINDS, type CollectionName } from './schemas/kinds.ts';
 import { createLocator } from './source-location.ts';
 import type { Issue } from './issue.ts';
 import { describeSchemaIssue } from './schema-issue.ts';

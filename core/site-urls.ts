@@ -1,8 +1,10 @@
-import { siteFacts } from './site-facts.ts';
+// Site paths and canonical URLs: pages per content id, tags, OG images, and route files to patterns.
+import { relative } from 'node:path';
+import { loadFacts } from './facts.ts';
 
 /** The one canonical origin from content/facts.yaml (`site.canonicalHost`), without a trailing slash. */
 export function canonicalHost(): string {
-  return siteFacts().site.canonicalHost;
+  return loadFacts().site.canonicalHost;
 }
 
 /**
@@ -33,4 +35,11 @@ export function pathForTag(tag: string): string {
 /** Site path of a post's generated OG image. */
 export function ogImagePath(id: string): string {
   return `/og/${id}.png`;
+}
+
+/** Maps `src/routes/<audience>/blog/[slug].astro` to the pattern `/blog/[slug]`. */
+export function patternFor(file: string, audienceDir: string): string {
+  const path = relative(audienceDir, file).replace(/\\/g, '/').replace(/\.(astro|ts)$/, '');
+  const pattern = `/${path}`.replace(/\/index$/, '') || '/';
+  return pattern === '' ? '/' : pattern;
 }

@@ -1,5 +1,5 @@
-import type { Issue } from '../lib/issue.ts';
-import { createLocator } from '../lib/source-location.ts';
+import type { Issue } from './issue.ts';
+import { createLocator } from './source-location.ts';
 import { splitSentences, type TextRange } from './sentences.ts';
 
 /** Spoken text between two pauses: sentences and emphasised spans are ranges of `text`. */

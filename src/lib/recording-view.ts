@@ -1,9 +1,49 @@
+// The committed demo recording as the launch room's /demo/ page shows it: steps, moments, files, staleness.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readManifest } from '../../lib/manifest.ts';
-import { DEFAULT_OUT_DIR } from '../args.ts';
-import { planDemoRecording, RECORDING_FILES } from '../plan.ts';
-import type { MomentSpan, RunRecord, StepRecord } from './run-record.ts';
+import { readContent } from '../../core/content-files.ts';
+import { DEMO_RECORDING_DIR as DEFAULT_OUT_DIR, hashDemoInputs, RECORDING_FILES } from '../../core/demo-recording.ts';
+import { readManifest } from '../../core/manifest.ts';
+
+/** The fields of one transcript step the page reads (the transcript is written by scripts/demo/record/). */
+interface StepRecord {
+  kind: string;
+  title: string;
+  moment: string | undefined;
+  hidden: boolean;
+  status: 'passed' | 'failed' | 'skipped';
+  durationMs: number;
+  exchanges: Array<{ actor?: 'agent'; method: string; path: string; status: number | null; error?: string }>;
+  error?: { message: string; status?: number; bodyExcerpt?: string; hint?: string };
+}
+
+/** A storyboard moment's span of the cast (seconds), as the timeline file stores it. */
+interface MomentSpan {
+  id: string;
+  title: string;
+  steps: string[];
+  start: number;
+  end: number;
+  storyboardStart: number;
+  storyboardEnd: number;
+}
+
+/** The fields of the transcript file the page reads. */
+interface RunRecord {
+  storyboard: { id: string; file: string; title: string };
+  platform: { kind: 'stand-in' | 'platform'; url: string; embedded: boolean };
+  startedAt: string;
+  durationMs: number;
+  status: 'passed' | 'failed';
+  options: { fast: boolean };
+  steps: StepRecord[];
+}
+
+/** Text of the `live: true` storyboard, the one `npm run demo` drives (undefined when none or several). */
+function readLiveStoryboardText(root: string): string | undefined {
+  const live = readContent(root, ['storyboards']).filter((entry) => (entry.data as { live?: unknown } | undefined)?.live === true);
+  return live.length === 1 ? live[0]!.text : undefined;
+}
 
 /** One step as the launch room's step table shows it. */
 export interface StepRow {
@@ -66,8 +106,11 @@ export async function readRecordingView(root: string): Promise<RecordingView> {
     if (info) files.push({ label: labels[key], href: `/${DEFAULT_OUT_DIR}/${name}`, bytes: info.size });
   }
   const manifest = await readManifest(root);
-  const planned = await planDemoRecording(root);
-  const stale = planned.some((entry) => manifest.entries[entry.path]?.inputsHash !== entry.inputsHash);
+  // The hash reads the runner's code from the checkout (root/scripts/demo), never from this
+  // module's own folder: inside the bundled site that folder is the build output.
+  const storyboardText = readLiveStoryboardText(root);
+  const inputsHash = storyboardText === undefined ? undefined : hashDemoInputs(storyboardText, root);
+  const stale = inputsHash !== undefined && Object.values(RECORDING_FILES).some((file) => manifest.entries[`${DEFAULT_OUT_DIR}/${file}`]?.inputsHash !== inputsHash);
   return {
     present: true,
     castSrc,

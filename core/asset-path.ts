@@ -1,3 +1,4 @@
+// Where generated and hand-made assets live, and which marketing/ folders each audience serves.
 import { join } from 'node:path';
 
 /**
@@ -16,3 +17,9 @@ export function sitePathFor(repoPath: string): string {
   if (repoPath.startsWith('public/')) return `/${repoPath.slice('public/'.length)}`;
   throw new Error(`${repoPath} is not under marketing/ or public/`);
 }
+
+/** Folders of marketing/ each audience serves at /marketing/<folder>/. */
+export const SERVED_MARKETING_DIRS = {
+  public: ['assets', 'audio'],
+  internal: ['assets', 'audio', 'demo'],
+} as const;

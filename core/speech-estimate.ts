@@ -1,5 +1,5 @@
-import { parseScriptBody } from '../tts/script-text.ts';
-import { countSpokenUnits } from '../tts/sentences.ts';
+import { parseScriptBody } from './voiceover-script.ts';
+import { countSpokenUnits } from './sentences.ts';
 
 /** Speaking-time estimate of a voice-over body. */
 export interface SpeechEstimate {

@@ -1,4 +1,4 @@
-import { CONTENT_KINDS, type CollectionName } from '../schemas/kinds.ts';
+import { CONTENT_KINDS, type CollectionName } from './schemas/kinds.ts';
 
 /** How one content kind appears in the launch room: its section path and its menu label. */
 export interface LaunchRoomSection {
