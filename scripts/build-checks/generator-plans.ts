@@ -1,5 +1,5 @@
 import type { GeneratorPlan } from '../../core/manifest.ts';
-import { planVoiceovers } from '../tts/plan.ts';
+import { planVoiceovers } from '../tts/stale-plan.ts';
 import { planAssets } from '../assets/plan.ts';
 import { planDemoRecording } from '../demo/plan.ts';
 

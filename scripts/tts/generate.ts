@@ -1,63 +1,19 @@
+// `npm run tts` end to end: plan every script, answer from the cache, otherwise produce it, and report.
 import type { Issue } from '../../core/issue.ts';
 import { readManifest } from '../../core/manifest.ts';
-import { findCachedOutput, probeProviderVersions, type ProviderId } from './cache.ts';
-import type { Loudness } from './measure.ts';
+import { findCachedOutput } from './cache.ts';
+import { probeProviderVersions, type ProviderId } from './provider.ts';
 import { formatPercent, planScripts, TTS_COMMAND, type VoiceoverPlan } from './plan.ts';
 import { produceScript } from './produce.ts';
-import { EdgeClient, type EdgeOptions, type SynthesisCounters } from './synthesize.ts';
+import { EdgeClient, type SynthesisCounters } from './synthesize.ts';
 import { suggestKey } from '../../core/schema-issue.ts';
-
-/** Which synthesiser to use: Edge with the espeak-ng fallback, or one of them only. */
-export type ProviderChoice = 'auto' | 'edge' | 'espeak';
+import type { GenerateOptions, GenerateReport, ScriptResult } from './run-types.ts';
 
 /** A measured duration further than this from `targetSeconds` is reported (an error under --strict). */
 export const DURATION_TOLERANCE = 0.1;
 
-export interface GenerateOptions {
-  root: string;
-  provider: ProviderChoice;
-  /** Release mode: Edge only, no drafts, off-target durations are errors. */
-  strict: boolean;
-  /** Synthesise even when the cache is current. */
-  force: boolean;
-  /** Script ids (`voiceovers/x` or `x`) to limit the run to; empty for all. */
-  only: readonly string[];
-  /** Report what is stale without synthesising. */
-  check: boolean;
-  edge?: Partial<EdgeOptions>;
-  espeakConcurrency?: number;
-  onEvent?: (event: GenerateEvent) => void;
-}
-
-/** What happened to one script. */
-export interface ScriptResult {
-  id: string;
-  file: string;
-  output: string;
-  status: 'cached' | 'new' | 'stale' | 'failed';
-  provider?: ProviderId;
-  draft: boolean;
-  chunks: number;
-  durationSeconds?: number;
-  targetSeconds: number;
-  loudness?: Pick<Loudness, 'integratedLufs' | 'truePeakDbtp'>;
-  error?: string;
-}
-
-export type GenerateEvent =
-  | { type: 'start'; scripts: number; target: string }
-  | { type: 'fallback'; reason: string }
-  | { type: 'retry'; id: string; chunk: number; attempt: number; error: string; delayMs: number | undefined }
-  | { type: 'script'; result: ScriptResult };
-
-export interface GenerateReport {
-  results: ScriptResult[];
-  issues: Issue[];
-  counters: SynthesisCounters;
-  /** Set when this run fell back to espeak-ng. */
-  fallbackReason?: string;
-  elapsedMs: number;
-}
+// TODO(after the Phase 30 merge): importers on other branches still take these types from here; then drop.
+export type { GenerateEvent, GenerateOptions, GenerateReport, ProviderChoice, ScriptResult } from './run-types.ts';
 
 /**
  * `npm run tts`: plans every script, answers from the cache when it can, otherwise synthesises

@@ -1,4 +1,4 @@
-import type { GenerateEvent, GenerateReport, ScriptResult } from './generate.ts';
+import type { GenerateEvent, GenerateReport, ScriptResult } from './run-types.ts';
 import { formatPercent } from './plan.ts';
 
 const STATUS_LABEL: Record<ScriptResult['status'], string> = { cached: 'cached', new: 'new', stale: 'stale', failed: 'FAILED' };

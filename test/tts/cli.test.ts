@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readManifest } from '../../core/manifest.ts';
-import { planVoiceovers } from '../../scripts/tts/plan.ts';
+import { planVoiceovers } from '../../scripts/tts/stale-plan.ts';
 import { probeAudio } from '../../scripts/tts/measure.ts';
 import { startFakeEdgeServer } from './fake-edge-server.ts';
 
