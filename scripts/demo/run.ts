@@ -120,7 +120,7 @@ export async function runDemo(script: DemoScript, options: DemoOptions, facts: R
   terminal.line(paint.dim(`storyboard  ${script.storyboard.file} (${script.moments.length} moments, ${script.steps.length} steps)`));
   terminal.line(paint.dim(`platform    ${platform.embedded ? `embedded stand-in at ${platform.url}: contract-faithful, not a Molecule deployment` : platform.url}`));
   terminal.line(paint.dim('agent       this machine, as its own OS process (the "laptop")'));
-  let outcome: Awaited<ReturnType<typeof runMoments>> = { moments: [], failure: undefined };
+  let outcome: Awaited<ReturnType<typeof runMoments>>;
   try {
     outcome = await runMoments(session, script);
   } finally {

@@ -12,7 +12,7 @@ import { joinTimeline, masterToMp3, type TimelineItem } from './master.ts';
 import { DEFAULT_ESPEAK_CONCURRENCY, synthesizeOffline } from './offline-voice.ts';
 import { TTS_COMMAND, type VoiceoverPlan } from './plan.ts';
 import { TOOL_INSTALL_HINT, ToolMissingError } from './run-tool.ts';
-import { EdgeClient, EdgeUnavailableError, type SynthesisCounters, type SynthesizedChunk } from './synthesize.ts';
+import { type EdgeClient, EdgeUnavailableError, type SynthesisCounters, type SynthesizedChunk } from './synthesize.ts';
 import type { GenerateEvent, GenerateOptions, ScriptResult } from './run-types.ts';
 
 /** What one run shares between its scripts. */

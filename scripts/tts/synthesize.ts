@@ -10,7 +10,6 @@ import { ToolMissingError } from './run-tool.ts';
 import { buildEdgeSsml, type Chunk } from './ssml.ts';
 import { countSpokenUnits } from '../../core/sentences.ts';
 import type { VoiceoverPlan } from './plan.ts';
-import { EDGE_OUTPUT_FORMAT } from './provider.ts';
 
 export type { WordBoundary } from './edge-metadata.ts';
 // TODO(after the Phase 30 merge): importers on other branches still take these from here; then drop.

@@ -67,7 +67,7 @@ export async function buildAudience(root: string, audience: 'public' | 'internal
     });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`astro build (${audience}) of ${root} failed:\n${stdout.slice(-6000)}\n${stderr.slice(-4000)}`);
+    throw new Error(`astro build (${audience}) of ${root} failed:\n${stdout.slice(-6000)}\n${stderr.slice(-4000)}`, { cause: error });
   }
 }
 
