@@ -1,3 +1,5 @@
+// Checks a rendered diagram kept its words: SVG text labels, legible PNG pixels, no overlaps, the expected size.
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { createLocator } from '../../core/source-location.ts';
 import type { Issue } from '../../core/issue.ts';
 import { BRAND_FONT } from '../lib/brand-font.ts';
@@ -115,21 +117,15 @@ function checkOverlaps(texts: readonly RenderedText[], links: PageRenderResult['
   }
 }
 
-/** Every `<text>` element's content, tags stripped and entities decoded. */
+/** Every `<text>` element's content (its `<tspan>`s joined), entities decoded, parsed as XML by htmlparser2. */
 export function extractSvgTexts(svg: string): string[] {
-  return [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((match) => decodeEntities(match[1]!.replace(/<[^>]+>/g, '')));
+  const document = parseDocument(svg, { xmlMode: true });
+  return DomUtils.getElementsByTagName('text', document, true).map((element) => DomUtils.textContent(element));
 }
 
 /** Label text without whitespace or Markdown emphasis, so wrapped and unwrapped forms compare equal. */
 export function normalizeLabel(text: string): string {
   return text.replace(/[*_`]/g, '').replace(/\s+/g, '');
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&nbsp;/g, '\u00a0').replace(/&amp;/g, '&');
 }
 
 function inFontRange(code: number): boolean {

@@ -1,3 +1,6 @@
+// Finds every URL a built page, feed or sitemap links to (with its offset) and the ids it offers, via htmlparser2.
+import { decodeHTMLAttribute, decodeXML } from 'entities';
+import { QuoteType, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { splitSrcset } from './markdown-body.ts';
 
 /** A URL found in built HTML or XML, with its offset in the file. */
@@ -34,36 +37,71 @@ const URL_ATTRIBUTES: Record<string, readonly string[]> = {
 const META_URLS = new Set(['og:image', 'og:image:url', 'og:image:secure_url', 'og:audio', 'og:video', 'og:url', 'twitter:image', 'twitter:image:src']);
 /** `<link rel>` values that name hosts, not resources. */
 const LINK_RELS_SKIPPED = /\b(?:preconnect|dns-prefetch)\b/i;
+/** Feed and sitemap elements whose text is a URL, and elements whose attribute is one. */
+const XML_TEXT_URLS = new Set(['loc', 'link', 'url', 'guid']);
+const XML_ATTRIBUTE_URLS: Record<string, string> = { enclosure: 'url', 'atom:link': 'href', link: 'href', 'media:content': 'url' };
 
-const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', ndash: '–', mdash: '—', hellip: '…', middot: '·', times: '×', star: '★',
-};
+/** An attribute's decoded value and the offset of its first character in the file. */
+type Attributes = Map<string, { value: string; index: number }>;
 
-/** Decodes the character references HTML attribute values use. */
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
-    if (code[0] === '#') {
-      const point = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-      return Number.isFinite(point) ? String.fromCodePoint(point) : whole;
-    }
-    return ENTITIES[code.toLowerCase()] ?? whole;
-  });
+/** What the scanners hear from the tokenizer: each start tag with its attributes, text and end tags. */
+interface TagListener {
+  onTag(name: string, attributes: Attributes): void;
+  onText?(start: number, end: number): void;
+  onEndTag?(name: string): void;
 }
 
-const TOKEN = /<!--[\s\S]*?-->|<(script|style)\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/\1\s*>|<([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-const ATTRIBUTE = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
-
-function readAttributes(source: string, base: number): Map<string, { value: string; index: number }> {
-  const attributes = new Map<string, { value: string; index: number }>();
-  for (const match of source.matchAll(ATTRIBUTE)) {
-    const raw = match[2] ?? match[3] ?? match[4];
-    if (raw === undefined) continue;
-    const valueStart = match[0].length - raw.length - (match[4] === undefined ? 1 : 0);
-    attributes.set(match[1]!.toLowerCase(), { value: decodeEntities(raw), index: base + match.index + valueStart });
-  }
-  return attributes;
+/**
+ * Runs htmlparser2's tokenizer (`<script>`/`<style>` bodies kept raw, comments skipped) and reports
+ * start tags with their attribute values, decoded by `entities`, and the offset where each value starts.
+ */
+function tokenize(source: string, xmlMode: boolean, listener: TagListener): void {
+  let tag = '';
+  let attributes: Attributes = new Map();
+  let name = '';
+  let nameEnd = 0;
+  let value = '';
+  const valueStart = (quote: QuoteType): number => {
+    let at = nameEnd;
+    while (/\s/.test(source[at] ?? '')) at++;
+    if (source[at] === '=') at++;
+    while (/\s/.test(source[at] ?? '')) at++;
+    return quote === QuoteType.Double || quote === QuoteType.Single ? at + 1 : at;
+  };
+  const decode = xmlMode ? decodeXML : decodeHTMLAttribute;
+  const ignore = () => undefined;
+  const callbacks: TokenizerCallbacks = {
+    onopentagname(start, end) {
+      tag = source.slice(start, end).toLowerCase();
+      attributes = new Map();
+    },
+    onattribname(start, end) {
+      name = source.slice(start, end).toLowerCase();
+      nameEnd = end;
+      value = '';
+    },
+    onattribdata(start, end) {
+      value += source.slice(start, end);
+    },
+    onattribentity: ignore,
+    onattribend(quote) {
+      if (quote !== QuoteType.NoValue && !attributes.has(name)) attributes.set(name, { value: decode(value), index: valueStart(quote) });
+    },
+    onopentagend: () => listener.onTag(tag, attributes),
+    onselfclosingtag: () => listener.onTag(tag, attributes),
+    onclosetag: (start, end) => listener.onEndTag?.(source.slice(start, end).toLowerCase()),
+    ontext: (start, end) => listener.onText?.(start, end),
+    ontextentity: ignore,
+    oncdata: (start, end) => listener.onText?.(start, end),
+    oncomment: ignore,
+    ondeclaration: ignore,
+    onprocessinginstruction: ignore,
+    onend: ignore,
+  };
+  // Entities stay in the raw slices (decoded above), so text offsets are offsets into the file.
+  const tokenizer = new Tokenizer({ xmlMode, decodeEntities: false }, callbacks);
+  tokenizer.write(source);
+  tokenizer.end();
 }
 
 function collectJsonLdUrls(json: string, base: number, refs: HtmlRef[]): void {
@@ -90,44 +128,68 @@ function collectJsonLdUrls(json: string, base: number, refs: HtmlRef[]): void {
 export function scanHtml(html: string): HtmlScan {
   const refs: HtmlRef[] = [];
   const ids = new Set<string>();
-  for (const match of html.matchAll(TOKEN)) {
-    if (match[0].startsWith('<!--')) continue;
-    const rawTag = match[1] ?? match[4]!;
-    const tag = rawTag.toLowerCase();
-    const attributeSource = match[2] ?? match[5] ?? '';
-    const attributes = readAttributes(attributeSource, match.index + 1 + rawTag.length);
-    const id = attributes.get('id')?.value;
-    if (id) ids.add(id);
-    if (tag === 'a' && attributes.get('name')) ids.add(attributes.get('name')!.value);
-    if (tag === 'script' && /ld\+json/i.test(attributes.get('type')?.value ?? '')) {
-      collectJsonLdUrls(match[3] ?? '', match.index + match[0].indexOf('>') + 1, refs);
-      continue;
-    }
-    if (tag === 'meta') {
-      const key = (attributes.get('property') ?? attributes.get('name'))?.value.toLowerCase();
-      const content = attributes.get('content');
-      if (key && META_URLS.has(key) && content) refs.push({ url: content.value, index: content.index, via: `meta[${key}]` });
-      continue;
-    }
-    if (tag === 'link' && LINK_RELS_SKIPPED.test(attributes.get('rel')?.value ?? '')) continue;
-    for (const name of URL_ATTRIBUTES[tag] ?? []) {
-      const attribute = attributes.get(name);
-      if (!attribute) continue;
-      const urls = name === 'srcset' ? splitSrcset(attribute.value) : [{ url: attribute.value.trim(), index: 0 }];
-      for (const { url, index } of urls) refs.push({ url, index: attribute.index + index, via: `${tag}[${name}]` });
-    }
-  }
+  // A JSON-LD block being read: where its text starts and the text so far.
+  let jsonLd: { start: number; text: string } | undefined;
+  tokenize(html, false, {
+    onTag(tag, attributes) {
+      const id = attributes.get('id')?.value;
+      if (id) ids.add(id);
+      if (tag === 'a' && attributes.get('name')?.value) ids.add(attributes.get('name')!.value);
+      if (tag === 'script' && /ld\+json/i.test(attributes.get('type')?.value ?? '')) {
+        jsonLd = { start: -1, text: '' };
+        return;
+      }
+      if (tag === 'meta') {
+        const key = (attributes.get('property') ?? attributes.get('name'))?.value.toLowerCase();
+        const content = attributes.get('content');
+        if (key && META_URLS.has(key) && content) refs.push({ url: content.value, index: content.index, via: `meta[${key}]` });
+        return;
+      }
+      if (tag === 'link' && LINK_RELS_SKIPPED.test(attributes.get('rel')?.value ?? '')) return;
+      for (const name of URL_ATTRIBUTES[tag] ?? []) {
+        const attribute = attributes.get(name);
+        if (!attribute) continue;
+        const urls = name === 'srcset' ? splitSrcset(attribute.value) : [{ url: attribute.value.trim(), index: 0 }];
+        for (const { url, index } of urls) refs.push({ url, index: attribute.index + index, via: `${tag}[${name}]` });
+      }
+    },
+    onText(start, end) {
+      if (!jsonLd) return;
+      if (jsonLd.start < 0) jsonLd.start = start;
+      jsonLd.text += html.slice(start, end);
+    },
+    onEndTag(tag) {
+      if (tag !== 'script' || !jsonLd) return;
+      collectJsonLdUrls(jsonLd.text, Math.max(0, jsonLd.start), refs);
+      jsonLd = undefined;
+    },
+  });
   return { refs, ids };
 }
 
 /** Scans an RSS/Atom feed or sitemap for the URLs it lists. */
 export function scanXml(xml: string): HtmlScan {
   const refs: HtmlRef[] = [];
-  for (const match of xml.matchAll(/<(loc|link|url|guid)(?:\s[^>]*)?>\s*([^<\s]+)\s*<\/\1>/g)) {
-    refs.push({ url: decodeEntities(match[2]!), index: match.index + match[0].indexOf(match[2]!), via: `xml<${match[1]}>` });
-  }
-  for (const match of xml.matchAll(/<(enclosure|atom:link|link|media:content)\b[^>]*?\b(url|href)="([^"]+)"/g)) {
-    refs.push({ url: decodeEntities(match[3]!), index: match.index + match[0].lastIndexOf(match[3]!), via: `xml<${match[1]} ${match[2]}>` });
-  }
+  const open: string[] = [];
+  tokenize(xml, true, {
+    onTag(tag, attributes) {
+      open.push(tag);
+      const attribute = XML_ATTRIBUTE_URLS[tag];
+      const found = attribute ? attributes.get(attribute) : undefined;
+      if (found) refs.push({ url: found.value, index: found.index, via: `xml<${tag} ${attribute}>` });
+    },
+    onText(start, end) {
+      const tag = open.at(-1) ?? '';
+      if (!XML_TEXT_URLS.has(tag)) return;
+      const text = xml.slice(start, end);
+      const url = text.trim();
+      if (url) refs.push({ url: decodeXML(url), index: start + text.indexOf(url), via: `xml<${tag}>` });
+    },
+    onEndTag(tag) {
+      const at = open.lastIndexOf(tag);
+      if (at >= 0) open.length = at;
+    },
+  });
   return { refs, ids: new Set() };
 }
+

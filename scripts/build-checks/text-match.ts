@@ -1,4 +1,5 @@
-import { decodeEntities } from './html-scan.ts';
+// Normalised text for leak matching (letters and digits, one space), each character mapped back to its offset.
+import { decodeHTML } from 'entities';
 
 /** Text reduced for leak matching, with a map back to offsets in the original. */
 export interface NormalizedText {
@@ -9,7 +10,7 @@ export interface NormalizedText {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const ENTITY = /&(#x[0-9a-f]+|#\d+|[a-z]+);/iy;
+const ENTITY = /&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/iy;
 
 function isWordChar(char: string): boolean {
   const code = char.charCodeAt(0);
@@ -55,7 +56,7 @@ export function normalizeText(input: string, html = false): NormalizedText {
       ENTITY.lastIndex = index;
       const entity = ENTITY.exec(input);
       if (entity) {
-        for (const decoded of decodeEntities(entity[0])) emit(decoded, index);
+        for (const decoded of decodeHTML(entity[0])) emit(decoded, index);
         index += entity[0].length - 1;
         continue;
       }

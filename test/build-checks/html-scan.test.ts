@@ -38,6 +38,15 @@ describe('built HTML scanning', () => {
     expect([...ids]).toEqual(['top', 'intro']);
   });
 
+  test('decodes every named character reference, not only a short table, and keeps the value offset', () => {
+    // &eacute; and &frac12; were outside the old hand-written table; &sect; starts the value.
+    const html = '<p>\n  <a href="/caf&eacute;/&frac12;/">x</a><img\n src=\'&sect;/y.png\' data-x=1></p>';
+    const refs = scanHtml(html).refs;
+    expect(refs.map((ref) => ref.url)).toEqual(['/café/½/', '§/y.png']);
+    expect(html.slice(refs[0]!.index, refs[0]!.index + 5)).toBe('/caf&');
+    expect(html.slice(refs[1]!.index, refs[1]!.index + 6)).toBe('&sect;');
+  });
+
   test('reads feed and sitemap URLs', () => {
     const xml = '<rss><channel><link>https://moleculesai.app/</link><item><link>https://moleculesai.app/blog/x/</link><enclosure url="https://moleculesai.app/a.mp3"/></item></channel></rss>';
     expect(scanXml(xml).refs.map((ref) => ref.url)).toEqual(['https://moleculesai.app/', 'https://moleculesai.app/blog/x/', 'https://moleculesai.app/a.mp3']);
