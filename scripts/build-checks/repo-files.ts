@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// The files under marketing/ and public/ that references may point at, listed once per run.
 import { join } from 'node:path';
+import { listFiles as listFilesUnder } from '../../core/list-files.ts';
 
 /** Files on disk that references may point at, repo-relative. */
 export interface RepoFiles {
@@ -11,13 +12,7 @@ export interface RepoFiles {
 
 /** Lists files under `dir` (repo-relative paths), skipping dotfiles and dot-folders. */
 export function listFiles(root: string, dir: string): string[] {
-  const full = join(root, dir);
-  if (!existsSync(full)) return [];
-  return readdirSync(full).flatMap((name) => {
-    if (name.startsWith('.')) return [];
-    const rel = `${dir}/${name}`;
-    return statSync(join(root, rel)).isDirectory() ? listFiles(root, rel) : [rel];
-  });
+  return listFilesUnder(join(root, dir)).map((file) => `${dir}/${file}`);
 }
 
 /** Reads the two asset folders of the asset rule (core/asset-path.ts). */

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// The routes each audience's build will have, derived from src/routes and the content, for the link rules.
 import { join, relative } from 'node:path';
 import type { ContentFile } from '../../core/content-files.ts';
+import { listFiles } from '../../core/list-files.ts';
 import { explainUnpublishable, type PublishableFields } from '../../core/publishable.ts';
 import { pathForEntry, pathForTag, ogImagePath, patternFor } from '../../core/site-urls.ts';
 import { LAUNCH_ROOM_SECTIONS, launchRoomPath, launchRoomSectionPath } from '../../core/launch-room-kinds.ts';
@@ -52,12 +53,7 @@ export function routeExists(routes: RouteSet, path: string): boolean {
 }
 
 function listRouteFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return listRouteFiles(full);
-    return /\.(astro|ts|js|md|mdx)$/.test(name) ? [full] : [];
-  });
+  return listFiles(dir, { patterns: ['**/*.{astro,ts,js,md,mdx}'] }).map((file) => join(dir, file));
 }
 
 function patternToPath(pattern: string): string {

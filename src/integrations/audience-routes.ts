@@ -1,16 +1,13 @@
-import { readdirSync, statSync } from 'node:fs';
+// Injects the pages of one audience (src/routes/public or src/routes/internal) as Astro routes.
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { listFiles } from '../../core/list-files.ts';
 import { patternFor } from '../../core/site-urls.ts';
 
 const ROUTES_DIR = 'src/routes';
 
 function listRouteFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return listRouteFiles(full);
-    return /\.(astro|ts)$/.test(name) ? [full] : [];
-  });
+  return listFiles(dir, { patterns: ['**/*.{astro,ts}'] }).map((file) => join(dir, file));
 }
 
 
