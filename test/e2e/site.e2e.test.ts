@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium, chromiumArgs } from '../../scripts/lib/find-chromium.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { readContent, type ContentFile } from '../../core/content-files.ts';
 import { loadFacts } from '../../core/facts.ts';
 import { isPublishable, type PublishableFields } from '../../core/publishable.ts';

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { readContent, type ContentFile } from '../../core/content-files.ts';
 import { loadFacts } from '../../core/facts.ts';
 import { isPublishable, type PublishableFields } from '../../core/publishable.ts';
-import { resolveStaticFile } from '../../scripts/lib/static-server.ts';
+import { resolveStaticFile } from '../helpers/static-server.ts';
 import { buildFixtureSite, buildRealSite, listSiteFiles, REPO_ROOT, type SiteBuild } from './site-build.ts';
 import { extractJsonLd, findInSite, metaContent, readSiteText, type SiteText } from './site-text.ts';
 
