@@ -2,9 +2,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check, LinkState } from 'linkinator';
-import { collectSources } from '../scripts/build-checks/collect.ts';
-import { readBuiltSite } from '../scripts/build-checks/built-site.ts';
-import { createRunState, runChecks } from '../scripts/build-checks/run-checks.ts';
+import { collectSources } from '../scripts/build-checks/steps/collect.ts';
+import { readBuiltSite } from '../scripts/build-checks/steps/built-site.ts';
+import { createRunState, runChecks } from '../scripts/build-checks/steps/run-checks.ts';
 import { outLinkCheck } from '../scripts/build-checks/checks/out-link.ts';
 import { generateStaticSite } from './generate-site.ts';
 

@@ -1,6 +1,6 @@
 import type { Issue, Severity } from '../../core/issue.ts';
-import type { Sources } from './collect.ts';
-import type { BuiltSite } from './built-site.ts';
+import type { Sources } from './steps/collect.ts';
+import type { BuiltSite } from './steps/built-site.ts';
 
 /** `source` checks read content/, marketing/ and public/; `output` checks read dist/ after Astro. */
 export type Phase = 'source' | 'output';

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { parseBuildNow } from '../../core/publishable.ts';
 import { runBuildPipeline, runCheckPipeline } from './pipeline.ts';
 import { formatAnnotations } from '../lib/cli/annotations.ts';
-import { countErrors, formatJsonReport, formatStepSummary, formatTextReport, type Report } from './report.ts';
+import { countErrors, formatJsonReport, formatStepSummary, formatTextReport, type Report } from './steps/report.ts';
 
 const USAGE = `usage: node scripts/build-checks/cli.ts <check|build> [--format text|json] [--external] [--root <dir>] [--skip-astro]
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { parseAstroErrors } from '../../scripts/build-checks/astro-build.ts';
+import { parseAstroErrors } from '../../scripts/build-checks/steps/astro-build.ts';
 
 test('locates an Astro error at the file, line and column Astro names', () => {
   const output = [

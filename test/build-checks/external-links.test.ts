@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkExternalUrls } from '../../scripts/build-checks/external-links.ts';
+import { checkExternalUrls } from '../../scripts/build-checks/lib/external-links.ts';
 
 let server: Server;
 let base: string;

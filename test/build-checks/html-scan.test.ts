@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { scanHtml, scanXml } from '../../scripts/build-checks/html-scan.ts';
-import { normalizeText, shinglesOf } from '../../scripts/build-checks/text-match.ts';
+import { scanHtml, scanXml } from '../../scripts/build-checks/lib/html-scan.ts';
+import { normalizeText, shinglesOf } from '../../scripts/build-checks/lib/text-match.ts';
 import { renderFactComponents } from '../../scripts/build-checks/checks/leak.ts';
 import { loadFacts } from '../../core/facts.ts';
 

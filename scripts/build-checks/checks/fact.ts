@@ -3,9 +3,9 @@ import { suggestKey } from '../../../core/schema-issue.ts';
 import type { Facts } from '../../../core/schemas/facts.ts';
 import type { ContentFile } from '../../../core/content-files.ts';
 import type { Check, CheckContext } from '../check.ts';
-import { findLivenessProblems, findTokenProblems } from '../fact-figures.ts';
-import { findRouteMentions, routeIsListed } from '../route-mentions.ts';
-import { bodyOf, textUnitsOf } from '../text-units.ts';
+import { findLivenessProblems, findTokenProblems } from '../lib/fact-figures.ts';
+import { findRouteMentions, routeIsListed } from '../lib/route-mentions.ts';
+import { bodyOf, textUnitsOf } from '../lib/text-units.ts';
 
 function scalarKeys(value: unknown, prefix = ''): string[] {
   if (value && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)) {

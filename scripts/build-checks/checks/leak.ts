@@ -9,9 +9,9 @@ import { pathForEntry } from '../../../core/site-urls.ts';
 import { launchRoomPath } from '../../../core/launch-room-kinds.ts';
 import { SERVED_MARKETING_DIRS } from '../../../core/asset-path.ts';
 import type { Check, CheckContext } from '../check.ts';
-import type { BuiltAudience } from '../built-site.ts';
-import { normalizeText, shinglesOf, type NormalizedText } from '../text-match.ts';
-import { bodyOf, frontmatterStrings } from '../text-units.ts';
+import type { BuiltAudience } from '../steps/built-site.ts';
+import { normalizeText, shinglesOf, type NormalizedText } from '../lib/text-match.ts';
+import { bodyOf, frontmatterStrings } from '../lib/text-units.ts';
 import { builtFileFor } from './out-link.ts';
 
 /** Titles shorter than this many words are too generic to search for. */

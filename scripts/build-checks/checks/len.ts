@@ -1,7 +1,7 @@
 import { measureText, type Channel } from '../../../core/channel-limits.ts';
 import type { ContentFile } from '../../../core/content-files.ts';
 import type { Check, CheckContext } from '../check.ts';
-import { bodyOf } from '../text-units.ts';
+import { bodyOf } from '../lib/text-units.ts';
 
 /** The form every HN title must take. */
 export const HN_TITLE_PREFIX = 'Show HN: ';

@@ -4,7 +4,7 @@ import { hashFile } from '../../../core/hash.ts';
 import { MANIFEST_PATH } from '../../../core/manifest.ts';
 import type { Check, CheckContext, Finding } from '../check.ts';
 import { offsetOfYamlPath } from '../../../core/yaml-path.ts';
-import { resolveAllReferences } from '../resolve-reference.ts';
+import { resolveAllReferences } from '../lib/resolve-reference.ts';
 
 /** Where a manifest entry is written in marketing/manifest.json. */
 function entryLocation(ctx: CheckContext, path: string): Pick<Finding, 'file' | 'offset'> {

@@ -1,6 +1,6 @@
 import { MANIFEST_PATH } from '../../../core/manifest.ts';
 import type { Check } from '../check.ts';
-import { resolveAllReferences } from '../resolve-reference.ts';
+import { resolveAllReferences } from '../lib/resolve-reference.ts';
 
 /** A file under marketing/ that no source references and the asset inventory does not list (warning). */
 export const unusedCheck: Check = {

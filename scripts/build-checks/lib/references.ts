@@ -1,8 +1,8 @@
-import type { ContentFile } from '../../core/content-files.ts';
-import type { CollectionName } from '../../core/schemas/kinds.ts';
-import { isPublishable, type PublishableFields } from '../../core/publishable.ts';
-import { FACTS_PATH } from '../../core/facts.ts';
-import type { CheckContext } from './check.ts';
+import type { ContentFile } from '../../../core/content-files.ts';
+import type { CollectionName } from '../../../core/schemas/kinds.ts';
+import { isPublishable, type PublishableFields } from '../../../core/publishable.ts';
+import { FACTS_PATH } from '../../../core/facts.ts';
+import type { CheckContext } from '../check.ts';
 import { bodyOf } from './text-units.ts';
 
 /** What a reference must point at. */

@@ -1,6 +1,6 @@
 // The files under marketing/ and public/ that references may point at, listed once per run.
 import { join } from 'node:path';
-import { listFiles as listFilesUnder } from '../../core/list-files.ts';
+import { listFiles as listFilesUnder } from '../../../core/list-files.ts';
 
 /** Files on disk that references may point at, repo-relative. */
 export interface RepoFiles {

@@ -1,16 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from 'yaml';
-import { readContent, type ContentFile } from '../../core/content-files.ts';
-import { readFacts } from '../../core/facts.ts';
-import { readYamlFile } from '../../core/yaml-file.ts';
-import { MANIFEST_PATH, ManifestSchema, type Manifest } from '../../core/manifest.ts';
-import { createLocator } from '../../core/source-location.ts';
-import type { Issue } from '../../core/issue.ts';
-import type { Facts } from '../../core/schemas/facts.ts';
-import { deriveSiteRoutes, type SiteRoutes } from './site-routes.ts';
-import { listRepoFiles, type RepoFiles } from './repo-files.ts';
-import { loadGeneratorPlans, GENERATORS, type Generator, type PlanResult } from './generator-plans.ts';
+import { readContent, type ContentFile } from '../../../core/content-files.ts';
+import { readFacts } from '../../../core/facts.ts';
+import { readYamlFile } from '../../../core/yaml-file.ts';
+import { MANIFEST_PATH, ManifestSchema, type Manifest } from '../../../core/manifest.ts';
+import { createLocator } from '../../../core/source-location.ts';
+import type { Issue } from '../../../core/issue.ts';
+import type { Facts } from '../../../core/schemas/facts.ts';
+import { deriveSiteRoutes, type SiteRoutes } from '../lib/site-routes.ts';
+import { listRepoFiles, type RepoFiles } from '../lib/repo-files.ts';
+import { loadGeneratorPlans, GENERATORS, type Generator, type PlanResult } from '../lib/generator-plans.ts';
 
 /** Everything the source checks read, loaded once per run from a repo (or fixture) root. */
 export interface Sources {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 import { execa } from 'execa';
 import type { Writable } from 'node:stream';
-import type { Issue } from '../../core/issue.ts';
+import type { Issue } from '../../../core/issue.ts';
 
 /** What one `astro build` did. */
 export interface AstroBuildResult {

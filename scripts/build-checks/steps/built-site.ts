@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { listFiles } from './repo-files.ts';
+import { listFiles } from '../lib/repo-files.ts';
 
 /** One build's output folder. */
 export interface BuiltAudience {

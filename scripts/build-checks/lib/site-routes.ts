@@ -1,10 +1,10 @@
 // The routes each audience's build will have, derived from src/routes and the content, for the link rules.
 import { join, relative } from 'node:path';
-import type { ContentFile } from '../../core/content-files.ts';
-import { listFiles } from '../../core/list-files.ts';
-import { explainUnpublishable, type PublishableFields } from '../../core/publishable.ts';
-import { pathForEntry, pathForTag, ogImagePath, patternFor } from '../../core/site-urls.ts';
-import { LAUNCH_ROOM_SECTIONS, launchRoomPath, launchRoomSectionPath } from '../../core/launch-room-kinds.ts';
+import type { ContentFile } from '../../../core/content-files.ts';
+import { listFiles } from '../../../core/list-files.ts';
+import { explainUnpublishable, type PublishableFields } from '../../../core/publishable.ts';
+import { pathForEntry, pathForTag, ogImagePath, patternFor } from '../../../core/site-urls.ts';
+import { LAUNCH_ROOM_SECTIONS, launchRoomPath, launchRoomSectionPath } from '../../../core/launch-room-kinds.ts';
 
 /** Which of the two builds a path belongs to. */
 export type Audience = 'public' | 'internal';

@@ -1,4 +1,4 @@
-import { formatIssue, sortIssues, summarizeIssues, type Issue } from '../../core/issue.ts';
+import { formatIssue, sortIssues, summarizeIssues, type Issue } from '../../../core/issue.ts';
 
 /** How the report is printed. */
 export type ReportFormat = 'text' | 'json';

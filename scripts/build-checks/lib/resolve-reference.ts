@@ -1,11 +1,11 @@
-import { assetFileFor } from '../../core/asset-path.ts';
-import { suggestKey } from '../../core/schema-issue.ts';
-import { pathForEntry } from '../../core/site-urls.ts';
-import { explainUnpublishable, type PublishableFields } from '../../core/publishable.ts';
-import { SERVED_MARKETING_DIRS } from '../../core/asset-path.ts';
-import type { Sources } from './collect.ts';
+import { assetFileFor } from '../../../core/asset-path.ts';
+import { suggestKey } from '../../../core/schema-issue.ts';
+import { pathForEntry } from '../../../core/site-urls.ts';
+import { explainUnpublishable, type PublishableFields } from '../../../core/publishable.ts';
+import { SERVED_MARKETING_DIRS } from '../../../core/asset-path.ts';
+import type { Sources } from '../steps/collect.ts';
 import { collectReferences, type Reference } from './references.ts';
-import type { CheckContext } from './check.ts';
+import type { CheckContext } from '../check.ts';
 import { normalizeSitePath, routeExists } from './site-routes.ts';
 
 /** The result of resolving one reference. */

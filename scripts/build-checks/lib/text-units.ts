@@ -1,5 +1,5 @@
-import type { ContentFile } from '../../core/content-files.ts';
-import type { CheckContext } from './check.ts';
+import type { ContentFile } from '../../../core/content-files.ts';
+import type { CheckContext } from '../check.ts';
 import { parseBody, type ParsedBody } from './markdown-body.ts';
 
 /** A piece of text a check scans, with a way back to its exact place in the file. */

@@ -1,7 +1,7 @@
-import type { GeneratorPlan } from '../../core/manifest.ts';
-import { planVoiceovers } from '../tts/stale-plan.ts';
-import { planAssets } from '../assets/plan.ts';
-import { planDemoRecording } from '../demo/plan.ts';
+import type { GeneratorPlan } from '../../../core/manifest.ts';
+import { planVoiceovers } from '../../tts/stale-plan.ts';
+import { planAssets } from '../../assets/plan.ts';
+import { planDemoRecording } from '../../demo/plan.ts';
 
 /** One output a generator would write now, with the inputs hash it would record. */
 export interface PlannedOutput {

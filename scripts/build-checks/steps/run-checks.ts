@@ -1,5 +1,5 @@
-import type { Issue } from '../../core/issue.ts';
-import type { Check, CheckContext, CheckOptions, CheckRun, Finding, Phase } from './check.ts';
+import type { Issue } from '../../../core/issue.ts';
+import type { Check, CheckContext, CheckOptions, CheckRun, Finding, Phase } from '../check.ts';
 import type { Sources } from './collect.ts';
 import type { BuiltSite } from './built-site.ts';
 

@@ -1,4 +1,4 @@
-import type { RouteFact } from '../../core/schemas/facts.ts';
+import type { RouteFact } from '../../../core/schemas/facts.ts';
 
 /** An API route written in text, e.g. `GET /workspaces/ws-1/state` or `$PLATFORM/registry/register`. */
 export interface RouteMention {

@@ -1,4 +1,4 @@
-import type { Facts } from '../../core/schemas/facts.ts';
+import type { Facts } from '../../../core/schemas/facts.ts';
 
 /** A figure in text that contradicts the facts file. */
 export interface FigureProblem {

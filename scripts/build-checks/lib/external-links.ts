@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../../core/write-atomic.ts';
+import { writeFileAtomic } from '../../../core/write-atomic.ts';
 
 /** What fetching one external URL said. */
 export interface ExternalResult {
