@@ -5,7 +5,7 @@ import { AgentExitedError, DemoStepError, formatSeconds } from './errors.ts';
 import type { AgentMessage } from './agent/run-agent.ts';
 
 /** The agent's entry point. */
-export const AGENT_MAIN = join(import.meta.dirname, 'agent', 'main.ts');
+export const AGENT_MAIN = join(import.meta.dirname, 'agent', 'cli.ts');
 /** How long the agent gets to stop after SIGTERM before it is killed. */
 export const AGENT_STOP_GRACE_MS = 3_000;
 

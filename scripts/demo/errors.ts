@@ -35,13 +35,15 @@ export class DemoInterruptedError extends DemoStepError {
 export class AgentExitedError extends DemoStepError {
   constructor(code: number | undefined, signal: string | undefined, stderr: string) {
     const how = signal ? `was killed (${signal})` : `exited with code ${code}`;
+    // The agent prints its problems as issue lines, then a count line (`agent: 1 error: 1 agent`): quote the last problem.
+    const last = stderr.trim().split('\n').filter((line) => line && !/^agent: (?:\d+ |no problems)/.test(line)).pop();
     const hint =
-      code === 3
+      /\[agent\] port \d+ is in use/.test(stderr)
         ? 'the agent\'s port is taken: set AGENT_PORT to a free port, or unset it to pick one'
         : signal
           ? 'something outside the demo stopped the agent process; run the demo again'
           : 'read the agent\'s last lines above; fix the platform or the agent\'s settings and run again';
-    super(`the agent process ${how}${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`, { hint });
+    super(`the agent process ${how}${last ? `: ${last}` : ''}`, { hint });
     this.name = 'AgentExitedError';
   }
 }

@@ -14,7 +14,8 @@ export const SITE_TEST_CACHE = join(REPO_ROOT, '.cache', 'site-tests');
 /** What a project copy needs to build. */
 const PROJECT_PARTS = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 /** What a site build depends on; a change to any of these files means a new build (other scripts/ folders are other commands). */
-const SITE_INPUTS = ['src', 'public', 'scripts/lib', 'scripts/assets', 'astro.config.mjs', 'package.json'];
+// core/ and scripts/lib are what the site imports; scripts/demo is hashed by the demo page's staleness note.
+const SITE_INPUTS = ['core', 'src', 'public', 'scripts/lib', 'scripts/assets', 'scripts/demo', 'astro.config.mjs', 'package.json'];
 const BUILD_TIMEOUT_MS = 240_000;
 const VITEST_ENV_KEYS = /^(VITEST.*|TEST|DEV|PROD|MODE|SSR|BASE_URL)$/;
 

@@ -60,7 +60,8 @@ export async function runAstroBuild(options: AstroBuildOptions): Promise<AstroBu
   // renamed or removed file otherwise leaves a dangling module in it that breaks the next build.
   const result = await execa(node, [astro, 'build', '--force'], {
     cwd: options.root,
-    env: { ...options.env, SITE_AUDIENCE: options.audience, BUILD_NOW: options.now.toISOString(), FORCE_COLOR: '0' },
+    // Telemetry off: its first-run notice is noise in every build log.
+    env: { ...options.env, SITE_AUDIENCE: options.audience, BUILD_NOW: options.now.toISOString(), FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
     reject: false,
     all: true,
     stdout: ['pipe', options.echo],
