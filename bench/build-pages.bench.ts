@@ -1,3 +1,4 @@
+// Bench: npm run build of 1,000 generated MDX posts, cold and warm, in pages/s and the checks' share of the time.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';

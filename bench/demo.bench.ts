@@ -1,3 +1,4 @@
+// Bench: the whole --fast walkthrough on the stand-in, and its timeline spans against the cast's timestamps.
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Bench: our output link check against linkinator on the same generated 2,000-page site, offline.
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

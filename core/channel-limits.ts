@@ -1,3 +1,4 @@
+// Channel limits (X, LinkedIn, Discord, Slack, HN, email) and how each channel counts a text's length.
 import twitterText from 'twitter-text';
 
 /** Every channel whose length we police, with its limit and how it counts. */

@@ -1,3 +1,4 @@
+// Reads content/ files as plain Node sees them: frontmatter validated with the kind's schema, problems located.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';

@@ -1,3 +1,4 @@
+// Content hashes (`sha256:<hex>`) of bytes, files and JSON values with sorted keys: the cache keys of every generator.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 

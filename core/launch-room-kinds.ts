@@ -1,3 +1,4 @@
+// Where each content kind appears in the launch room: its section path and menu label.
 import { CONTENT_KINDS, type CollectionName } from './schemas/kinds.ts';
 
 /** How one content kind appears in the launch room: its section path and its menu label. */

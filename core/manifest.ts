@@ -1,3 +1,4 @@
+// marketing/manifest.json: its schema, reading and writing, and the plan type generators give the build.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'astro/zod';

@@ -1,3 +1,4 @@
+// Turns zod issues into located, readable messages with "did you mean" suggestions for unknown keys.
 import type { z } from 'astro/zod';
 
 /** Known keys of an object schema (unwrapping refinements and pipes), for "did you mean". */

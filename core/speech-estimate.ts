@@ -1,3 +1,4 @@
+// How long a voice-over body takes to read at a pace, counted exactly as npm run tts counts it.
 import { parseScriptBody } from './voiceover-script.ts';
 import { countSpokenUnits } from './sentences.ts';
 

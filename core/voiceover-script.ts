@@ -1,3 +1,4 @@
+// Parses voice-over markup (prose, `[pause …]`, *emphasis*) into speech and pause parts with located problems.
 import type { Issue } from './issue.ts';
 import { createLocator } from './source-location.ts';
 import { splitSentences, type TextRange } from './sentences.ts';

@@ -1,3 +1,4 @@
+// Atomic file writes: write a temporary sibling, then rename, so a reader never sees half a file.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';

@@ -1,3 +1,4 @@
+// Finds the offset of a key path (`posts.2.text`) in a parsed YAML document, for file:line:col messages.
 import { isMap, isSeq, type Document, type Node as YamlNode } from 'yaml';
 
 /**

@@ -1,3 +1,4 @@
+// Schema of the asset inventory: every asset the launch uses, with kind, owner and where it is used.
 import { z } from 'astro/zod';
 import { defineKindSchema } from './base.ts';
 

@@ -1,3 +1,4 @@
+// Schemas for references to assets (by kind and extension) and to pages, shared by every content kind.
 import { z } from 'astro/zod';
 
 /** File extensions per asset kind. */

@@ -1,3 +1,4 @@
+// The frontmatter every content kind shares: audience, status, dates, tags and owner.
 import { z } from 'astro/zod';
 
 /** Who may see a piece: `public` pieces ship on the public site, `internal` ones only in the launch room. */

@@ -1,3 +1,4 @@
+// Schema of a battlecard: competitor, comparison rows and when they win.
 import { z } from 'astro/zod';
 import { defineKindSchema } from './base.ts';
 

@@ -1,3 +1,4 @@
+// Schema of a blog post: author, dates, hero image and optional voice-over.
 import { z } from 'astro/zod';
 import { defineKindSchema, DateSchema } from './base.ts';
 import { AssetRefSchema } from './asset-ref.ts';

@@ -1,3 +1,4 @@
+// Schema of the launch checklist and its items.
 import { z } from 'astro/zod';
 import { defineKindSchema } from './base.ts';
 

@@ -1,3 +1,4 @@
+// Schema of a community announcement: one post per Discord, Slack or Reddit channel.
 import { z } from 'astro/zod';
 import { defineKindSchema } from './base.ts';
 

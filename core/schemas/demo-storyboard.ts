@@ -1,3 +1,4 @@
+// Schema of a demo storyboard: moments with timecodes, narration, on-screen text and the demo steps they cover.
 import { z } from 'astro/zod';
 import { defineKindSchema, TimecodeSchema } from './base.ts';
 

@@ -1,3 +1,4 @@
+// Schema of one email of a drip: step, send day, subject, alternate subject, preview and merge fields.
 import { z } from 'astro/zod';
 import { defineKindSchema } from './base.ts';
 

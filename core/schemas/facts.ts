@@ -1,3 +1,4 @@
+// Schema of content/facts.yaml: routes, token format, liveness timings, sub-phases, dates and the canonical host.
 import { z } from 'astro/zod';
 import { DateSchema } from './base.ts';
 

@@ -1,3 +1,4 @@
+// Schema of a guide (Starlight docs page): sidebar order and optional voice-over.
 import { z } from 'astro/zod';
 import { defineKindSchema } from './base.ts';
 

@@ -1,3 +1,4 @@
+// Schema of the Hacker News launch guide: candidate Show HN titles, URL and first comment.
 import { z } from 'astro/zod';
 import { defineKindSchema } from './base.ts';
 import { PageRefSchema } from './asset-ref.ts';

@@ -1,3 +1,4 @@
+// The one registry of content kinds: collection name, folder under content/ and schema, for Astro and scripts alike.
 import type { z } from 'astro/zod';
 import { BlogPostSchema } from './blog-post.ts';
 import { GuideSchema } from './guide.ts';

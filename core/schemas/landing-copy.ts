@@ -1,3 +1,4 @@
+// Schema of the landing copy the public home page renders: hero, calls to action and three benefits.
 import { z } from 'astro/zod';
 import { defineKindSchema } from './base.ts';
 import { PageRefSchema } from './asset-ref.ts';

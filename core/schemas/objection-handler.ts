@@ -1,3 +1,4 @@
+// Schema of the objection handlers: each objection and its answer.
 import { z } from 'astro/zod';
 import { defineKindSchema } from './base.ts';
 

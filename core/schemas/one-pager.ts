@@ -1,3 +1,4 @@
+// Schema of a printable one-pager with its word budget.
 import { z } from 'astro/zod';
 import { defineKindSchema } from './base.ts';
 

@@ -1,3 +1,4 @@
+// Schema of a press release: embargo, dateline and press contact.
 import { z } from 'astro/zod';
 import { defineKindSchema, DateSchema } from './base.ts';
 

@@ -1,3 +1,4 @@
+// Schema of the internal roadmap brief: what shipped, what is out of scope, known issues.
 import { z } from 'astro/zod';
 import { defineKindSchema } from './base.ts';
 

@@ -1,3 +1,4 @@
+// Schema of a social post set: X and LinkedIn posts with text, image and link.
 import { z } from 'astro/zod';
 import { defineKindSchema } from './base.ts';
 import { AssetRefSchema, PageRefSchema } from './asset-ref.ts';

@@ -1,3 +1,4 @@
+// Schema of the launch video package: acts with timecodes and renditions.
 import { z } from 'astro/zod';
 import { defineKindSchema, TimecodeSchema } from './base.ts';
 

@@ -1,3 +1,4 @@
+// Schema of a voice-over script: voice, prosody, target length, pace and output path.
 import { z } from 'astro/zod';
 import { defineKindSchema } from './base.ts';
 

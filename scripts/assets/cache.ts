@@ -1,3 +1,4 @@
+// Why an asset is stale (inputs hash, missing or edited file) and the tool versions that go into its hash.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// npm run assets: renders the fleet diagram and the social cards, then prints what was done.
 import { parseArgs } from 'node:util';
 import { formatIssue, sortIssues, summarizeIssues } from '../../core/issue.ts';
 import { generateAssets } from './generate.ts';

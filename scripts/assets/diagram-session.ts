@@ -1,3 +1,4 @@
+// One system-Chromium session that renders every diagram to SVG and a 2× PNG and measures its labels.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';

@@ -1,3 +1,4 @@
+// Runs an assets pass: plans the jobs, renders what is stale inside the checkout lock, reports each asset.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findChromium } from '../lib/find-chromium.ts';

@@ -1,3 +1,4 @@
+// Turns diagram sources and social posts into render jobs with their outputs and inputs hashes.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashBytes, hashJson } from '../../core/hash.ts';

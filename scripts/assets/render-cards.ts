@@ -1,3 +1,4 @@
+// Renders the social cards with the brand card renderer, checks their text regions and records them.
 import { join } from 'node:path';
 import { composeBrandCard, findCardOverlaps } from '../lib/brand-card.ts';
 import { hashBytes } from '../../core/hash.ts';

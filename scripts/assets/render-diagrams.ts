@@ -1,3 +1,4 @@
+// Renders the diagrams in the shared browser session, checks them and records them in the manifest.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashBytes } from '../../core/hash.ts';

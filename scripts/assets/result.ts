@@ -1,3 +1,4 @@
+// What happened to one asset in a run, for the report and the manifest.
 import type { Issue } from '../../core/issue.ts';
 import type { ManifestEntry } from '../../core/manifest.ts';
 import type { AssetJob } from './jobs.ts';

@@ -1,3 +1,4 @@
+// Finds the social posts whose image is a card this command renders, with the card's size and text.
 import { readContent, type ContentFile } from '../../core/content-files.ts';
 import { assetFileFor } from '../../core/asset-path.ts';
 import { createLocator } from '../../core/source-location.ts';

@@ -1,3 +1,4 @@
+// The shape of one build-check rule and of the context it reports problems to.
 import type { Issue, Severity } from '../../core/issue.ts';
 import type { Sources } from './steps/collect.ts';
 import type { BuiltSite } from './steps/built-site.ts';

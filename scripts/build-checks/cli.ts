@@ -1,3 +1,4 @@
+// npm run check / npm run build: reads argv, runs the pipeline, prints the report and sets the exit code.
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,3 +1,4 @@
+// The stage order of `check` (collect → source rules) and `build` (… → astro build → built site → output rules).
 import type { Writable } from 'node:stream';
 import type { Issue } from '../../core/issue.ts';
 import type { Check, CheckOptions } from './check.ts';

@@ -1,3 +1,4 @@
+// Starts the remote agent as its own OS process with an IPC channel, and stops it.
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { execaNode, type ResultPromise } from 'execa';

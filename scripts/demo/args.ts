@@ -1,3 +1,4 @@
+// npm run demo flags and environment, read into the run's options or usage problems.
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_RECORDING_DIR } from '../../core/demo-recording.ts';

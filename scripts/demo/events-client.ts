@@ -1,3 +1,4 @@
+// The /ws event stream as the canvas sees it, for the canvas step.
 import WebSocket from 'ws';
 import { DemoStepError } from './errors.ts';
 import type { EventFrame } from './sandbox/events.ts';

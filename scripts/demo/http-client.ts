@@ -1,3 +1,4 @@
+// The runner's HTTP client for the platform: credentials, time limits, and every exchange recorded.
 import { performance } from 'node:perf_hooks';
 import { DemoStepError, excerpt, formatSeconds, hintForStatus } from './errors.ts';
 import type { Exchange } from './record/run-record.ts';

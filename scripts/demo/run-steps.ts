@@ -1,3 +1,4 @@
+// Runs the storyboard's moments and steps in order through the dispatch table, recording each.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DemoStepError } from './errors.ts';
 import { showFailure, showMomentHeading } from './present.ts';

@@ -1,3 +1,4 @@
+// One demo run end to end: platform, session, steps, cleanup and the recording.
 import { performance } from 'node:perf_hooks';
 import { redact } from '../lib/redact.ts';
 import { DemoInterruptedError } from './errors.ts';

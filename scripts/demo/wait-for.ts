@@ -1,3 +1,4 @@
+// Waits for a condition with a time limit, naming the condition and the last value seen when it runs out.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WaitTimeoutError } from './errors.ts';
 

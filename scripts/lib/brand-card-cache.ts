@@ -1,3 +1,4 @@
+// Content-hash cache of rendered brand cards in node_modules/.cache/og-cards, pruned by age.
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

@@ -1,3 +1,4 @@
+// The tts cache: a script's MP3 and VTT are reused when the manifest's inputs hash and bytes still match.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 // The tts cache: a script's MP3 and VTT are reused when the manifest's inputs hash and bytes still match.

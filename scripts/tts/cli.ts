@@ -1,3 +1,4 @@
+// npm run tts: reads argv, runs the voice-over generator and prints its progress and summary.
 import { parseArgs } from 'node:util';
 import { formatIssue, sortIssues, summarizeIssues } from '../../core/issue.ts';
 import { redact } from '../lib/redact.ts';

@@ -1,3 +1,4 @@
+// Joins chunks as samples and masters them: two-pass loudnorm to −16 LUFS, 44.1 kHz mono MP3 with ID3 tags.
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FFMPEG_BINARY, measureLoudness, parseLoudnormReport, probeAudio, type AudioProbe, type Loudness } from './measure.ts';

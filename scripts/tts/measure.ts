@@ -1,3 +1,4 @@
+// Measures audio with ffprobe and ffmpeg: duration, loudness and true peak.
 import { runTool } from './run-tool.ts';
 
 /** ffmpeg and ffprobe binaries (from the OS; `npm run setup` installs them). */

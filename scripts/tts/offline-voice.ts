@@ -1,3 +1,4 @@
+// The offline synthesiser (espeak-ng), paced from the script's wpm; its output is marked draft.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mapWithLimit } from '../lib/map-limit.ts';

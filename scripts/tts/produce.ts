@@ -1,3 +1,4 @@
+// Produces one script's audio and captions: synthesise, master, caption, write atomically, record.
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';

@@ -1,3 +1,4 @@
+// How a tts run is printed: a line per script, retries, the fallback banner and the summary.
 import type { GenerateEvent, GenerateReport, ScriptResult } from './run-types.ts';
 import { formatPercent } from './plan.ts';
 

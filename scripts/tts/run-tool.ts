@@ -1,3 +1,4 @@
+// Runs espeak-ng, ffmpeg and ffprobe through execa, with install hints when one is missing.
 import { execa, execaSync, ExecaError } from 'execa';
 
 /** What to do when espeak-ng, ffmpeg or ffprobe is missing. */

@@ -1,3 +1,4 @@
+// SSML for Edge and espeak-ng: escaping, prosody and chunks of at most 4096 bytes split at sentence ends.
 import type { SpeechPart } from '../../core/voiceover-script.ts';
 import type { TextRange } from '../../core/sentences.ts';
 

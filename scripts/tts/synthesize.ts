@@ -1,3 +1,4 @@
+// The Edge read-aloud client: chunks in parallel, each validated and retried with backoff.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';

@@ -1,3 +1,4 @@
+// Where an asset stands for the launch room: on disk and final, a draft, or missing, with size and shape.
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';

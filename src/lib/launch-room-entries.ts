@@ -1,3 +1,4 @@
+// Every content entry as the launch room lists it, whatever its kind.
 import { getCollection } from 'astro:content';
 import type { CollectionName } from '../../core/schemas/kinds.ts';
 import { CONTENT_KINDS } from '../../core/schemas/kinds.ts';

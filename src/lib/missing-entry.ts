@@ -1,3 +1,4 @@
+// Explains why an entry a page asks for is not in this build (held back, unpublished or absent).
 import { readContent } from '../../core/content-files.ts';
 import type { CollectionName } from '../../core/schemas/kinds.ts';
 import { CONTENT_KINDS } from '../../core/schemas/kinds.ts';

@@ -1,3 +1,4 @@
+// Every open placeholder in content/ with its file:line:col, for the checklist page.
 import { readContent } from '../../core/content-files.ts';
 import { findPlaceholders } from '../../core/placeholders.ts';
 import { createLocator } from '../../core/source-location.ts';

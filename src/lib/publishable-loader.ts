@@ -1,3 +1,4 @@
+// Wraps an Astro loader so the public build keeps only publishable entries.
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { explainUnpublishable, type PublishableFields } from '../../core/publishable.ts';
 

@@ -1,3 +1,4 @@
+// Tests of the brand card renderer: sizes, visible text, fitting, Inter, and text kept clear of the motif.
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import { BrandCardError, composeBrandCard, findCardOverlaps, renderBrandCard } from '../../scripts/lib/brand-card.ts';

@@ -1,3 +1,4 @@
+// Tests of the diagram label checks on real renderings (SVG text, blank labels, overlaps).
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';

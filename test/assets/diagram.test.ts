@@ -1,3 +1,4 @@
+// Tests of the fleet diagram rendered in a real Chromium.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';

@@ -1,3 +1,4 @@
+// Tests of the social cards: one per post image, the right size, recorded in the manifest.
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Tests of the astro build stage: errors located where Astro says.
 import { expect, test } from 'vitest';
 import { parseAstroErrors } from '../../scripts/build-checks/steps/astro-build.ts';
 

@@ -1,3 +1,4 @@
+// Test helper: runs the build checks on a fixture tree and returns its findings.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue } from '../../core/issue.ts';

@@ -1,3 +1,4 @@
+// Tests of npm run check/build as a real process, with problems planted in a copy of the real launch.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

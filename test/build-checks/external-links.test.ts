@@ -1,3 +1,4 @@
+// Tests of the external link fetcher and its cache against a loopback server.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

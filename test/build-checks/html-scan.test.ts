@@ -1,3 +1,4 @@
+// Tests of the built-HTML scanner (URLs with offsets, ids, entities) and the leak-matching helpers.
 import { describe, expect, test } from 'vitest';
 import { scanHtml, scanXml } from '../../scripts/build-checks/lib/html-scan.ts';
 import { normalizeText, shinglesOf } from '../../scripts/build-checks/lib/text-match.ts';

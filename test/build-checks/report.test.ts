@@ -1,3 +1,4 @@
+// Tests of the build report: sorting, counts, JSON and annotations.
 import { describe, expect, test } from 'vitest';
 import type { Issue } from '../../core/issue.ts';
 import { formatAnnotations } from '../../scripts/lib/cli/annotations.ts';

@@ -1,3 +1,4 @@
+// Tests of every build-check rule on the passing and failing fixtures.
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { CheckRun } from '../../scripts/build-checks/check.ts';
 import { ALL_CHECKS } from '../../scripts/build-checks/all-checks.ts';

@@ -1,3 +1,4 @@
+// Tests of the text scanners behind the fact rule: route mentions, liveness and token figures.
 import { describe, expect, test } from 'vitest';
 import { loadFacts } from '../../core/facts.ts';
 import { findRouteMentions, routeIsListed } from '../../scripts/build-checks/lib/route-mentions.ts';

@@ -1,3 +1,4 @@
+// Tests that the Phase 30 launch pack is complete and consistent.
 import { describe, expect, test } from 'vitest';
 import { readContent, type ContentFile } from '../../core/content-files.ts';
 import { measureText } from '../../core/channel-limits.ts';

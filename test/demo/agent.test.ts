@@ -1,3 +1,4 @@
+// Tests of the remote agent as its own process against the stand-in.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';

@@ -1,3 +1,4 @@
+// Tests of npm run demo against the embedded stand-in: the recording, golden transcript and exits.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

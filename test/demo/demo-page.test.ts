@@ -1,3 +1,4 @@
+// Tests of the launch-room demo page in a real browser: the player, the steps and the staleness note.
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Tests of demo failures: each names the step, status, body and hint and leaves nothing running.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';

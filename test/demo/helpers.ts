@@ -1,3 +1,4 @@
+// Test helpers for the demo: temporary roots, clean environments, child processes and their output.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

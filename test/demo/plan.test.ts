@@ -1,3 +1,4 @@
+// Tests of the demo's staleness plan.
 import { afterEach, describe, expect, test } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

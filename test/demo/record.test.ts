@@ -1,3 +1,4 @@
+// Tests of the recording files: terminal, cast, transcript, JUnit, summary and timeline.
 import { describe, expect, test } from 'vitest';
 import { parseCast, renderCast } from '../../scripts/demo/record/asciicast.ts';
 import { renderJunit } from '../../scripts/demo/record/junit.ts';

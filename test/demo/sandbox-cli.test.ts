@@ -1,3 +1,4 @@
+// Tests of npm run sandbox as a real process: URL, admin token, exits 1, 2 and 130.
 import { afterEach, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';

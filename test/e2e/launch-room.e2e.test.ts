@@ -1,3 +1,4 @@
+// Browser tests of the launch room: printing, the INTERNAL banner and the inventory at 1440 px.
 import { describe, expect, test } from 'vitest';
 import { readContent } from '../../core/content-files.ts';
 import { REPO_ROOT } from '../site/site-build.ts';

@@ -1,3 +1,4 @@
+// Test helper: serves a cached real-site build on loopback and opens system Chromium on it.
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { findChromium, chromiumArgs } from '../../scripts/lib/find-chromium.ts';

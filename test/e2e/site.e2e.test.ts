@@ -1,3 +1,4 @@
+// Browser tests of the public site: home, search, a post's share data, no launch-room page.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium, chromiumArgs } from '../../scripts/lib/find-chromium.ts';

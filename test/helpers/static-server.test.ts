@@ -1,3 +1,4 @@
+// Tests of the test-only static server: indexes, 404 page, no escape from the root, byte ranges.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// Tests of the facts file reader: valid facts, located bad values, unknown keys.
 import { describe, expect, test } from 'vitest';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

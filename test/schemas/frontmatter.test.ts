@@ -1,3 +1,4 @@
+// Tests of frontmatter validation per kind: unknown keys, dates, types, did-you-mean.
 import { describe, expect, test, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// Tests of the site built from the real launch content (both audiences).
 import { beforeAll, describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';

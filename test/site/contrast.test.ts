@@ -1,3 +1,4 @@
+// Tests of the brand palette: every text colour meets WCAG AA, and the stylesheets write no colour of their own.
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { BRAND_PALETTE, renderPaletteCss } from '../../core/brand-palette.ts';

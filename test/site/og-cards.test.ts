@@ -1,3 +1,4 @@
+// Tests of the share cards in the built public site.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';

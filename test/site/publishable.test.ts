@@ -1,3 +1,4 @@
+// Tests of the publishing rule.
 import { describe, expect, test } from 'vitest';
 import { explainUnpublishable, isPublishable, parseBuildNow } from '../../core/publishable.ts';
 

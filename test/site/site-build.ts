@@ -1,3 +1,4 @@
+// Test helper: real Astro builds of the repo or a fixture, cached by content and code hash.
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// Tests of the tts content-hash cache and staleness plan.
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

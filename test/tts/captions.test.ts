@@ -1,3 +1,4 @@
+// Tests of caption timing from word boundaries and proportions.
 import { describe, expect, test } from 'vitest';
 import { formatTimestamp, formatVtt, locateBoundaries, timeSentences, type TimedChunk } from '../../scripts/tts/captions.ts';
 import { parseScriptBody, type SpeechPart } from '../../core/voiceover-script.ts';

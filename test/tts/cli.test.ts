@@ -1,3 +1,4 @@
+// Tests of npm run tts as a real process against a fake Edge service and espeak-ng.
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// Tests of espeak-ng synthesis and mastering, measured with ffprobe.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Tests of voice-over planning: sentence splitting, chunks, pauses and pace.
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

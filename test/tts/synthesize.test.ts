@@ -1,3 +1,4 @@
+// Tests of the Edge client against a fake read-aloud service: retries, timeouts, truncation.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// Rule `asset`: every file a source points at exists under marketing/ or public/.
 import type { Check } from '../check.ts';
 import { resolveAllReferences } from '../lib/resolve-reference.ts';
 

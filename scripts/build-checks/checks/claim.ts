@@ -1,3 +1,4 @@
+// Rule `claim`: a claim word (only, first, fastest, percentages, …) needs a source in the same sentence.
 import type { Check, CheckContext } from '../check.ts';
 import { CLAIM_RULES } from '../lib/claim-rules.ts';
 import { bodyOf, textUnitsOf, type TextUnit } from '../lib/text-units.ts';

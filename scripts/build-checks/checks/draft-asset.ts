@@ -1,3 +1,4 @@
+// Rule `draft-asset` (warning): a generated file marked draft is not the final deliverable.
 import { MANIFEST_PATH } from '../../../core/manifest.ts';
 import type { Check } from '../check.ts';
 import { offsetOfYamlPath } from '../../../core/yaml-path.ts';

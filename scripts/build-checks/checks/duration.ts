@@ -1,3 +1,4 @@
+// Rule `duration`: a voice-over's words ÷ pace and its measured audio stay within ±10 % of its target.
 import type { Check } from '../check.ts';
 import { planScript } from '../../tts/plan.ts';
 

@@ -1,3 +1,4 @@
+// Rule `external` (with --external only): links to other sites answer, cached between runs.
 import { join } from 'node:path';
 import type { Check } from '../check.ts';
 import { checkExternalUrls, DEFAULT_EXTERNAL_CACHE } from '../lib/external-links.ts';

@@ -1,3 +1,4 @@
+// Rule `fact`: routes, liveness figures and token details in prose agree with content/facts.yaml.
 import { factAt, FACTS_PATH } from '../../../core/facts.ts';
 import { suggestKey } from '../../../core/schema-issue.ts';
 import type { Facts } from '../../../core/schemas/facts.ts';

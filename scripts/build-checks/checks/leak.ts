@@ -1,3 +1,4 @@
+// Rule `leak`: nothing held back (internal, draft, review, embargoed) reaches dist/public/.
 import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Rule `len`: posts, titles, subjects and one-pagers fit their channel's limit.
 import { measureText, type Channel } from '../../../core/channel-limits.ts';
 import type { ContentFile } from '../../../core/content-files.ts';
 import type { Check, CheckContext } from '../check.ts';

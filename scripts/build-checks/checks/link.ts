@@ -1,3 +1,4 @@
+// Rule `link`: every link lands on a page the right build will have, on the canonical host.
 import type { Check } from '../check.ts';
 import { resolveAllReferences } from '../lib/resolve-reference.ts';
 

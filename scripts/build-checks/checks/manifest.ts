@@ -1,3 +1,4 @@
+// Rule `manifest`: every generated file is listed, untouched, fresh and generated, and nothing unlisted sits in marketing/.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashFile } from '../../../core/hash.ts';

@@ -1,3 +1,4 @@
+// Rule `mdx`: every body parses as MDX (or Markdown), so Astro's compiler will not stop on it.
 import type { Check } from '../check.ts';
 import { bodyOf } from '../lib/text-units.ts';
 

@@ -1,3 +1,4 @@
+// Rule `out-link`: every internal URL in the built HTML, feeds and sitemap resolves to a built file or #id.
 import type { Check, CheckContext } from '../check.ts';
 import type { BuiltAudience } from '../steps/built-site.ts';
 import { scanHtml, scanXml, type HtmlScan } from '../lib/html-scan.ts';

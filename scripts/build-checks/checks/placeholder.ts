@@ -1,3 +1,4 @@
+// Rule `placeholder`: no [NAME], TBD or {{…}} left in an approved piece.
 import { findPlaceholders } from '../../../core/placeholders.ts';
 import type { ContentFile } from '../../../core/content-files.ts';
 import type { Check, CheckContext } from '../check.ts';

@@ -1,3 +1,4 @@
+// Rule `secret`: no token or API key in content/, marketing/, public/ or dist/ (the value is never printed).
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Check, CheckContext } from '../check.ts';

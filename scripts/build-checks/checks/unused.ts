@@ -1,3 +1,4 @@
+// Rule `unused` (warning): a marketing/ file nothing references and the inventory does not list.
 import { MANIFEST_PATH } from '../../../core/manifest.ts';
 import type { Check } from '../check.ts';
 import { resolveAllReferences } from '../lib/resolve-reference.ts';

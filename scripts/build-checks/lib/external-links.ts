@@ -1,3 +1,4 @@
+// Fetches external URLs for the `external` rule, with a cache in node_modules/.cache/build-checks.
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../../../core/write-atomic.ts';
 

@@ -1,3 +1,4 @@
+// Finds liveness and token figures in text that contradict the facts file.
 import type { Facts } from '../../../core/schemas/facts.ts';
 
 /** A figure in text that contradicts the facts file. */

@@ -1,3 +1,4 @@
+// Loads every generator's staleness plan (tts, assets, demo) for the manifest rule.
 import type { GeneratorPlan } from '../../../core/manifest.ts';
 import { planVoiceovers } from '../../tts/stale-plan.ts';
 import { planAssets } from '../../assets/plan.ts';

@@ -1,3 +1,4 @@
+// Splits an MDX/Markdown body into prose blocks, code blocks, references and component uses with offsets.
 import { markdownToMdast, mdxToMdast } from 'satteri';
 
 /** A run of prose (paragraph, heading or table cell) exactly as written in the file. */

@@ -1,3 +1,4 @@
+// Collects every reference a source makes (links, images, components, frontmatter fields, facts URLs).
 import type { ContentFile } from '../../../core/content-files.ts';
 import type { CollectionName } from '../../../core/schemas/kinds.ts';
 import { isPublishable, type PublishableFields } from '../../../core/publishable.ts';

@@ -1,3 +1,4 @@
+// Resolves one reference to a file or a route, or explains why it is broken.
 import { assetFileFor } from '../../../core/asset-path.ts';
 import { suggestKey } from '../../../core/schema-issue.ts';
 import { pathForEntry } from '../../../core/site-urls.ts';

@@ -1,3 +1,4 @@
+// Finds platform API routes written in text (`GET /workspaces/:id`) for the fact rule.
 import type { RouteFact } from '../../../core/schemas/facts.ts';
 
 /** An API route written in text, e.g. `GET /workspaces/ws-1/state` or `$PLATFORM/registry/register`. */

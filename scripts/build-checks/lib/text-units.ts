@@ -1,3 +1,4 @@
+// The texts a rule scans (body prose, frontmatter strings), each with a way back to its place in the file.
 import type { ContentFile } from '../../../core/content-files.ts';
 import type { CheckContext } from '../check.ts';
 import { parseBody, type ParsedBody } from './markdown-body.ts';

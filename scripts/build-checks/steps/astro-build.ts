@@ -1,3 +1,4 @@
+// Stage: runs `astro build` for one audience and turns its errors into located issues.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, isAbsolute } from 'node:path';

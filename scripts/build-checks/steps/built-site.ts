@@ -1,3 +1,4 @@
+// Stage: reads the built dist/ folders of both audiences for the output rules.
 import { existsSync } from 'node:fs';
 import { listFiles } from '../lib/repo-files.ts';
 

@@ -1,3 +1,4 @@
+// Stage: loads content, facts, manifest, files, routes and generator plans once per run.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from 'yaml';

@@ -1,3 +1,4 @@
+// Stage: the run's report as text, JSON or a CI step summary, with its counts.
 import { formatIssue, sortIssues, summarizeIssues, type Issue } from '../../../core/issue.ts';
 
 /** How the report is printed. */

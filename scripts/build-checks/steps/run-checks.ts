@@ -1,3 +1,4 @@
+// Stage: runs the rules of one phase and collects their located findings.
 import type { Issue } from '../../../core/issue.ts';
 import type { Check, CheckContext, CheckOptions, CheckRun, Finding, Phase } from '../check.ts';
 import type { Sources } from './collect.ts';

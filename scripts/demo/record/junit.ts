@@ -1,3 +1,4 @@
+// The recording's JUnit XML: one testcase per step.
 import { redact } from '../../lib/redact.ts';
 import { describePlatform } from './transcript.ts';
 import type { RunRecord, StepRecord } from './run-record.ts';

@@ -1,3 +1,4 @@
+// Redacts secrets, token shapes and credential keys everywhere in a JSON value before it is recorded.
 import { redact, REDACTED } from '../../lib/redact.ts';
 
 // Whatever these keys hold is a credential, whether or not its value is known.

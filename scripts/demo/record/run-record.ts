@@ -1,3 +1,4 @@
+// The shapes a run is recorded in: exchanges, steps, moments and the platform it ran on.
 import type { EventFrame } from '../sandbox/events.ts';
 
 /** One HTTP request the runner made and what came back (bodies as JSON when they parse). */

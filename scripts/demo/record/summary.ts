@@ -1,3 +1,4 @@
+// The recording's Markdown summary: result, platform and step table.
 import { redact } from '../../lib/redact.ts';
 import { describePlatform } from './transcript.ts';
 import type { RunRecord } from './run-record.ts';

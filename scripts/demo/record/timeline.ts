@@ -1,3 +1,4 @@
+// The recording's timeline: each storyboard moment mapped to its span of the cast.
 import type { RunRecord } from './run-record.ts';
 
 /** Version of the timeline JSON layout. */

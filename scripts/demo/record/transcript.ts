@@ -1,3 +1,4 @@
+// The recording's transcript JSON: every step and HTTP exchange, the agent's included.
 import { redactDeep } from './redact-deep.ts';
 import type { RunRecord } from './run-record.ts';
 

@@ -1,3 +1,4 @@
+// Writes the recording files and their manifest entries (a failed run goes to .failed/).
 import { stat, rm } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
 import { hashBytes } from '../../../core/hash.ts';

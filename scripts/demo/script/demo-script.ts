@@ -1,3 +1,4 @@
+// The validated demo script: moments, steps, their titles and what each step needs first.
 import type { DemoStepKind } from '../../../core/schemas/demo-storyboard.ts';
 
 /** What each step needs to have run before it. */

@@ -1,3 +1,4 @@
+// Reads the live storyboard into a validated demo script, every problem located.
 import { readContent, type ContentFile } from '../../../core/content-files.ts';
 import { createLocator } from '../../../core/source-location.ts';
 import { DEMO_STEP_KINDS, type DemoStepKind, type DemoStoryboard } from '../../../core/schemas/demo-storyboard.ts';

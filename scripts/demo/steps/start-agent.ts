@@ -1,3 +1,4 @@
+// Step start-agent: the remote agent as its own process, registered, heartbeating, its token cached safely.
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { readSecretFile, SECRET_DIR_MODE, SECRET_FILE_MODE } from '../../lib/secret-file.ts';

@@ -1,3 +1,4 @@
+// The one dispatch table from step kind to runner (a missing kind fails the type check).
 import { a2aCanvasStep, a2aPeerStep } from './a2a.ts';
 import { canvasStep } from './canvas.ts';
 import { createWorkspaceStep } from './create-workspace.ts';

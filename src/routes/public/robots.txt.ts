@@ -1,3 +1,4 @@
+// /robots.txt: everything may be crawled; points to the sitemap on the canonical host.
 import type { APIRoute } from 'astro';
 import { canonicalUrl } from '../../../core/site-urls.ts';
 

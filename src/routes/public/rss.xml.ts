@@ -1,3 +1,4 @@
+// /rss.xml: RSS 2.0 feed of published posts, linked on the canonical host.
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getPublicPosts } from '../../lib/public-content.ts';

@@ -1,3 +1,4 @@
+// Tests of the stand-in's A2A proxy against real agent endpoints on loopback.
 import { afterEach, describe, expect, test } from 'vitest';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,3 +1,4 @@
+// The default share card at /og/site.png for pages without their own.
 import type { APIRoute } from 'astro';
 import { renderOgCard } from '../../../lib/og-card.ts';
 import { getLandingCopy } from '../../../lib/public-content.ts';

@@ -1,3 +1,4 @@
+// One 1200×630 share card per published post at /og/blog/<name>.png, rendered at build time.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { CollectionEntry } from 'astro:content';
 import { formatDate, getPublicPosts } from '../../../../lib/public-content.ts';
