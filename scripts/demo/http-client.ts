@@ -1,7 +1,7 @@
 // The runner's HTTP client for the platform: credentials, time limits, and every exchange recorded.
 import { performance } from 'node:perf_hooks';
 import { DemoStepError, excerpt, formatSeconds, hintForStatus } from './errors.ts';
-import type { Exchange } from './record/run-record.ts';
+import type { Exchange } from '../../core/demo-run-record.ts';
 
 /** Per-request time limit unless the run says otherwise. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;

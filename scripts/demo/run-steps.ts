@@ -2,7 +2,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DemoStepError } from './errors.ts';
 import { showFailure, showMomentHeading } from './present.ts';
-import { createStepRecord, type MomentSpan } from './record/run-record.ts';
+import { createStepRecord, type MomentSpan } from '../../core/demo-run-record.ts';
 import { STEP_TITLES, type DemoScript, type ScriptStep } from './script/demo-script.ts';
 import { STEP_RUNNERS } from './steps/table.ts';
 import { paint } from './terminal.ts';

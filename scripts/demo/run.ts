@@ -4,7 +4,7 @@ import { redact } from '../lib/redact.ts';
 import { DemoInterruptedError } from './errors.ts';
 import { createPlatformClient, DEFAULT_REQUEST_TIMEOUT_MS } from './http-client.ts';
 import { demoInputsHash } from './plan.ts';
-import { createStepRecord, type PlatformInfo, type StepRecord } from './record/run-record.ts';
+import { createStepRecord, type PlatformInfo, type StepRecord } from '../../core/demo-run-record.ts';
 import { writeRecording, type WrittenRecording } from './record/write-recording.ts';
 import { createSandbox, type Sandbox } from './sandbox/server.ts';
 import { mintTokenText } from './sandbox/tokens.ts';

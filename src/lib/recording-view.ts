@@ -4,40 +4,7 @@ import { join } from 'node:path';
 import { readContent } from '../../core/content-files.ts';
 import { DEMO_RECORDING_DIR as DEFAULT_OUT_DIR, hashDemoInputs, RECORDING_FILES } from '../../core/demo-recording.ts';
 import { readManifest } from '../../core/manifest.ts';
-
-/** The fields of one transcript step the page reads (the transcript is written by scripts/demo/record/). */
-interface StepRecord {
-  kind: string;
-  title: string;
-  moment: string | undefined;
-  hidden: boolean;
-  status: 'passed' | 'failed' | 'skipped';
-  durationMs: number;
-  exchanges: Array<{ actor?: 'agent'; method: string; path: string; status: number | null; error?: string }>;
-  error?: { message: string; status?: number; bodyExcerpt?: string; hint?: string };
-}
-
-/** A storyboard moment's span of the cast (seconds), as the timeline file stores it. */
-interface MomentSpan {
-  id: string;
-  title: string;
-  steps: string[];
-  start: number;
-  end: number;
-  storyboardStart: number;
-  storyboardEnd: number;
-}
-
-/** The fields of the transcript file the page reads. */
-interface RunRecord {
-  storyboard: { id: string; file: string; title: string };
-  platform: { kind: 'stand-in' | 'platform'; url: string; embedded: boolean };
-  startedAt: string;
-  durationMs: number;
-  status: 'passed' | 'failed';
-  options: { fast: boolean };
-  steps: StepRecord[];
-}
+import type { MomentSpan, RunRecord, StepRecord } from '../../core/demo-run-record.ts';
 
 /** Text of the `live: true` storyboard, the one `npm run demo` drives (undefined when none or several). */
 function readLiveStoryboardText(root: string): string | undefined {

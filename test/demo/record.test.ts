@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { parseCast, renderCast } from '../../scripts/demo/record/asciicast.ts';
 import { renderJunit } from '../../scripts/demo/record/junit.ts';
 import { redactDeep } from '../../scripts/demo/record/redact-deep.ts';
-import { createStepRecord, type RunRecord } from '../../scripts/demo/record/run-record.ts';
+import { createStepRecord, type RunRecord } from '../../core/demo-run-record.ts';
 import { createTerminal } from '../../scripts/demo/terminal.ts';
 
 describe('the recording terminal', () => {

@@ -4,8 +4,8 @@
  * Run it against any platform: `node scripts/demo/agent/cli.ts --platform-url … --workspace-id …`.
  * Exit codes (the CLI harness): 0 stopped cleanly, 1 platform, runtime or port problem, 2 bad usage, 130 interrupted.
  */
-import type { Issue } from '../../../core/issue.ts';
 import { runCommand } from '../../lib/cli/run-command.ts';
+import { locatedIssue } from '../../lib/cli/usage-issue.ts';
 import { redact, REDACTED } from '../../lib/redact.ts';
 import { redactDeep } from '../record/redact-deep.ts';
 import { PortInUseError } from './a2a-server.ts';
@@ -15,9 +15,7 @@ import type { AgentExchange } from './platform-api.ts';
 
 const REASONS = { paused: 'workspace paused', removed: 'workspace deleted', signal: 'asked to stop' } as const;
 
-function agentIssue(where: string, message: string, hint?: string): Issue {
-  return { file: where, line: 0, column: 0, rule: 'agent', severity: 'error', message, ...(hint ? { hint } : {}) };
-}
+const agentIssue = (where: string, message: string, hint?: string) => locatedIssue(where, 'agent', message, hint);
 
 await runCommand<AgentConfig>({
   name: 'agent',

@@ -1,5 +1,5 @@
 // The recording's timeline: each storyboard moment mapped to its span of the cast.
-import type { RunRecord } from './run-record.ts';
+import type { RunRecord } from '../../../core/demo-run-record.ts';
 
 /** Version of the timeline JSON layout. */
 export const TIMELINE_VERSION = 1;

@@ -11,7 +11,7 @@ import { renderSummary } from './summary.ts';
 import { renderTimeline } from './timeline.ts';
 import { renderTranscript } from './transcript.ts';
 import type { CastEvent } from '../terminal.ts';
-import type { RunRecord } from './run-record.ts';
+import type { RunRecord } from '../../../core/demo-run-record.ts';
 
 /** Sub-folder a failed run writes to: a good recording is never overwritten, and as a dot-folder it is neither served nor checked as a deliverable. */
 export const FAILED_DIR = '.failed';

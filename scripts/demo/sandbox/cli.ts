@@ -1,17 +1,14 @@
 // `npm run sandbox`: the stand-in platform on its own, on loopback, until Ctrl-C (exit 130); bad flags exit 2.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Issue } from '../../../core/issue.ts';
 import { runCommand } from '../../lib/cli/run-command.ts';
+import { locatedIssue } from '../../lib/cli/usage-issue.ts';
 import { writeSecretFile } from '../../lib/secret-file.ts';
 import { mintTokenText } from './tokens.ts';
 import { parseSandboxCommand, SANDBOX_FLAGS, SANDBOX_USAGE, type SandboxCommand } from './sandbox-config.ts';
 import { createSandbox } from './server.ts';
 
-/** A runtime problem located at the flag (or env var) that caused it; exit 1, not a usage error. */
-function problemAt(where: string, message: string, hint?: string): Issue {
-  return { file: where, line: 0, column: 0, rule: 'sandbox', severity: 'error', message, ...(hint ? { hint } : {}) };
-}
+const problemAt = (where: string, message: string, hint?: string) => locatedIssue(where, 'sandbox', message, hint);
 
 await runCommand<SandboxCommand>({
   name: 'sandbox',

@@ -1,5 +1,13 @@
-// The shapes a run is recorded in: exchanges, steps, moments and the platform it ran on.
-import type { EventFrame } from '../sandbox/events.ts';
+// The shapes a demo run is recorded in (transcript and timeline files): exchanges, /ws frames, steps, moments, platform.
+
+/** One `/ws` frame as the platform sends it (the canvas's event stream). */
+export interface EventFrame {
+  event: string;
+  workspace_id: string;
+  /** RFC 3339 time the event was emitted. */
+  timestamp: string;
+  payload: Record<string, unknown>;
+}
 
 /** One HTTP request the runner made and what came back (bodies as JSON when they parse). */
 export interface Exchange {
