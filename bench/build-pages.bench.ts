@@ -12,7 +12,7 @@ export const TARGET_CHECK_SHARE = 0.15;
 
 const REPO = join(import.meta.dirname, '..');
 /** What an Astro build of the site needs besides content (node_modules is found in the repo above). */
-const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'scripts', 'public'];
+const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'core', 'src', 'scripts', 'public'];
 const TAGS = Array.from({ length: 20 }, (_, index) => `topic-${index}`);
 
 function post(index: number): string {

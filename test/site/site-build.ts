@@ -13,7 +13,7 @@ export const REPO_ROOT = process.cwd();
 /** Where test builds live: inside the repo so the copied projects resolve node_modules, and git-ignored. */
 export const SITE_TEST_CACHE = join(REPO_ROOT, '.cache', 'site-tests');
 /** What a project copy needs to build. */
-const PROJECT_PARTS = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+const PROJECT_PARTS = ['core', 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 /** What a site build depends on; a change to any of these files means a new build (other scripts/ folders are other commands). */
 // core/ and scripts/lib are what the site imports; scripts/demo is hashed by the demo page's staleness note.
 const SITE_INPUTS = ['core', 'src', 'public', 'scripts/lib', 'scripts/assets', 'scripts/demo', 'astro.config.mjs', 'package.json'];
