@@ -1,16 +1,20 @@
 // npm run assets: renders the fleet diagram and the social cards, then prints what was done.
 import { parseArgs } from 'node:util';
 import { formatIssue, sortIssues, summarizeIssues } from '../../core/issue.ts';
+import { readManifest } from '../../core/manifest.ts';
+import { findOutdatedOutputs } from '../../core/plan-status.ts';
 import { generateAssets } from './generate.ts';
+import { planAssets } from './plan.ts';
 import { outputsOf } from './jobs.ts';
 import type { AssetResult } from './result.ts';
 
-const USAGE = `usage: npm run assets [-- --force] [-- --only <name>[,<name>…]]
+const USAGE = `usage: npm run assets [-- --force] [-- --only <name>[,<name>…]] [-- --check]
 
 Renders content/diagrams/*.mmd to marketing/assets/<name>.svg + .png (one Chromium session) and a
 card for every social post whose image is /marketing/assets/social/<campaign>-<id>.png.
   --force        re-render even when the cache says up to date
-  --only <name>  an asset name, an output path, "diagrams" or "cards" (repeatable, comma-separated)`;
+  --only <name>  an asset name, an output path, "diagrams" or "cards" (repeatable, comma-separated)
+  --check        render nothing; exit 1 if an output is missing or stale`;
 
 function printResult(result: AssetResult): void {
   const outputs = outputsOf(result.job).join(', ');
@@ -21,9 +25,9 @@ function printResult(result: AssetResult): void {
 }
 
 async function main(): Promise<void> {
-  let values: { force?: boolean; only?: string[]; help?: boolean };
+  let values: { force?: boolean; only?: string[]; check?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({ options: { force: { type: 'boolean' }, only: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ options: { force: { type: 'boolean' }, only: { type: 'string', multiple: true }, check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (error) {
     console.error(`assets: ${(error as Error).message}\n${USAGE}`);
     process.exitCode = 2;
@@ -31,6 +35,14 @@ async function main(): Promise<void> {
   }
   if (values.help) {
     console.log(USAGE);
+    return;
+  }
+  if (values.check) {
+    // No browser starts: the plan's hashes against the manifest, as the build's manifest rule does.
+    const outdated = await findOutdatedOutputs(process.cwd(), planAssets, await readManifest(process.cwd()));
+    for (const output of outdated) console.error(`${output.path} [assets] ${output.state} — run ${output.command}`);
+    console.log(`assets: ${outdated.length === 0 ? 'every output up to date' : `${outdated.length} missing or stale`}`);
+    if (outdated.length > 0) process.exitCode = 1;
     return;
   }
   const only = (values.only ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);

@@ -1,6 +1,6 @@
 // Tests of npm run assets as a real process: renders, caching, --only, --check and failures.
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -41,6 +41,20 @@ describe('npm run assets', () => {
     expect(forced.stdout).toContain('assets: 1 rendered, 0 up to date');
   });
 
+
+  test('--check renders nothing and exits 1 naming an output whose inputs changed', async () => {
+    expect((await assets(root, '--check')).stdout).toContain('assets: every output up to date');
+    const card = join(root, 'marketing/assets/social/fixture-x-hook.png');
+    const before = await readFile(card);
+    const post = (await readdir(join(root, 'content/social'))).find((name) => name.endsWith('.mdx'))!;
+    const source = join(root, 'content/social', post);
+    await writeFile(source, (await readFile(source, 'utf8')).replace('generally available today', 'available to everyone today'));
+    const checked = await assets(root, '--check');
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toMatch(/marketing\/assets\/social\/fixture-[\w-]+\.png \[assets\] stale — run npm run assets -- --only/);
+    expect(await readFile(card)).toEqual(before);
+    await assets(root);
+  });
   test('names the known assets when --only matches none and exits 1', async () => {
     const result = await assets(root, '--only', 'fleet');
     expect(result.code).toBe(1);
