@@ -1,13 +1,14 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { audienceRoutes } from './src/integrations/audience-routes.ts';
 import { marketingFiles } from './src/integrations/marketing-files.ts';
-import { parseBuildNow } from './src/lib/publishable.ts';
+import { parseBuildNow } from './core/publishable.ts';
+import { loadFacts } from './core/facts.ts';
+import { BRAND_PALETTE, renderPaletteCss } from './core/brand-palette.ts';
 
 // One source, two sites: SITE_AUDIENCE=public builds dist/public (what the world sees),
 // SITE_AUDIENCE=internal builds dist/internal (the launch room). Internal pages are never
@@ -17,7 +18,7 @@ const audience = process.env.SITE_AUDIENCE === 'internal' ? 'internal' : 'public
 const buildNow = parseBuildNow(process.env.BUILD_NOW);
 /** Pages Astro renders at once (see `build.concurrency`). */
 const BUILD_CONCURRENCY = 4;
-const facts = parse(readFileSync(new URL('./content/facts.yaml', import.meta.url), 'utf8'));
+const facts = loadFacts(fileURLToPath(new URL('.', import.meta.url)));
 
 const publicIntegrations = [
   starlight({
@@ -29,7 +30,8 @@ const publicIntegrations = [
     head: [
       { tag: 'meta', attrs: { property: 'og:image', content: `${facts.site.canonicalHost}/og/site.png` } },
       { tag: 'meta', attrs: { name: 'twitter:image', content: `${facts.site.canonicalHost}/og/site.png` } },
-      { tag: 'meta', attrs: { name: 'theme-color', content: '#0a0e1a' } },
+      { tag: 'meta', attrs: { name: 'theme-color', content: BRAND_PALETTE.bg } },
+      { tag: 'style', content: renderPaletteCss() },
     ],
     // Starlight resolves autogenerate directories against each entry's file path; ours live in content/guides.
     sidebar: [{ label: 'Guides', items: [{ autogenerate: { directory: 'content/guides' } }] }],

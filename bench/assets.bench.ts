@@ -1,3 +1,4 @@
+// Bench: ten diagrams in one browser session against ten mmdc runs (target ≥ 3× faster).
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

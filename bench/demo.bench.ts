@@ -1,10 +1,11 @@
+// Bench: the whole --fast walkthrough on the stand-in, and its timeline spans against the cast's timestamps.
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { parseCast } from '../scripts/demo/record/asciicast.ts';
-import { RECORDING_FILES } from '../scripts/demo/plan.ts';
+import { RECORDING_FILES } from '../core/demo-recording.ts';
 import type { CastEvent } from '../scripts/demo/terminal.ts';
 
 /** The issue's target for the whole `--fast` walkthrough, process start to exit. */

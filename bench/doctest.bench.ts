@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { DoctestReportSchema } from '../src/schemas/doctest-report.ts';
+import { DoctestReportSchema } from '../core/schemas/doctest-report.ts';
 
 /** The target: every runnable block in content/ against the stand-in, process start to exit. */
 export const TARGET_SECONDS = 30;

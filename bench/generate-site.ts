@@ -1,3 +1,4 @@
+// Generates the static site the out-link bench checks: thousands of pages with planted broken links.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 

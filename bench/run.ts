@@ -1,3 +1,4 @@
+// npm run bench: runs every bench/*.bench.ts module in turn, or only the ones named on the command line.
 import { readdirSync } from 'node:fs';
 
 /**

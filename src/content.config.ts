@@ -1,9 +1,10 @@
+// Connects each content kind's loader to its schema (core/schemas), plus Starlight's docs and i18n collections.
 import { defineCollection } from 'astro:content';
 import type { z } from 'astro/zod';
 import { glob, type Loader } from 'astro/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
-import { CONTENT_KINDS, CONTENT_PATTERN, type CollectionName } from './schemas/kinds.ts';
-import { GuideSchema } from './schemas/guide.ts';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { CONTENT_KINDS, CONTENT_PATTERN, type CollectionName } from '../core/schemas/kinds.ts';
+import { GuideSchema } from '../core/schemas/guide.ts';
 import { BUILD_NOW, SITE_AUDIENCE } from './lib/build-env.ts';
 import { withPublishableFilter } from './lib/publishable-loader.ts';
 
@@ -56,4 +57,17 @@ const docs = defineCollection({
     docsSchema({ extend: GuideSchema.omit({ title: true, description: true, sidebar: true }) })(context).strict(),
 });
 
-export const collections = { ...kindCollections, docs };
+// Starlight always reads an `i18n` collection for UI-string overrides; we override none. One empty
+// entry for the default language keeps Astro from warning that the collection is missing or empty.
+const i18n = defineCollection({
+  loader: {
+    name: 'no-ui-overrides',
+    load: async ({ store, parseData }) => {
+      store.clear();
+      store.set({ id: 'en', data: await parseData({ id: 'en', data: {} }) });
+    },
+  },
+  schema: i18nSchema(),
+});
+
+export const collections = { ...kindCollections, docs, i18n };

@@ -1,60 +1,9 @@
-import { fileURLToPath } from 'node:url';
+// The brand in diagrams: the Mermaid theme, its text styles and the role styles a .mmd file assigns.
+import { BRAND_COLORS, BRAND_PALETTE } from '../../core/brand-palette.ts';
+import { BRAND_FONT } from '../lib/brand-font.ts';
 
-/**
- * The launch palette (deep navy diagram palette). Every generated visual takes its colours from
- * here: the Mermaid theme below, social and OG cards (`scripts/lib/brand-card.ts`).
- */
-export const BRAND_COLORS = {
-  /** Deep navy page and diagram background. */
-  background: '#0A0E1A',
-  /** Panels and node fills. */
-  panel: '#111827',
-  /** Panel edges, subgraph borders. */
-  edge: '#1F2A40',
-  /** Molecule Blue: the platform and its links. */
-  blue: '#4A90D9',
-  /** REMOTE agents. */
-  remote: '#8B5CF6',
-  /** Online agents and the canvas. */
-  online: '#22C55E',
-  /** The WebSocket fanout. */
-  fanout: '#F59E0B',
-  /** Body text (7.3:1 on the background, passes WCAG AA). */
-  text: '#94A3B8',
-  /** Titles and labels on panels. */
-  title: '#F1F5F9',
-  /** Section heads and eyebrows. */
-  heading: '#60A5FA',
-} as const;
-export type BrandColor = keyof typeof BRAND_COLORS;
-
-const fontFile = (name: string) => fileURLToPath(new URL(`./fonts/${name}`, import.meta.url));
-
-/**
- * The bundled brand font (Inter, SIL OFL 1.1; see scripts/assets/fonts/README.md). Full TTFs for
- * sharp/Pango text, a Latin-subset woff2 for Chromium and for embedding in diagram SVGs.
- */
-export const BRAND_FONT = {
-  family: 'Inter',
-  /** CSS stack: the bundled face first, then look-alikes for a viewer that blocks embedded fonts. */
-  cssStack: "Inter, 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif",
-  ttf: { regular: fontFile('Inter_400Regular.ttf'), bold: fontFile('Inter_700Bold.ttf') },
-  woff2: { regular: fontFile('inter-latin-400-normal.woff2'), bold: fontFile('inter-latin-700-normal.woff2') },
-  /** Code points the woff2 subset covers (from @fontsource/inter's latin subset). */
-  unicodeRange: [
-    [0x20, 0xff], [0x131, 0x131], [0x152, 0x153], [0x2bb, 0x2bc], [0x2c6, 0x2c6], [0x2da, 0x2da], [0x2dc, 0x2dc],
-    [0x304, 0x304], [0x308, 0x308], [0x329, 0x329], [0x2000, 0x206f], [0x20ac, 0x20ac], [0x2122, 0x2122],
-    [0x2191, 0x2191], [0x2193, 0x2193], [0x2212, 0x2212], [0x2215, 0x2215], [0xfeff, 0xfeff], [0xfffd, 0xfffd],
-  ] as ReadonlyArray<readonly [number, number]>,
-} as const;
-
-/** Every font file a render depends on, for the inputs hash. */
-export const BRAND_FONT_FILES = [
-  BRAND_FONT.ttf.regular,
-  BRAND_FONT.ttf.bold,
-  BRAND_FONT.woff2.regular,
-  BRAND_FONT.woff2.bold,
-] as const;
+const p = BRAND_PALETTE;
+const upper = (hex: string) => hex.toUpperCase();
 
 /**
  * Roles a diagram source assigns with `class <ids> <role>` (nodes) or `class <edgeId> <role>`
@@ -64,9 +13,9 @@ export const BRAND_FONT_FILES = [
  */
 export const DIAGRAM_ROLE_STYLES = {
   remote: `fill:${BRAND_COLORS.panel},stroke:${BRAND_COLORS.remote},stroke-width:2px`,
-  platform: `fill:#12203A,stroke:${BRAND_COLORS.blue},stroke-width:2px`,
-  fanout: `fill:#21190B,stroke:${BRAND_COLORS.fanout},stroke-width:2px`,
-  canvas: `fill:#0F2A1C,stroke:${BRAND_COLORS.online},stroke-width:2.5px`,
+  platform: `fill:${upper(p['blue-fill'])},stroke:${BRAND_COLORS.blue},stroke-width:2px`,
+  fanout: `fill:${upper(p['amber-fill'])},stroke:${BRAND_COLORS.fanout},stroke-width:2px`,
+  canvas: `fill:${upper(p['green-fill'])},stroke:${BRAND_COLORS.online},stroke-width:2.5px`,
   fanoutLink: `stroke:${BRAND_COLORS.fanout},stroke-width:3.5px`,
 } as const;
 export type DiagramRole = keyof typeof DIAGRAM_ROLE_STYLES;
@@ -137,7 +86,7 @@ export const BRAND_MERMAID_CONFIG = {
     nodeTextColor: c.title,
     textColor: c.title,
     lineColor: c.blue,
-    clusterBkg: '#0D1322',
+    clusterBkg: upper(p['cluster-fill']),
     clusterBorder: c.edge,
     titleColor: c.heading,
     edgeLabelBackground: c.background,

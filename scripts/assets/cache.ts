@@ -1,9 +1,10 @@
+// Why an asset is stale (inputs hash, missing or edited file) and the tool versions that go into its hash.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { hashFile } from '../lib/hash.ts';
-import type { Manifest } from '../lib/manifest.ts';
+import { hashFile } from '../../core/hash.ts';
+import type { Manifest } from '../../core/manifest.ts';
 import { outputsOf, type AssetJob } from './jobs.ts';
 
 const run = promisify(execFile);

@@ -1,6 +1,6 @@
 // `npm run assets -- --check`: which diagrams and cards are missing or stale, rendering nothing.
-import type { Issue } from '../lib/issue.ts';
-import { readManifest } from '../lib/manifest.ts';
+import type { Issue } from '../../core/issue.ts';
+import { readManifest } from '../../core/manifest.ts';
 import { staleReason } from './cache.ts';
 import { assetCommand, collectJobs, outputsOf, selectJobs, type AssetJob } from './jobs.ts';
 import { AssetsUsageError } from './generate.ts';

@@ -1,6 +1,8 @@
-import { createLocator } from '../lib/source-location.ts';
-import type { Issue } from '../lib/issue.ts';
-import { BRAND_FONT } from './brand-theme.ts';
+// Checks a rendered diagram kept its words: SVG text labels, legible PNG pixels, no overlaps, the expected size.
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { createLocator } from '../../core/source-location.ts';
+import type { Issue } from '../../core/issue.ts';
+import { BRAND_FONT } from '../lib/brand-font.ts';
 import type { Box, DeclaredLabel, PageRenderResult, RenderedText } from './diagram-page.ts';
 import { readRaster, regionContrast, type Raster } from './raster.ts';
 
@@ -60,7 +62,7 @@ export async function checkDiagram(input: DiagramCheckInput): Promise<{ issues: 
       report('diagram-label', `${label.kind} label "${oneLine(label.text)}" is missing from the SVG text`, 'the renderer dropped it; look for HTML-only label syntax or a theme that hides text', label);
     }
     const outside = [...label.text].filter((char) => !inFontRange(char.codePointAt(0)!));
-    if (outside.length) report('diagram-font', `${label.kind} label "${oneLine(label.text)}" uses ${[...new Set(outside)].join(' ')}, which the bundled font subset lacks`, 'use Latin characters or add a font subset in scripts/assets/brand-theme.ts', label);
+    if (outside.length) report('diagram-font', `${label.kind} label "${oneLine(label.text)}" uses ${[...new Set(outside)].join(' ')}, which the bundled font subset lacks`, 'use Latin characters or add a font subset in scripts/lib/brand-font.ts', label);
   }
   if (!input.rendered.fontLoaded) report('diagram-font', `the bundled ${BRAND_FONT.family} font did not load in the page`, 'check scripts/assets/fonts/ is intact');
 
@@ -89,7 +91,7 @@ function checkLegibility(input: DiagramCheckInput, raster: Raster, report: Repor
     if (contrast < MIN_LABEL_CONTRAST) {
       const declared = input.rendered.declared.find((label) => normalizeLabel(label.text) === normalizeLabel(text.text));
       const name = declared ? oneLine(declared.text) : text.text;
-      report('diagram-blank', `label "${name}" is blank in the PNG (contrast ${contrast.toFixed(2)}, need ≥ ${MIN_LABEL_CONTRAST}; text fill ${text.fill})`, 'the theme paints text in (nearly) the colour behind it; fix the text colours in scripts/assets/brand-theme.ts', declared ?? text.text);
+      report('diagram-blank', `label "${name}" is blank in the PNG (contrast ${contrast.toFixed(2)}, need ≥ ${MIN_LABEL_CONTRAST}; text fill ${text.fill})`, 'the theme paints text in (nearly) the colour behind it; fix the text colours in scripts/assets/brand-theme.ts or core/brand-palette.ts', declared ?? text.text);
     }
   }
   return Math.round(min * 1000) / 1000;
@@ -115,21 +117,15 @@ function checkOverlaps(texts: readonly RenderedText[], links: PageRenderResult['
   }
 }
 
-/** Every `<text>` element's content, tags stripped and entities decoded. */
+/** Every `<text>` element's content (its `<tspan>`s joined), entities decoded, parsed as XML by htmlparser2. */
 export function extractSvgTexts(svg: string): string[] {
-  return [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((match) => decodeEntities(match[1]!.replace(/<[^>]+>/g, '')));
+  const document = parseDocument(svg, { xmlMode: true });
+  return DomUtils.getElementsByTagName('text', document, true).map((element) => DomUtils.textContent(element));
 }
 
 /** Label text without whitespace or Markdown emphasis, so wrapped and unwrapped forms compare equal. */
 export function normalizeLabel(text: string): string {
   return text.replace(/[*_`]/g, '').replace(/\s+/g, '');
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&nbsp;/g, '\u00a0').replace(/&amp;/g, '&');
 }
 
 function inFontRange(code: number): boolean {

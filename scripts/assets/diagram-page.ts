@@ -67,12 +67,30 @@ html, body { margin: 0; padding: 0; background: ${background}; }
 #container { display: inline-block; }</style></head><body><div id="container"></div></body></html>`;
 }
 
+/** The slice of Mermaid's parsed-diagram database the label inventory reads (methods differ per diagram type). */
+interface MermaidDiagramDb {
+  getVertices?(): Map<string, MermaidVertex> | Record<string, MermaidVertex>;
+  getEdges?(): Array<{ start: string; end: string; text?: string }>;
+  getSubGraphs?(): Array<{ id: string; title?: string }>;
+  getDiagramTitle?(): string;
+}
+interface MermaidVertex {
+  id: string;
+  text?: string;
+}
+/** The slice of the page's `mermaid` global the renderer calls. */
+interface MermaidGlobal {
+  initialize(config: Record<string, unknown>): void;
+  mermaidAPI: { getDiagramFromText(definition: string): Promise<{ type: string; db: MermaidDiagramDb }> };
+  render(id: string, definition: string): Promise<{ svg: string }>;
+}
+
 /**
  * Runs in the page (serialised by puppeteer, so it may only use its arguments and browser globals).
  * Mermaid is the global the page loaded from `mermaid.min.js`.
  */
 export async function renderInPage(args: PageRenderArgs): Promise<PageRenderResult> {
-  const mermaid = (globalThis as unknown as { mermaid: any }).mermaid;
+  const mermaid = (globalThis as unknown as { mermaid: MermaidGlobal }).mermaid;
   const fontLoads = await Promise.all([document.fonts.load(`400 16px ${args.fontFamily}`), document.fonts.load(`700 16px ${args.fontFamily}`)]);
   await document.fonts.ready;
   mermaid.initialize({ startOnLoad: false, ...args.config });
@@ -83,17 +101,17 @@ export async function renderInPage(args: PageRenderArgs): Promise<PageRenderResu
   const db = diagram.db;
   if (typeof db.getVertices === 'function') {
     const vertices = db.getVertices();
-    for (const vertex of (vertices instanceof Map ? vertices.values() : Object.values(vertices)) as Iterable<any>) {
+    for (const vertex of vertices instanceof Map ? vertices.values() : Object.values(vertices)) {
       declared.push({ kind: 'node', id: vertex.id, text: clean(vertex.text ?? vertex.id) });
     }
   }
   if (typeof db.getEdges === 'function') {
-    for (const edge of db.getEdges() as any[]) if (clean(edge.text)) declared.push({ kind: 'edge', id: `${edge.start}->${edge.end}`, text: clean(edge.text) });
+    for (const edge of db.getEdges()) if (clean(edge.text)) declared.push({ kind: 'edge', id: `${edge.start}->${edge.end}`, text: clean(edge.text) });
   }
   if (typeof db.getSubGraphs === 'function') {
-    for (const graph of db.getSubGraphs() as any[]) if (clean(graph.title)) declared.push({ kind: 'cluster', id: graph.id, text: clean(graph.title) });
+    for (const graph of db.getSubGraphs()) if (clean(graph.title)) declared.push({ kind: 'cluster', id: graph.id, text: clean(graph.title) });
   }
-  const title = typeof db.getDiagramTitle === 'function' ? clean(db.getDiagramTitle()) : '';
+  const title = db.getDiagramTitle ? clean(db.getDiagramTitle()) : '';
   if (title) declared.push({ kind: 'title', id: 'title', text: title });
 
   const container = document.getElementById('container')!;

@@ -1,8 +1,10 @@
+// One system-Chromium session that renders every diagram to SVG and a 2× PNG and measures its labels.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumArgs } from '../lib/find-chromium.ts';
-import { BRAND_FONT, DIAGRAM_BACKGROUND, type MermaidConfig } from './brand-theme.ts';
+import { BRAND_FONT } from '../lib/brand-font.ts';
+import { DIAGRAM_BACKGROUND, type MermaidConfig } from './brand-theme.ts';
 import { buildPageHtml, renderInPage, type PageRenderResult } from './diagram-page.ts';
 
 /** Device pixels per CSS pixel for diagram PNGs. */

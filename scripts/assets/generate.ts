@@ -2,9 +2,9 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findChromium } from '../lib/find-chromium.ts';
-import type { Issue } from '../lib/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import { describeUnwritable } from '../lib/cli/writable.ts';
-import { MANIFEST_PATH, readManifest, removeManifestEntries } from '../lib/manifest.ts';
+import { MANIFEST_PATH, readManifest, removeManifestEntries } from '../../core/manifest.ts';
 import { BRAND_MERMAID_CONFIG } from './brand-theme.ts';
 import { readChromiumVersion, staleReason } from './cache.ts';
 import { openDiagramSession } from './diagram-session.ts';

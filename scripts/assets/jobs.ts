@@ -1,9 +1,12 @@
+// Turns diagram sources and social posts into render jobs with their outputs and inputs hashes.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashBytes, hashJson } from '../lib/hash.ts';
+import { hashBytes, hashJson } from '../../core/hash.ts';
 import { readPackageVersion } from '../lib/package-version.ts';
-import type { Issue } from '../lib/issue.ts';
-import { BRAND_COLORS, BRAND_FONT_FILES, BRAND_FONT, BRAND_MERMAID_CONFIG, DIAGRAM_ROLE_STYLES } from './brand-theme.ts';
+import type { Issue } from '../../core/issue.ts';
+import { BRAND_COLORS } from '../../core/brand-palette.ts';
+import { BRAND_FONT_FILES, BRAND_FONT } from '../lib/brand-font.ts';
+import { BRAND_MERMAID_CONFIG, DIAGRAM_ROLE_STYLES } from './brand-theme.ts';
 import { collectSocialCards, type SocialCardJob } from './social-jobs.ts';
 
 /** Where diagram sources live, one `.mmd` file per diagram. */
@@ -15,7 +18,7 @@ export const assetCommand = (name: string) => `npm run assets -- --only ${name}`
 
 /** Files whose code decides what a diagram or card looks like; part of the inputs hash. */
 const DIAGRAM_RENDERER_FILES = ['brand-theme.ts', 'diagram-page.ts', 'diagram-session.ts', 'optimise-png.ts'];
-// Cards take only the palette and font from brand-theme.ts (hashed as values below), not the Mermaid theme.
+// Cards take only the palette and the font (hashed as values below), not the Mermaid theme.
 const CARD_RENDERER_FILES = ['../lib/brand-card.ts'];
 
 /** One Mermaid diagram to render to SVG and PNG. */

@@ -1,3 +1,4 @@
+// Re-encodes Chromium's PNG screenshots with sharp: same pixels, smaller files.
 import sharp from 'sharp';
 
 /**

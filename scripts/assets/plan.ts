@@ -1,4 +1,5 @@
-import type { GeneratorPlan } from '../lib/manifest.ts';
+// The assets staleness plan for the build: every output with the inputs hash a run would record, no browser.
+import type { GeneratorPlan } from '../../core/manifest.ts';
 import { assetCommand, collectJobs, outputsOf } from './jobs.ts';
 
 /**

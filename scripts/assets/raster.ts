@@ -1,3 +1,4 @@
+// Decoded image pixels and the luminance contrast of a region, for the blank-label and card checks.
 import sharp from 'sharp';
 import type { Box } from './diagram-page.ts';
 

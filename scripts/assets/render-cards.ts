@@ -1,9 +1,10 @@
+// Renders the social cards with the brand card renderer, checks their text regions and records them.
 import { join } from 'node:path';
-import { composeBrandCard } from '../lib/brand-card.ts';
-import { hashBytes } from '../lib/hash.ts';
-import type { Issue } from '../lib/issue.ts';
-import { updateManifest } from '../lib/manifest.ts';
-import { writeFileAtomic } from '../lib/write-atomic.ts';
+import { composeBrandCard, findCardOverlaps } from '../lib/brand-card.ts';
+import { hashBytes } from '../../core/hash.ts';
+import type { Issue } from '../../core/issue.ts';
+import { updateManifest } from '../../core/manifest.ts';
+import { writeFileAtomic } from '../../core/write-atomic.ts';
 import { MIN_LABEL_CONTRAST } from './diagram-check.ts';
 import { assetCommand, type SocialCardJob } from './jobs.ts';
 import { readRaster, regionContrast } from './raster.ts';
@@ -31,10 +32,13 @@ export async function renderCards(
       if (raster.width !== job.card.width || raster.height !== job.card.height) {
         problem(`card is ${raster.width}×${raster.height}, expected ${job.card.width}×${job.card.height} for ${job.channel}`, 'check scripts/lib/brand-card.ts');
       }
-      for (const [block, region] of Object.entries(card.regions)) {
+      // Text must stand out from the ground; the faint motif is decoration, measured only for overlap.
+      const { decoration: _decoration, ...texts } = card.regions;
+      for (const [block, region] of Object.entries(texts)) {
         const contrast = regionContrast(raster, { x: region.left, y: region.top, width: region.width, height: region.height });
-        if (contrast < MIN_LABEL_CONTRAST) problem(`${block} text is blank on the card (contrast ${contrast.toFixed(2)})`, 'check the card colours in scripts/assets/brand-theme.ts');
+        if (contrast < MIN_LABEL_CONTRAST) problem(`${block} text is blank on the card (contrast ${contrast.toFixed(2)})`, 'check the card colours in core/brand-palette.ts');
       }
+      for (const block of findCardOverlaps(card.regions)) problem(`${block} text overlaps the fleet motif`, 'shorten the text; scripts/lib/brand-card.ts keeps a gutter before the motif');
       if (issues.length) result = { job, status: 'failed', reason, issues, ms: 0 };
       else {
         await writeFileAtomic(join(root, job.output), card.png);

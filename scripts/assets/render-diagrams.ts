@@ -1,10 +1,11 @@
+// Renders the diagrams in the shared browser session, checks them and records them in the manifest.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hashBytes } from '../lib/hash.ts';
-import { createLocator } from '../lib/source-location.ts';
-import type { Issue } from '../lib/issue.ts';
-import { updateManifest, type ManifestEntry } from '../lib/manifest.ts';
-import { writeFileAtomic } from '../lib/write-atomic.ts';
+import { hashBytes } from '../../core/hash.ts';
+import { createLocator } from '../../core/source-location.ts';
+import type { Issue } from '../../core/issue.ts';
+import { updateManifest, type ManifestEntry } from '../../core/manifest.ts';
+import { writeFileAtomic } from '../../core/write-atomic.ts';
 import { applyBrandClasses } from './brand-theme.ts';
 import { checkDiagram } from './diagram-check.ts';
 import { DiagramRenderError, type DiagramSession } from './diagram-session.ts';

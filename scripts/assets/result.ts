@@ -1,5 +1,6 @@
-import type { Issue } from '../lib/issue.ts';
-import type { ManifestEntry } from '../lib/manifest.ts';
+// What happened to one asset in a run, for the report and the manifest.
+import type { Issue } from '../../core/issue.ts';
+import type { ManifestEntry } from '../../core/manifest.ts';
 import type { AssetJob } from './jobs.ts';
 
 /** What happened to one asset in a run. */

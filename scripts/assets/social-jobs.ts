@@ -1,9 +1,10 @@
-import { readContent, type ContentFile } from '../lib/content-files.ts';
-import { assetFileFor } from '../lib/asset-path.ts';
-import { createLocator } from '../lib/source-location.ts';
-import { loadFacts } from '../lib/load-facts.ts';
-import type { Issue } from '../lib/issue.ts';
-import type { SocialPost, SocialPostSet } from '../../src/schemas/social-post-set.ts';
+// Finds the social posts whose image is a card this command renders, with the card's size and text.
+import { readContent, type ContentFile } from '../../core/content-files.ts';
+import { assetFileFor } from '../../core/asset-path.ts';
+import { createLocator } from '../../core/source-location.ts';
+import { loadFacts } from '../../core/facts.ts';
+import type { Issue } from '../../core/issue.ts';
+import type { SocialPost, SocialPostSet } from '../../core/schemas/social-post-set.ts';
 
 /** Where social cards live on the site; a post's `image` under here is a card this command renders. */
 export const SOCIAL_CARD_DIR = '/marketing/assets/social/';

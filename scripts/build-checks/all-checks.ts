@@ -1,3 +1,4 @@
+// The registry of every build-check rule, in run order: source rules first, then the output rules.
 import type { Check } from './check.ts';
 import { schemaCheck } from './checks/schema.ts';
 import { mdxCheck } from './checks/mdx.ts';

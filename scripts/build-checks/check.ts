@@ -1,6 +1,7 @@
-import type { Issue, Severity } from '../lib/issue.ts';
-import type { Sources } from './collect.ts';
-import type { BuiltSite } from './built-site.ts';
+// The shape of one build-check rule and of the context it reports problems to.
+import type { Issue, Severity } from '../../core/issue.ts';
+import type { Sources } from './steps/collect.ts';
+import type { BuiltSite } from './steps/built-site.ts';
 
 /** `source` checks read content/, marketing/ and public/; `output` checks read dist/ after Astro. */
 export type Phase = 'source' | 'output';

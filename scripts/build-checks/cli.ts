@@ -1,15 +1,15 @@
 // `npm run check` / `npm run build`: the only file of build-checks that reads argv/env, prints and sets the exit code.
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseBuildNow } from '../../src/lib/publishable.ts';
+import { parseBuildNow } from '../../core/publishable.ts';
 import { formatAnnotations } from '../lib/cli/annotations.ts';
 import { runLocked } from '../lib/cli/locked-run.ts';
 import { findRepoRoot } from '../lib/cli/repo-root.ts';
 import { runCommand } from '../lib/cli/run-command.ts';
 import { envIssue, usageIssue } from '../lib/cli/usage-issue.ts';
-import type { Issue } from '../lib/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import { runBuildPipeline, runCheckPipeline } from './pipeline.ts';
-import { formatJsonReport, formatStepSummary, formatTextReport, type Report } from './report.ts';
+import { formatJsonReport, formatStepSummary, formatTextReport, type Report } from './steps/report.ts';
 
 const USAGE = `usage: node scripts/build-checks/cli.ts <check|build> [--format text|json] [--external] [--root <dir>] [--skip-astro] [--no-wait]
 

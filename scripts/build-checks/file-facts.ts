@@ -1,8 +1,8 @@
 // What generated files prove about themselves: an MP3's measured length and draft marker, the platform a demo recording was made on.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Manifest } from '../lib/manifest.ts';
-import { probeAudio } from '../tts/measure.ts';
+import type { Manifest } from '../../core/manifest.ts';
+import { probeAudio } from '../lib/measure-audio.ts';
 
 /** Measurements are cached by the file's bytes hash: the same bytes always measure the same. */
 export const AUDIO_FACTS_CACHE = 'node_modules/.cache/build-checks/audio-facts.json';

@@ -3,15 +3,15 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Writable } from 'node:stream';
 import { publishDirectory } from '../lib/staged-output.ts';
-import type { Issue } from '../lib/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import type { Check, CheckOptions } from './check.ts';
 import { ALL_CHECKS } from './all-checks.ts';
-import { collectSources, type Sources } from './collect.ts';
-import type { Generator } from './generator-plans.ts';
-import { createRunState, runChecks, type RunState } from './run-checks.ts';
-import { readBuiltSite, DIST_DIRS } from './built-site.ts';
-import { runAstroBuild } from './astro-build.ts';
-import { countErrors, type Report } from './report.ts';
+import { collectSources, type Sources } from './steps/collect.ts';
+import type { Generator } from './lib/generator-plans.ts';
+import { createRunState, runChecks, type RunState } from './steps/run-checks.ts';
+import { readBuiltSite, DIST_DIRS } from './steps/built-site.ts';
+import { runAstroBuild } from './steps/astro-build.ts';
+import { countErrors, type Report } from './steps/report.ts';
 
 /** Inputs of one `check` or `build` run. */
 export interface PipelineOptions extends CheckOptions {

@@ -1,3 +1,4 @@
+// Starts the remote agent as its own OS process with an IPC channel, and stops it.
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { execaNode, type ResultPromise } from 'execa';
@@ -5,7 +6,7 @@ import { AgentExitedError, DemoStepError, formatSeconds } from './errors.ts';
 import type { AgentMessage } from './agent/run-agent.ts';
 
 /** The agent's entry point. */
-export const AGENT_MAIN = join(import.meta.dirname, 'agent', 'main.ts');
+export const AGENT_MAIN = join(import.meta.dirname, 'agent', 'cli.ts');
 /** How long the agent gets to stop after SIGTERM before it is killed. */
 export const AGENT_STOP_GRACE_MS = 3_000;
 

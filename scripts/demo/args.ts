@@ -2,11 +2,12 @@
 import { isAbsolute, resolve } from 'node:path';
 import { envIssue, usageIssue } from '../lib/cli/usage-issue.ts';
 import { describeUnwritable } from '../lib/cli/writable.ts';
-import type { Issue } from '../lib/issue.ts';
-import { MANIFEST_PATH } from '../lib/manifest.ts';
+import type { Issue } from '../../core/issue.ts';
+import { MANIFEST_PATH } from '../../core/manifest.ts';
+import { DEMO_RECORDING_DIR } from '../../core/demo-recording.ts';
 
 /** Where recordings go unless `--out` says otherwise. */
-export const DEFAULT_OUT_DIR = 'marketing/demo';
+export const DEFAULT_OUT_DIR = DEMO_RECORDING_DIR;
 /** The Origin the runner's `/ws` client sends: the canvas's, as CORS_ORIGINS lists it by default. */
 export const DEFAULT_CANVAS_ORIGIN = 'http://localhost:3000';
 

@@ -1,3 +1,4 @@
+// After a run (passed, failed or interrupted): stop the agent and delete what the run created.
 import { deleteCreated, removeTokenFolder } from './steps/teardown.ts';
 import type { DemoSession } from './session.ts';
 

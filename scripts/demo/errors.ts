@@ -1,5 +1,5 @@
-/** How much of a response body a failure message quotes. */
-export const BODY_EXCERPT_CHARS = 160;
+// The demo's error types and the hints it prints for HTTP statuses and unreachable platforms.
+import { excerpt } from '../lib/excerpt.ts';
 
 /** A demo step that failed: what happened, the HTTP status and body if any, and what to do. */
 export class DemoStepError extends Error {
@@ -43,21 +43,17 @@ export class DemoInterruptedError extends DemoStepError {
 export class AgentExitedError extends DemoStepError {
   constructor(code: number | undefined, signal: string | undefined, stderr: string) {
     const how = signal ? `was killed (${signal})` : `exited with code ${code}`;
+    // The agent prints its problems as issue lines, then a count line (`agent: 1 error: 1 agent`): quote the last problem.
+    const last = stderr.trim().split('\n').filter((line) => line && !/^agent: (?:\d+ |no problems)/.test(line)).pop();
     const hint =
-      code === 3
+      /\[agent\] port \d+ is in use/.test(stderr)
         ? 'the agent\'s port is taken: set AGENT_PORT to a free port, or unset it to pick one'
         : signal
           ? 'something outside the demo stopped the agent process; run the demo again'
           : 'read the agent\'s last lines above; fix the platform or the agent\'s settings and run again';
-    super(`the agent process ${how}${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`, { hint });
+    super(`the agent process ${how}${last ? `: ${last}` : ''}`, { hint });
     this.name = 'AgentExitedError';
   }
-}
-
-/** One line, at most {@link BODY_EXCERPT_CHARS} characters. */
-export function excerpt(text: string, max = BODY_EXCERPT_CHARS): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 /** `2.5 s`, `30 s`. */

@@ -1,6 +1,8 @@
+// The runner's HTTP client for the platform: credentials, time limits, and every exchange recorded.
 import { performance } from 'node:perf_hooks';
-import { DemoStepError, excerpt, formatSeconds, hintForStatus, PlatformUnreachableError } from './errors.ts';
-import type { Exchange } from './record/run-record.ts';
+import { DemoStepError, formatSeconds, hintForStatus, PlatformUnreachableError } from './errors.ts';
+import { excerpt } from '../lib/excerpt.ts';
+import type { Exchange } from '../../core/demo-run-record.ts';
 
 /** Per-request time limit unless the run says otherwise. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;

@@ -1,3 +1,4 @@
+// How requests, responses and the agent's lines are shown in the recorded terminal.
 import { clip, paint, type Terminal } from './terminal.ts';
 import type { DemoStepError } from './errors.ts';
 

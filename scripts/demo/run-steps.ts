@@ -1,11 +1,12 @@
+// Runs the storyboard's moments and steps in order through the dispatch table, recording each.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DemoStepError } from './errors.ts';
 import { showFailure, showMomentHeading } from './present.ts';
-import { createStepRecord, type MomentSpan } from './record/run-record.ts';
+import { createStepRecord, type MomentSpan } from '../../core/demo-run-record.ts';
 import { STEP_TITLES, type DemoScript, type ScriptStep } from './script/demo-script.ts';
 import { STEP_RUNNERS } from './steps/table.ts';
 import { paint } from './terminal.ts';
-import type { DemoStepKind } from '../../src/schemas/demo-storyboard.ts';
+import type { DemoStepKind } from '../../core/schemas/demo-storyboard.ts';
 import type { DemoSession } from './session.ts';
 
 /** The step that stopped the run: the record's kind (a hidden setup step, or the step itself) and the storyboard step. */

@@ -5,7 +5,7 @@ import { redact } from '../lib/redact.ts';
 import { DemoInterruptedError } from './errors.ts';
 import { createPlatformClient, DEFAULT_REQUEST_TIMEOUT_MS } from './http-client.ts';
 import { demoInputsHash } from './plan.ts';
-import { createStepRecord, type PlatformInfo, type StepRecord } from './record/run-record.ts';
+import { createStepRecord, type PlatformInfo, type StepRecord } from '../../core/demo-run-record.ts';
 import { writeRecording, type WrittenRecording } from './record/write-recording.ts';
 import { createSandbox, type Sandbox } from './sandbox/server.ts';
 import { mintTokenText } from './sandbox/tokens.ts';
@@ -124,7 +124,7 @@ export async function runDemo(script: DemoScript, options: DemoOptions, facts: R
   terminal.line(paint.dim(`storyboard  ${script.storyboard.file} (${script.moments.length} moments, ${script.steps.length} steps)`));
   terminal.line(paint.dim(`platform    ${platform.embedded ? `embedded stand-in at ${platform.url}: contract-faithful, not a Molecule deployment` : platform.url}`));
   terminal.line(paint.dim('agent       this machine, as its own OS process (the "laptop")'));
-  let outcome: Awaited<ReturnType<typeof runMoments>> = { moments: [], failure: undefined };
+  let outcome: Awaited<ReturnType<typeof runMoments>>;
   try {
     outcome = await runMoments(session, script);
   } finally {

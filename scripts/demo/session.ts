@@ -1,5 +1,6 @@
+// One run's shared state: platform client, timings, facts, created workspaces and the terminal.
 import { showRequest, showResponse } from './present.ts';
-import { createStepRecord, type PlatformInfo, type StepRecord } from './record/run-record.ts';
+import { createStepRecord, type PlatformInfo, type StepRecord } from '../../core/demo-run-record.ts';
 import type { AgentHandle } from './agent-process.ts';
 import type { DemoStepError } from './errors.ts';
 import type { DemoOptions } from './args.ts';

@@ -1,3 +1,4 @@
+// The recorded terminal: clipped lines, colours and the cast events they become.
 import { performance } from 'node:perf_hooks';
 import { redact } from '../lib/redact.ts';
 

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runCommand } from '../lib/cli/run-command.ts';
 import { envIssue, usageIssue } from '../lib/cli/usage-issue.ts';
-import type { Issue } from '../lib/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import { collectPages } from './steps/collect-pages.ts';
 import { runPages } from './steps/run-pages.ts';
 import { DEFAULT_OUT_DIR, writeReports } from './steps/write-reports.ts';

@@ -1,5 +1,5 @@
 // What `npm run doctest` would write now and with which inputs hash, without running anything (for the manifest's stale check).
-import type { GeneratorPlan } from '../lib/manifest.ts';
+import type { GeneratorPlan } from '../../core/manifest.ts';
 import { collectPages } from './steps/collect-pages.ts';
 import { doctestInputsHash } from './lib/inputs-hash.ts';
 import { DEFAULT_OUT_DIR, REPORT_FILES } from './steps/write-reports.ts';

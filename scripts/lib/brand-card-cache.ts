@@ -1,10 +1,11 @@
+// Content-hash cache of rendered brand cards in node_modules/.cache/og-cards, pruned by age.
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { DEFAULT_CARD_HEIGHT, DEFAULT_CARD_WIDTH, renderBrandCard, resolveBrandFontFiles, type BrandCardOptions } from './brand-card.ts';
-import { hashBytes, hashJson } from './hash.ts';
-import { writeFileAtomic } from './write-atomic.ts';
+import { hashBytes, hashJson } from '../../core/hash.ts';
+import { writeFileAtomic } from '../../core/write-atomic.ts';
 
 /** Where rendered cards are kept, relative to the project root (git-ignored with node_modules). */
 export const DEFAULT_CARD_CACHE_DIR = 'node_modules/.cache/og-cards';

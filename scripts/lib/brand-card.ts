@@ -1,7 +1,9 @@
+// The brand card renderer (OG and social cards): navy ground, fleet motif, Inter text that never overlaps the motif.
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import sharp from 'sharp';
-import { BRAND_COLORS, BRAND_FONT } from '../assets/brand-theme.ts';
+import { BRAND_COLORS } from '../../core/brand-palette.ts';
+import { BRAND_FONT } from './brand-font.ts';
 
 /** What goes on a card. */
 export interface BrandCardOptions {
@@ -30,7 +32,7 @@ export interface ComposedBrandCard {
   png: Buffer;
   width: number;
   height: number;
-  regions: { wordmark: CardRegion; title: CardRegion; eyebrow?: CardRegion; subtitle?: CardRegion };
+  regions: { wordmark: CardRegion; title: CardRegion; eyebrow?: CardRegion; subtitle?: CardRegion; decoration: CardRegion };
   /** Title size after shrinking to fit, in pixels. */
   titleFontSize: number;
   /** True when the title or subtitle had to be cut. */
@@ -93,7 +95,9 @@ export async function composeBrandCard(options: BrandCardOptions): Promise<Compo
   validateOptions(options.title, width, height);
   const scale = width / DEFAULT_CARD_WIDTH;
   const pad = Math.round(80 * scale);
-  const textWidth = width - 2 * pad;
+  const decoration = motifRegion(width, height, scale);
+  // The text column ends a gutter before the fleet motif, so text and decoration never share pixels.
+  const textWidth = decoration.left - Math.round(MOTIF_GUTTER * scale) - pad;
   const header = Math.round(44 * scale);
   const footer = Math.round(28 * scale);
   const gap = Math.round(22 * scale);
@@ -129,7 +133,9 @@ export async function composeBrandCard(options: BrandCardOptions): Promise<Compo
   }
   const markCenter = pad + Math.round(20 * scale);
   const wordmarkRegion = { left: pad + Math.round(58 * scale), top: markCenter - Math.round(wordmark.height / 2), width: wordmark.width, height: wordmark.height };
-  const regions = { wordmark: wordmarkRegion, title: placed.title!, ...(placed.eyebrow ? { eyebrow: placed.eyebrow } : {}), ...(placed.subtitle ? { subtitle: placed.subtitle } : {}) };
+  const regions = { wordmark: wordmarkRegion, title: placed.title!, ...(placed.eyebrow ? { eyebrow: placed.eyebrow } : {}), ...(placed.subtitle ? { subtitle: placed.subtitle } : {}), decoration };
+  const overlaps = findCardOverlaps(regions);
+  if (overlaps.length > 0) throw new BrandCardError(`card text overlaps the decoration: ${overlaps.join(', ')} — shorten the text or move the motif`);
   const layers = [
     { input: wordmark.image, raw: rawOf(wordmark), left: wordmarkRegion.left, top: wordmarkRegion.top },
     ...stack.map((item) => ({ input: item.block.image, raw: rawOf(item.block), left: placed[item.key]!.left, top: placed[item.key]!.top })),
@@ -255,23 +261,53 @@ function escapeMarkup(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Space kept free between the text column and the fleet motif (at 1200 px wide). */
+const MOTIF_GUTTER = 40;
+
+/** The fleet motif's geometry: four agents feeding a hub that fans out to the canvas, at the right edge. */
+function motifLayout(width: number, height: number, scale: number) {
+  const s = (value: number) => Math.round(value * scale * 10) / 10;
+  const hubX = width - s(130);
+  const hubY = height / 2 + s(10);
+  const agents = [-150, -50, 50, 150].map((dy, index) => ({ x: width - s(270) + (index % 2) * s(40), y: hubY + s(dy) }));
+  return { s, hubX, hubY, agents, agentRadius: s(16), hubRadius: s(30), endX: width - s(40), endRadius: s(20) };
+}
+
+/** The box the motif is drawn in (its circles' extents), which text must stay out of. */
+function motifRegion(width: number, height: number, scale: number): CardRegion {
+  const { agents, agentRadius, hubY, hubRadius } = motifLayout(width, height, scale);
+  const left = Math.floor(Math.min(...agents.map((agent) => agent.x)) - agentRadius);
+  const top = Math.floor(Math.min(hubY - hubRadius, ...agents.map((agent) => agent.y - agentRadius)));
+  const bottom = Math.ceil(Math.max(hubY + hubRadius, ...agents.map((agent) => agent.y + agentRadius)));
+  return { left, top, width: width - left, height: bottom - top };
+}
+
+/** Names of the text regions that share pixels with the decoration (`title`, `subtitle`, …); empty when the layout is clean. */
+export function findCardOverlaps(regions: ComposedBrandCard['regions']): string[] {
+  const { decoration, ...texts } = regions;
+  return Object.entries(texts)
+    .filter(([, region]) => region && intersects(region, decoration))
+    .map(([name]) => name);
+}
+
+function intersects(a: CardRegion, b: CardRegion): boolean {
+  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+}
+
 /** Navy ground, soft brand glows, the three-node mark and a faint fleet motif; no text. */
 function backgroundSvg(width: number, height: number, pad: number, scale: number): string {
   const c = BRAND_COLORS;
-  const s = (value: number) => Math.round(value * scale * 10) / 10;
+  const { s, hubX, hubY, agents, agentRadius, hubRadius, endX, endRadius } = motifLayout(width, height, scale);
   const mark = `<g transform="translate(${pad} ${pad - s(2)}) scale(${scale})">
     <rect width="44" height="44" rx="11" fill="${c.panel}" stroke="${c.edge}" stroke-width="1.5"/>
     <path d="M12 30 L22 12 L32 30 Z" fill="none" stroke="${c.blue}" stroke-width="2"/>
     <circle cx="22" cy="12" r="5" fill="${c.blue}"/><circle cx="12" cy="30" r="5" fill="${c.remote}"/><circle cx="32" cy="30" r="5" fill="${c.online}"/>
   </g>`;
-  const hubX = width - s(210);
-  const hubY = height / 2 + s(10);
-  const agents = [-150, -50, 50, 150].map((dy, index) => ({ x: width - s(400) + (index % 2) * s(40), y: hubY + s(dy) }));
   const motif = `<g opacity="0.16">
     ${agents.map((a) => `<path d="M${a.x} ${a.y} C ${a.x + s(90)} ${a.y}, ${hubX - s(90)} ${hubY}, ${hubX} ${hubY}" stroke="${c.remote}" stroke-width="${s(3)}" fill="none"/>`).join('')}
-    <path d="M${hubX} ${hubY} L ${width - s(60)} ${hubY}" stroke="${c.fanout}" stroke-width="${s(4)}"/>
-    ${agents.map((a) => `<circle cx="${a.x}" cy="${a.y}" r="${s(16)}" fill="${c.remote}"/>`).join('')}
-    <circle cx="${hubX}" cy="${hubY}" r="${s(30)}" fill="${c.blue}"/><circle cx="${width - s(60)}" cy="${hubY}" r="${s(20)}" fill="${c.online}"/>
+    <path d="M${hubX} ${hubY} L ${endX} ${hubY}" stroke="${c.fanout}" stroke-width="${s(4)}"/>
+    ${agents.map((a) => `<circle cx="${a.x}" cy="${a.y}" r="${agentRadius}" fill="${c.remote}"/>`).join('')}
+    <circle cx="${hubX}" cy="${hubY}" r="${hubRadius}" fill="${c.blue}"/><circle cx="${endX}" cy="${hubY}" r="${endRadius}" fill="${c.online}"/>
   </g>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
   <defs>

@@ -1,3 +1,4 @@
+// Finds the system Chromium or Chrome and the flags it needs here.
 import { existsSync } from 'node:fs';
 
 /** Where a system Chromium or Chrome usually lives, in the order we try them. */

@@ -1,3 +1,4 @@
+// Reads an installed package's version, for the tool versions in inputs hashes.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

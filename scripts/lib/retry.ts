@@ -1,3 +1,6 @@
+// Retry with exponential backoff and jitter on p-retry, reporting each failed try and the wait before the next.
+import pRetry from 'p-retry';
+
 /** How a flaky operation is retried. */
 export interface RetryPolicy {
   /** Total tries, the first included. */
@@ -23,28 +26,37 @@ export interface RetryAttempt {
 
 /**
  * Runs `operation` until it succeeds, `shouldRetry` says no, or the attempts run out, waiting
- * with exponential backoff in between. Throws the last error.
+ * with exponential backoff (p-retry) in between. Throws the last error.
  */
 export async function retryWithBackoff<T>(
   operation: (attempt: number) => Promise<T>,
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
   hooks: { shouldRetry?: (error: unknown) => boolean; onFailure?: (info: RetryAttempt) => void } = {},
 ): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await operation(attempt);
-    } catch (error) {
-      const retry = attempt < policy.attempts && (hooks.shouldRetry?.(error) ?? true);
-      const nextDelayMs = retry ? computeBackoffDelay(attempt, policy) : undefined;
-      hooks.onFailure?.({ attempt, error, nextDelayMs });
-      if (nextDelayMs === undefined) throw error;
-      await new Promise((resolve) => setTimeout(resolve, nextDelayMs));
-    }
-  }
+  let retrying = false;
+  return pRetry(operation, {
+    retries: Math.max(0, policy.attempts - 1),
+    factor: 2,
+    minTimeout: policy.baseDelayMs,
+    maxTimeout: policy.maxDelayMs,
+    randomize: false,
+    onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+      retrying = retriesLeft > 0 && (hooks.shouldRetry?.(error) ?? true);
+      const nextDelayMs = retrying ? computeBackoffDelay(attemptNumber, policy) : undefined;
+      hooks.onFailure?.({ attempt: attemptNumber, error, nextDelayMs });
+      // p-retry then waits the plain exponential delay; the jitter on top is waited here.
+      if (nextDelayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, nextDelayMs - plainBackoffDelay(attemptNumber, policy)));
+    },
+    shouldRetry: () => retrying,
+  });
+}
+
+function plainBackoffDelay(attempt: number, policy: RetryPolicy): number {
+  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
 }
 
 /** Wait after the given failed attempt (1-based): base × 2^(attempt−1), capped, plus jitter. */
 export function computeBackoffDelay(attempt: number, policy: RetryPolicy, random = Math.random): number {
-  const plain = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const plain = plainBackoffDelay(attempt, policy);
   return Math.round(plain * (1 + policy.jitter * random()));
 }

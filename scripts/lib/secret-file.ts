@@ -1,3 +1,4 @@
+// Writes and reads secret files with owner-only modes (0700 folders, 0600 files).
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';

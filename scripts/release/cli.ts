@@ -1,14 +1,14 @@
 // `npm run release`: one command that says whether the launch can ship, and why not. Reads argv/env, prints, sets the exit code.
 import { appendFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseBuildNow } from '../../src/lib/publishable.ts';
-import { RELEASE_REPORT_PATH } from '../../src/schemas/release-report.ts';
+import { parseBuildNow } from '../../core/publishable.ts';
+import { RELEASE_REPORT_PATH } from '../../core/schemas/release-report.ts';
 import { CheckoutLockedError } from '../lib/checkout-lock.ts';
-import type { Issue } from '../lib/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import { formatAnnotations } from '../lib/cli/annotations.ts';
 import { runCommand } from '../lib/cli/run-command.ts';
 import { envIssue, usageIssue } from '../lib/cli/usage-issue.ts';
-import { suggestKey } from '../lib/schema-issue.ts';
+import { suggestKey } from '../../core/schema-issue.ts';
 import { BLOCKER_KIND_IDS, isBlockerKind, type BlockerKindId } from './lib/blocker-kinds.ts';
 import { openBlockers, renderMarkdownReport, renderTextReport } from './render/report-formats.ts';
 import { runRelease, type ReleaseOptions } from './run-release.ts';

@@ -1,8 +1,8 @@
 // The one table of evidence: each source names its kind, the command that produces it (null: files only) and how to read it.
-import { readContent, type ContentFile } from '../lib/content-files.ts';
-import type { Issue } from '../lib/issue.ts';
+import { readContent, type ContentFile } from '../../core/content-files.ts';
+import type { Issue } from '../../core/issue.ts';
 import type { Capture } from './lib/capture.ts';
-import type { DoctestReport } from '../../src/schemas/doctest-report.ts';
+import type { DoctestReport } from '../../core/schemas/doctest-report.ts';
 import { readDoctestEvidence } from './lib/doctest-evidence.ts';
 import { parseIssueLines } from './lib/issue-lines.ts';
 import { readDemoRun, readManifestEvidence, type DemoRun, type ManifestEvidence } from './lib/recorded-outputs.ts';

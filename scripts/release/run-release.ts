@@ -1,5 +1,5 @@
 // The release run, stage by stage: gather evidence → probe the live site → blockers → checklist proofs → report → write.
-import type { ReleaseReport } from '../../src/schemas/release-report.ts';
+import type { ReleaseReport } from '../../core/schemas/release-report.ts';
 import type { LockOwner } from '../lib/checkout-lock.ts';
 import type { BlockerKindId } from './lib/blocker-kinds.ts';
 import { findBlockers } from './steps/find-blockers.ts';

@@ -43,5 +43,13 @@ fi
 # `npm install` rather than `npm ci`: it installs exactly the locked versions too, and npm 11
 # leaves other platforms' optional binaries (Astro's compiler, Pagefind) out of the lock on
 # Linux, which `npm ci` then rejects as out of sync.
-npm install --no-audit --no-fund
+# On a system Node older than 22.12 every package prints an EBADENGINE warning, although the npm
+# scripts run on the pinned node@24 from node_modules: say so once and keep npm to its errors.
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+npm_quiet=()
+if [ "$node_major" -lt 22 ]; then
+  echo "setup: system Node $(node --version) is older than 22.12; the npm scripts run on the pinned node@24, so engine warnings are hidden"
+  npm_quiet=(--engine-strict=false --loglevel=error)
+fi
+npm install --no-audit --no-fund "${npm_quiet[@]}"
 echo "setup: done"

@@ -1,62 +1,14 @@
+// The tts cache: a script's MP3 and VTT are reused when the manifest's inputs hash and bytes still match.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashFile, hashJson } from '../lib/hash.ts';
-import type { Manifest, ManifestEntry } from '../lib/manifest.ts';
-import { espeakPitchFor, espeakVoiceFor, readEspeakVersion } from './offline-voice.ts';
-import { EDGE_OUTPUT_FORMAT, readMsEdgeTtsVersion } from './synthesize.ts';
+// The tts cache: a script's MP3 and VTT are reused when the manifest's inputs hash and bytes still match.
+import { hashFile } from '../../core/hash.ts';
+import type { Manifest, ManifestEntry } from '../../core/manifest.ts';
 import type { VoiceoverPlan } from './plan.ts';
+import { computeInputsHash, describeProvider, type ProviderId, type ProviderVersions } from './provider.ts';
 
-/** The two synthesisers. */
-export type ProviderId = 'edge' | 'espeak';
-
-/** A provider as the cache key sees it: engine, its version, and the settings it was given. */
-export interface ProviderIdentity {
-  id: ProviderId;
-  version: string;
-  settings: Record<string, string | number>;
-}
-
-/** Installed provider versions, probed at most once each. */
-export interface ProviderVersions {
-  edge(): string;
-  espeak(): string;
-}
-
-/**
- * Lazily probes `msedge-tts` (its package.json) and espeak-ng (`--version`). With
- * `tolerateMissing`, a missing espeak-ng reads as version `missing` (the build's staleness check
- * must not crash) instead of throwing.
- */
-export function probeProviderVersions(options: { tolerateMissing?: boolean } = {}): ProviderVersions {
-  const memo: Partial<Record<ProviderId, string>> = {};
-  const guard = (probe: () => string) => {
-    try {
-      return probe();
-    } catch (error) {
-      if (options.tolerateMissing) return 'missing';
-      throw error;
-    }
-  };
-  return {
-    edge: () => (memo.edge ??= `msedge-tts@${guard(readMsEdgeTtsVersion)}`),
-    espeak: () => (memo.espeak ??= `espeak-ng@${guard(readEspeakVersion)}`),
-  };
-}
-
-/** The provider part of a script's cache key. espeak-ng's speed follows the script's wpm, so wpm is in it. */
-export function describeProvider(id: ProviderId, plan: VoiceoverPlan, versions: ProviderVersions): ProviderIdentity {
-  if (id === 'edge') return { id, version: versions.edge(), settings: { format: EDGE_OUTPUT_FORMAT } };
-  return { id, version: versions.espeak(), settings: { voice: espeakVoiceFor(plan.language), pitch: espeakPitchFor(plan.prosody.pitch), wpm: plan.wpm } };
-}
-
-/**
- * The cache key stored as `inputsHash` on a script's MP3 and VTT: normalised text, voice,
- * prosody, mastering settings and pipeline version (the plan's content hash), plus the provider
- * and its version.
- */
-export function computeInputsHash(plan: Pick<VoiceoverPlan, 'contentHash'>, provider: ProviderIdentity): string {
-  return hashJson({ content: plan.contentHash, provider });
-}
+// TODO(after the Phase 30 merge): importers on other branches still take these from here; then drop.
+export { computeInputsHash, describeProvider, probeProviderVersions, type ProviderId, type ProviderIdentity, type ProviderVersions } from './provider.ts';
 
 /** A script whose recorded MP3 and VTT are current and untouched. */
 export interface CacheHit {

@@ -1,5 +1,6 @@
+// WebVTT captions: one cue per sentence, timed from word boundaries, back to back to the end of the audio.
 import type { WordBoundary } from './edge-metadata.ts';
-import type { ScriptPart } from './script-text.ts';
+import type { ScriptPart } from '../../core/voiceover-script.ts';
 import type { Chunk } from './ssml.ts';
 
 /** One caption: a sentence and when it is on screen. */

@@ -3,11 +3,12 @@ import { findRepoRoot } from '../lib/cli/repo-root.ts';
 import { runLocked } from '../lib/cli/locked-run.ts';
 import { runCommand } from '../lib/cli/run-command.ts';
 import { envIssue, usageIssue } from '../lib/cli/usage-issue.ts';
-import type { Issue } from '../lib/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import { redact } from '../lib/redact.ts';
-import { generateVoiceovers, type ProviderChoice } from './generate.ts';
+import { generateVoiceovers } from './generate.ts';
+import type { ProviderChoice } from './run-types.ts';
 import { formatFallbackBanner, formatRetryLine, formatScriptLine, formatSummary } from './report.ts';
-import { TOOL_INSTALL_HINT, ToolMissingError } from './run-tool.ts';
+import { TOOL_INSTALL_HINT, ToolMissingError } from '../lib/run-tool.ts';
 import { DEFAULT_EDGE_CONCURRENCY } from './synthesize.ts';
 
 const USAGE = `usage: npm run tts -- [options]

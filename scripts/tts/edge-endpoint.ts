@@ -1,3 +1,4 @@
+// The Edge read-aloud endpoint: host, connection time limits, clock-skew correction and its token.
 import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';

@@ -1,68 +1,17 @@
-import type { Issue } from '../lib/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import { join } from 'node:path';
 import { describeUnwritable } from '../lib/cli/writable.ts';
-import { MANIFEST_PATH, readManifest } from '../lib/manifest.ts';
+import { MANIFEST_PATH, readManifest } from '../../core/manifest.ts';
 import { findCachedOutput, probeProviderVersions, type ProviderId } from './cache.ts';
-import type { Loudness } from './measure.ts';
+import type { Loudness } from '../lib/measure-audio.ts';
 import { planScripts, TTS_COMMAND, type VoiceoverPlan } from './plan.ts';
-import { describeMeasuredMiss, DURATION_SEVERITY, isOffTarget } from './duration-rule.ts';
+import { describeMeasuredMiss, DURATION_SEVERITY, isOffTarget } from '../lib/duration-rule.ts';
 import { produceScript } from './produce.ts';
-import { EdgeClient, type EdgeOptions, type SynthesisCounters } from './synthesize.ts';
-import { suggestKey } from '../lib/schema-issue.ts';
-
-/** Which synthesiser to use: Edge with the espeak-ng fallback, or one of them only. */
-export type ProviderChoice = 'auto' | 'edge' | 'espeak';
+import { EdgeClient, type SynthesisCounters } from './synthesize.ts';
+import { suggestKey } from '../../core/schema-issue.ts';
+import type { GenerateOptions, GenerateReport, ScriptResult } from './run-types.ts';
 
 
-export interface GenerateOptions {
-  root: string;
-  provider: ProviderChoice;
-  /** Release mode: Edge only, no drafts, off-target durations are errors. */
-  strict: boolean;
-  /** Synthesise even when the cache is current. */
-  force: boolean;
-  /** Script ids (`voiceovers/x` or `x`) to limit the run to; empty for all. */
-  only: readonly string[];
-  /** Report what is stale without synthesising. */
-  check: boolean;
-  edge?: Partial<EdgeOptions>;
-  espeakConcurrency?: number;
-  /** Let an espeak-ng draft replace a final (Edge) file; `--provider espeak` asks for drafts by name too. */
-  allowDraft?: boolean;
-  /** Ctrl-C: the script in progress stops, its temp files go, nothing is replaced. */
-  signal?: AbortSignal;
-  onEvent?: (event: GenerateEvent) => void;
-}
-
-/** What happened to one script. */
-export interface ScriptResult {
-  id: string;
-  file: string;
-  output: string;
-  status: 'cached' | 'new' | 'stale' | 'failed';
-  provider?: ProviderId;
-  draft: boolean;
-  chunks: number;
-  durationSeconds?: number;
-  targetSeconds: number;
-  loudness?: Pick<Loudness, 'integratedLufs' | 'truePeakDbtp'>;
-  error?: string;
-}
-
-export type GenerateEvent =
-  | { type: 'start'; scripts: number; target: string }
-  | { type: 'fallback'; reason: string }
-  | { type: 'retry'; id: string; chunk: number; attempt: number; error: string; delayMs: number | undefined }
-  | { type: 'script'; result: ScriptResult };
-
-export interface GenerateReport {
-  results: ScriptResult[];
-  issues: Issue[];
-  counters: SynthesisCounters;
-  /** Set when this run fell back to espeak-ng. */
-  fallbackReason?: string;
-  elapsedMs: number;
-}
 
 /**
  * `npm run tts`: plans every script, answers from the cache when it can, otherwise synthesises

@@ -1,7 +1,8 @@
+// Joins chunks as samples and masters them: two-pass loudnorm to −16 LUFS, 44.1 kHz mono MP3 with ID3 tags.
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FFMPEG_BINARY, measureLoudness, parseLoudnormReport, probeAudio, type AudioProbe, type Loudness } from './measure.ts';
-import { runTool } from './run-tool.ts';
+import { FFMPEG_BINARY, measureLoudness, parseLoudnormReport, probeAudio, type AudioProbe, type Loudness } from '../lib/measure-audio.ts';
+import { runTool } from '../lib/run-tool.ts';
 
 /**
  * Mastering settings (part of the cache key): podcast loudness (−16 LUFS integrated, true peak

@@ -1,14 +1,16 @@
+// The offline synthesiser (espeak-ng), paced from the script's wpm; its output is marked draft.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mapWithLimit } from '../lib/map-limit.ts';
-import { runTool, runToolSync } from './run-tool.ts';
+import { runTool } from '../lib/run-tool.ts';
 import { buildEspeakSsml } from './ssml.ts';
-import { countSpokenUnits } from './sentences.ts';
+import { countSpokenUnits } from '../../core/sentences.ts';
 import type { VoiceoverPlan } from './plan.ts';
 import type { SynthesisCounters, SynthesizedChunk } from './synthesize.ts';
+import { ESPEAK_BINARY, espeakPitchFor, espeakVoiceFor } from './provider.ts';
 
-/** The offline synthesiser (from the OS; `npm run setup` installs it). */
-export const ESPEAK_BINARY = 'espeak-ng';
+// TODO(after the Phase 30 merge): importers on other branches still take these from here; then drop.
+export { ESPEAK_BINARY, espeakPitchFor, espeakVoiceFor, readEspeakVersion } from './provider.ts';
 
 /**
  * espeak-ng's real pace over running text relative to its `-s` setting: punctuation pauses
@@ -24,31 +26,6 @@ export const ESPEAK_PACE_TOLERANCE = 0.03;
 export const ESPEAK_CALIBRATION_PASSES = 2;
 /** espeak-ng processes in flight at once (it is CPU-bound). */
 export const DEFAULT_ESPEAK_CONCURRENCY = 2;
-
-const VOICES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^(zh|cmn)\b/i, 'cmn'],
-  [/^en-(gb|uk)\b/i, 'en-gb+f3'],
-  [/^en\b/i, 'en-us+f3'],
-];
-
-/** espeak-ng voice for a script language: Mandarin uses `cmn`, English a female `+f3` variant. */
-export function espeakVoiceFor(language: string): string {
-  return VOICES.find(([pattern]) => pattern.test(language))?.[1] ?? language.toLowerCase();
-}
-
-/** espeak-ng pitch (0–99, 50 normal) closest to an SSML pitch offset such as `+10Hz`. */
-export function espeakPitchFor(pitch: string): number {
-  const hertz = Number(/^([+-]\d+)Hz$/.exec(pitch)?.[1] ?? 0);
-  return Math.max(0, Math.min(99, Math.round(50 + hertz / 2)));
-}
-
-let espeakVersion: string | undefined;
-
-/** Installed espeak-ng version, e.g. `1.51` (probed once per process). */
-export function readEspeakVersion(): string {
-  espeakVersion ??= /(\d+\.\d+(?:\.\d+)?)/.exec(runToolSync(ESPEAK_BINARY, ['--version'], 'probe espeak-ng'))?.[1] ?? 'unknown';
-  return espeakVersion;
-}
 
 /** Duration of a PCM WAV file from its header (espeak-ng writes 16-bit mono). */
 export async function readWavDuration(path: string): Promise<number> {

@@ -1,13 +1,13 @@
-import { hashJson } from '../lib/hash.ts';
-import type { Issue } from '../lib/issue.ts';
-import { readContent, type ContentFile } from '../lib/content-files.ts';
-import { readManifest, type GeneratorPlan } from '../lib/manifest.ts';
-import type { Voiceover } from '../../src/schemas/voiceover.ts';
+// Voice-over planning: a script's text becomes parts, chunks, an expected length and a content hash, synthesising nothing.
+import { formatPercent } from '../lib/duration-rule.ts';
+import { hashJson } from '../../core/hash.ts';
+import type { Issue } from '../../core/issue.ts';
+import { readContent, type ContentFile } from '../../core/content-files.ts';
+import type { Voiceover } from '../../core/schemas/voiceover.ts';
 import { MASTERING } from './master.ts';
-import { parseScriptBody, type ScriptPart } from './script-text.ts';
-import { countSpokenUnits } from './sentences.ts';
+import { parseScriptBody, type ScriptPart } from '../../core/voiceover-script.ts';
+import { countSpokenUnits } from '../../core/sentences.ts';
 import { chunkSpeechPart, MAX_EDGE_CHUNK_BYTES, type Chunk, type Prosody } from './ssml.ts';
-import { computeInputsHash, describeProvider, probeProviderVersions, type ProviderId } from './cache.ts';
 
 /** Bumped whenever the way text becomes audio or captions changes, so every cached file is redone. */
 export const TTS_PIPELINE_VERSION = 1;
@@ -114,28 +114,3 @@ export function planScripts(root: string): { plans: VoiceoverPlan[]; issues: Iss
   return { plans, issues };
 }
 
-/** `+12.5 %` / `−3.0 %`. */
-export function formatPercent(share: number): string {
-  return `${share >= 0 ? '+' : '−'}${Math.abs(share * 100).toFixed(1)} %`;
-}
-
-/**
- * For the build's staleness check: each script's MP3 and VTT with the inputs hash `npm run tts`
- * would give them now. No synthesis and no ffmpeg. The hash is computed for the provider that
- * made the file on record (espeak-ng drafts are compared as espeak-ng, so a current draft is a
- * draft, not stale); files not made yet are compared as Edge.
- */
-export const planVoiceovers: GeneratorPlan = async (root) => {
-  const { plans } = planScripts(root);
-  const manifest = await readManifest(root);
-  const versions = probeProviderVersions({ tolerateMissing: true });
-  return plans.flatMap((plan) => {
-    const provider: ProviderId = manifest.entries[plan.output]?.provider === 'espeak' ? 'espeak' : 'edge';
-    const inputsHash = computeInputsHash(plan, describeProvider(provider, plan, versions));
-    const command = `${TTS_COMMAND} -- --only ${plan.id}`;
-    return [
-      { path: plan.output, inputsHash, command },
-      { path: plan.captions, inputsHash, command },
-    ];
-  });
-};

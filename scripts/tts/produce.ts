@@ -2,19 +2,19 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { hashFile } from '../lib/hash.ts';
-import type { Issue } from '../lib/issue.ts';
-import { readManifest, updateManifest, type ManifestEntry } from '../lib/manifest.ts';
-import { replaceAtomic, tempPathFor } from '../lib/write-atomic.ts';
+import { hashFile } from '../../core/hash.ts';
+import type { Issue } from '../../core/issue.ts';
+import { readManifest, updateManifest, type ManifestEntry } from '../../core/manifest.ts';
+import { replaceAtomic, tempPathFor } from '../../core/write-atomic.ts';
 import type { RetryAttempt } from '../lib/retry.ts';
-import { computeInputsHash, describeProvider, type ProviderId, type ProviderVersions } from './cache.ts';
+import { computeInputsHash, describeProvider, type ProviderId, type ProviderVersions } from './provider.ts';
 import { formatVtt, timeSentences, type TimedChunk } from './captions.ts';
 import { joinTimeline, masterToMp3, type TimelineItem } from './master.ts';
 import { DEFAULT_ESPEAK_CONCURRENCY, synthesizeOffline } from './offline-voice.ts';
 import { TTS_COMMAND, type VoiceoverPlan } from './plan.ts';
-import { TOOL_INSTALL_HINT, ToolMissingError } from './run-tool.ts';
-import { EdgeClient, EdgeUnavailableError, type SynthesisCounters, type SynthesizedChunk } from './synthesize.ts';
-import type { GenerateEvent, GenerateOptions, ScriptResult } from './generate.ts';
+import { TOOL_INSTALL_HINT, ToolMissingError } from '../lib/run-tool.ts';
+import { type EdgeClient, EdgeUnavailableError, type SynthesisCounters, type SynthesizedChunk } from './synthesize.ts';
+import type { GenerateEvent, GenerateOptions, ScriptResult } from './run-types.ts';
 
 /** What one run shares between its scripts. */
 export interface RunContext {

@@ -1,5 +1,6 @@
-import type { GenerateEvent, GenerateReport, ScriptResult } from './generate.ts';
-import { formatPercent } from './plan.ts';
+// How a tts run is printed: a line per script, retries, the fallback banner and the summary.
+import type { GenerateEvent, GenerateReport, ScriptResult } from './run-types.ts';
+import { formatPercent } from '../lib/duration-rule.ts';
 
 const STATUS_LABEL: Record<ScriptResult['status'], string> = { cached: 'cached', new: 'new', stale: 'stale', failed: 'FAILED' };
 

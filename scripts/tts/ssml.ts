@@ -1,5 +1,6 @@
-import type { SpeechPart } from './script-text.ts';
-import type { TextRange } from './sentences.ts';
+// SSML for Edge and espeak-ng: escaping, prosody and chunks of at most 4096 bytes split at sentence ends.
+import type { SpeechPart } from '../../core/voiceover-script.ts';
+import type { TextRange } from '../../core/sentences.ts';
 
 /**
  * Largest escaped text the Edge service takes in one request. edge-tts splits at 4096 bytes;

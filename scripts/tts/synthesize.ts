@@ -1,22 +1,21 @@
+// The Edge read-aloud client: chunks in parallel, each validated and retried with backoff.
 import { writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { mapWithLimit } from '../lib/map-limit.ts';
 import { DEFAULT_RETRY_POLICY, retryWithBackoff, type RetryAttempt, type RetryPolicy } from '../lib/retry.ts';
 import { DEFAULT_CONNECT_TIMEOUT_MS, EdgeClock, EdgeEndpointAgent } from './edge-endpoint.ts';
 import { parseWordBoundaries, type WordBoundary } from './edge-metadata.ts';
-import { probeAudio } from './measure.ts';
-import { ToolMissingError } from './run-tool.ts';
+import { probeAudio } from '../lib/measure-audio.ts';
+import { ToolMissingError } from '../lib/run-tool.ts';
 import { buildEdgeSsml, type Chunk } from './ssml.ts';
-import { countSpokenUnits } from './sentences.ts';
+import { countSpokenUnits } from '../../core/sentences.ts';
 import type { VoiceoverPlan } from './plan.ts';
 
 export type { WordBoundary } from './edge-metadata.ts';
+// TODO(after the Phase 30 merge): importers on other branches still take these from here; then drop.
+export { EDGE_OUTPUT_FORMAT, readMsEdgeTtsVersion } from './provider.ts';
 
-/** The format msedge-tts asks for; the one format the reference client (edge-tts) relies on. */
-export const EDGE_OUTPUT_FORMAT = 'audio-24khz-48kbitrate-mono-mp3';
 /** Edge requests in flight at once (the service answers 429 to floods). */
 export const DEFAULT_EDGE_CONCURRENCY = 3;
 /** Time allowed for one request, from connecting to the last audio frame (edge-tts uses 60 s). */
@@ -94,12 +93,6 @@ export function classifyEdgeError(error: unknown, agent?: EdgeEndpointAgent): Ed
   if (code && NETWORK_CODES.has(code)) return new EdgeAttemptError('network', message.includes(code) ? message : `${message} (${code})`);
   if (/turn\.end|truncated|closed before/i.test(message)) return new EdgeAttemptError('truncated', message);
   return new EdgeAttemptError('network', message);
-}
-
-/** Version of the msedge-tts client, part of the cache key. */
-export function readMsEdgeTtsVersion(): string {
-  const path = createRequire(import.meta.url).resolve('msedge-tts/package.json');
-  return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
 }
 
 /**

@@ -2,23 +2,15 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { listFiles } from '../../core/list-files.ts';
+import { patternFor } from '../../core/site-urls.ts';
 
 const ROUTES_DIR = 'src/routes';
 
 function listRouteFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return listRouteFiles(full);
-    return /\.(astro|ts)$/.test(name) ? [full] : [];
-  });
+  return listFiles(dir, { patterns: ['**/*.{astro,ts}'] }).map((file) => join(dir, file));
 }
 
-/** Maps `src/routes/<audience>/blog/[slug].astro` to the pattern `/blog/[slug]`. */
-export function patternFor(file: string, audienceDir: string): string {
-  const path = relative(audienceDir, file).replace(/\\/g, '/').replace(/\.(astro|ts)$/, '');
-  const pattern = `/${path}`.replace(/\/index$/, '') || '/';
-  return pattern === '' ? '/' : pattern;
-}
 
 /**
  * Injects the pages of one audience only: `src/routes/public/**` or `src/routes/internal/**`.

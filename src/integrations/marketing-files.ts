@@ -1,19 +1,14 @@
-import { cpSync, createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// Serves and copies the generated marketing/ files each audience may see (the public site: only those it references).
+import { cpSync, createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { SERVED_MARKETING_DIRS } from '../../core/asset-path.ts';
+import { listFiles } from '../../core/list-files.ts';
 
-/** Folders of marketing/ each audience serves at /marketing/<folder>/. */
-export const SERVED_MARKETING_DIRS = {
-  public: ['assets', 'audio'],
-  internal: ['assets', 'audio', 'demo'],
-} as const;
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full) : [full];
-  });
+function listAllFiles(dir: string): string[] {
+  return listFiles(dir, { dot: true }).map((file) => join(dir, file));
 }
 
 const MARKETING_URL = /\/marketing\/[\w./-]+/g;
@@ -21,7 +16,7 @@ const MARKETING_URL = /\/marketing\/[\w./-]+/g;
 /** Every /marketing/… path that the built pages, feeds and sitemaps of `outDir` mention. */
 function referencedMarketingPaths(outDir: string): Set<string> {
   const found = new Set<string>();
-  for (const file of listFiles(outDir)) {
+  for (const file of listAllFiles(outDir)) {
     if (!/\.(html|xml|json|css|js)$/.test(file) || file.includes('/pagefind/')) continue;
     for (const match of readFileSync(file, 'utf8').matchAll(MARKETING_URL)) found.add(match[0].slice(1));
   }
@@ -58,7 +53,7 @@ export function marketingFiles(audience: 'public' | 'internal'): AstroIntegratio
         for (const folder of SERVED_MARKETING_DIRS[audience]) {
           const source = join(root, 'marketing', folder);
           if (!existsSync(source)) continue;
-          for (const file of listFiles(source)) {
+          for (const file of listAllFiles(source)) {
             const rel = relative(join(root, 'marketing'), file);
             if (rel.split('/').some((part) => part.startsWith('.'))) continue;
             if (wanted && !wanted.has(`marketing/${rel}`)) continue;

@@ -1,9 +1,10 @@
+// Where an asset stands for the launch room: on disk and final, a draft, or missing, with size and shape.
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { Manifest } from '../../scripts/lib/manifest.ts';
-import { assetFileFor } from '../../scripts/lib/asset-path.ts';
+import type { Manifest } from '../../core/manifest.ts';
+import { assetFileFor } from '../../core/asset-path.ts';
 
 /** Where an asset stands: on disk and final, on disk but a draft/fallback, or not there. */
 export type AssetState = 'present' | 'draft' | 'missing';

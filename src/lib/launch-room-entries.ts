@@ -1,8 +1,9 @@
+// Every content entry as the launch room lists it, whatever its kind.
 import { getCollection } from 'astro:content';
-import type { CollectionName } from '../schemas/kinds.ts';
-import { CONTENT_KINDS } from '../schemas/kinds.ts';
-import { LAUNCH_ROOM_SECTIONS } from './launch-room-kinds.ts';
-import { explainUnpublishable, type PublishableFields } from './publishable.ts';
+import type { CollectionName } from '../../core/schemas/kinds.ts';
+import { CONTENT_KINDS } from '../../core/schemas/kinds.ts';
+import { LAUNCH_ROOM_SECTIONS } from '../../core/launch-room-kinds.ts';
+import { explainUnpublishable, type PublishableFields } from '../../core/publishable.ts';
 import { BUILD_NOW } from './build-env.ts';
 
 /** What the launch room shows about any entry, whatever its kind. */

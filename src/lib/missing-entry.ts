@@ -1,7 +1,8 @@
-import { readContent } from '../../scripts/lib/content-files.ts';
-import type { CollectionName } from '../schemas/kinds.ts';
-import { CONTENT_KINDS } from '../schemas/kinds.ts';
-import { explainUnpublishable, type PublishableFields } from './publishable.ts';
+// Explains why an entry a page asks for is not in this build (held back, unpublished or absent).
+import { readContent } from '../../core/content-files.ts';
+import type { CollectionName } from '../../core/schemas/kinds.ts';
+import { CONTENT_KINDS } from '../../core/schemas/kinds.ts';
+import { explainUnpublishable, type PublishableFields } from '../../core/publishable.ts';
 import { BUILD_NOW, SITE_AUDIENCE } from './build-env.ts';
 
 /**

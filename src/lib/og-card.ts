@@ -1,3 +1,4 @@
+// Renders the site's Open Graph cards through the brand card renderer and its cache.
 import { createBrandCardCache, pruneBrandCardCache, type BrandCardCache } from '../../scripts/lib/brand-card-cache.ts';
 
 /** Open Graph card size every share image uses. */

@@ -1,6 +1,7 @@
-import { readContent } from '../../scripts/lib/content-files.ts';
-import { findPlaceholders } from '../../scripts/lib/placeholders.ts';
-import { createLocator } from '../../scripts/lib/source-location.ts';
+// Every open placeholder in content/ with its file:line:col, for the checklist page.
+import { readContent } from '../../core/content-files.ts';
+import { findPlaceholders } from '../../core/placeholders.ts';
+import { createLocator } from '../../core/source-location.ts';
 
 /** One unresolved placeholder somewhere in content/. */
 export interface OpenPlaceholder {

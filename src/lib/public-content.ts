@@ -1,5 +1,8 @@
+// The public site's view of the content: only publishable entries, in the order each page lists them.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { isPublishable, type PublishableFields } from './publishable.ts';
+import { readContent } from '../../core/content-files.ts';
+import { isPublishable, type PublishableFields } from '../../core/publishable.ts';
+import type { CollectionName } from '../../core/schemas/kinds.ts';
 import { BUILD_NOW } from './build-env.ts';
 
 /**
@@ -8,6 +11,15 @@ import { BUILD_NOW } from './build-env.ts';
  */
 function publishable<Entry extends { data: PublishableFields }>(entries: Entry[]): Entry[] {
   return entries.filter((entry) => isPublishable(entry.data, BUILD_NOW));
+}
+
+/**
+ * Whether a kind has any publishable entry on disk. The public build's loaders drop held-back
+ * entries, and Astro warns "collection … does not exist or is empty" when asked for a kind they
+ * emptied (the press release before its embargo); asking the publishing rule first keeps that noise out.
+ */
+function hasPublishableEntries(collection: CollectionName): boolean {
+  return readContent(process.cwd(), [collection]).some((file) => file.data !== undefined && isPublishable(file.data as unknown as PublishableFields, BUILD_NOW));
 }
 
 /** Published blog posts, newest first. */
@@ -32,6 +44,7 @@ export async function getLandingCopy(): Promise<CollectionEntry<'landing'> | und
 
 /** Press releases whose embargo has passed, newest first. */
 export async function getPublishedPress(): Promise<CollectionEntry<'press'>[]> {
+  if (!hasPublishableEntries('press')) return [];
   const releases = publishable(await getCollection('press'));
   return releases.sort((a, b) => b.data.embargo.getTime() - a.data.embargo.getTime());
 }

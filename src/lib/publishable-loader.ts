@@ -1,5 +1,6 @@
+// Wraps an Astro loader so the public build keeps only publishable entries.
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { explainUnpublishable, type PublishableFields } from './publishable.ts';
+import { explainUnpublishable, type PublishableFields } from '../../core/publishable.ts';
 
 /**
  * Wraps a content loader so unpublishable entries never enter the store (public build only):

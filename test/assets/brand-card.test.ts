@@ -1,6 +1,7 @@
+// Tests of the brand card renderer: sizes, visible text, fitting, Inter, and text kept clear of the motif.
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
-import { BrandCardError, composeBrandCard, renderBrandCard } from '../../scripts/lib/brand-card.ts';
+import { BrandCardError, composeBrandCard, findCardOverlaps, renderBrandCard } from '../../scripts/lib/brand-card.ts';
 import { MIN_LABEL_CONTRAST } from '../../scripts/assets/diagram-check.ts';
 import { readRaster, regionContrast } from '../../scripts/assets/raster.ts';
 
@@ -17,7 +18,8 @@ describe('brand card', () => {
     const card = await composeBrandCard({ title: 'Remote Workspaces is GA', eyebrow: 'Phase 30 · Launch', subtitle: 'moleculesai.app', width, height });
     const meta = await sharp(card.png).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['png', width, height]);
-    for (const region of Object.values(card.regions)) expect(await contrastOf(card.png, region!)).toBeGreaterThan(MIN_LABEL_CONTRAST);
+    const { decoration: _decoration, ...texts } = card.regions;
+    for (const region of Object.values(texts)) expect(await contrastOf(card.png, region!)).toBeGreaterThan(MIN_LABEL_CONTRAST);
     expect(card.regions.title.top).toBeGreaterThan(card.regions.eyebrow!.top);
     expect(card.regions.subtitle!.top).toBeGreaterThan(card.regions.title.top + card.regions.title.height);
   });
@@ -50,6 +52,26 @@ describe('brand card', () => {
     const card = await composeBrandCard({ title: 'x' });
     expect(card.regions.wordmark.width).toBeGreaterThan(150);
     expect(card.regions.wordmark.width).toBeLessThan(182);
+  });
+
+  test.each([
+    // The X product post's headline, which once ran under the motif ("laptop, another", "join").
+    [1200, 675, 'Phase 30 is out: agents on a laptop, another cloud or an on-prem server can now join your Molecule AI org as workspaces.'],
+    [1200, 630, 'Remote Workspaces: bring agents from any laptop, cloud or on-prem server into one Molecule AI canvas'],
+    [600, 315, 'A small card keeps the same proportions, so text and motif stay apart as well'],
+  ])('keeps every text block of a %i×%i card clear of the fleet motif', async (width, height, title) => {
+    const card = await composeBrandCard({ title, eyebrow: 'Phase 30 · Product', subtitle: 'moleculesai.app', width, height });
+    expect(findCardOverlaps(card.regions)).toEqual([]);
+    const { decoration } = card.regions;
+    for (const region of [card.regions.title, card.regions.subtitle!, card.regions.eyebrow!]) {
+      expect(region.left + region.width).toBeLessThan(decoration.left);
+    }
+  });
+
+  test('names the text blocks a layout would draw over the decoration', () => {
+    const box = (left: number, top: number, width: number, height: number) => ({ left, top, width, height });
+    const regions = { wordmark: box(138, 80, 160, 30), title: box(80, 200, 900, 200), subtitle: box(80, 420, 300, 30), decoration: box(914, 160, 286, 340) };
+    expect(findCardOverlaps(regions)).toEqual(['title']);
   });
 
   test.each([

@@ -1,3 +1,4 @@
+// Tests of npm run assets as a real process: renders, caching, --only, --check and failures.
 import { execFile } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';

@@ -1,14 +1,16 @@
+// Tests of the diagram label checks on real renderings (SVG text, blank labels, overlaps).
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BRAND_COLORS, BRAND_MERMAID_CONFIG } from '../../scripts/assets/brand-theme.ts';
+import { BRAND_COLORS } from '../../core/brand-palette.ts';
+import { BRAND_MERMAID_CONFIG } from '../../scripts/assets/brand-theme.ts';
 import { checkDiagram } from '../../scripts/assets/diagram-check.ts';
 import { openDiagramSession, type DiagramSession } from '../../scripts/assets/diagram-session.ts';
 import { collectJobs, type DiagramJob } from '../../scripts/assets/jobs.ts';
 import { renderDiagrams } from '../../scripts/assets/render-diagrams.ts';
 import { findChromium } from '../../scripts/lib/find-chromium.ts';
-import { readManifest } from '../../scripts/lib/manifest.ts';
+import { readManifest } from '../../core/manifest.ts';
 import { BLANK_LABELS_THEME, HTML_LABELS_THEME } from '../fixtures/assets/diagrams/blank-labels-theme.ts';
 import { makeTempRoot } from './temp-root.ts';
 

@@ -1,3 +1,4 @@
+// Tests of the fleet diagram rendered in a real Chromium.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -6,7 +7,7 @@ import { BRAND_MERMAID_CONFIG } from '../../scripts/assets/brand-theme.ts';
 import { extractSvgTexts, MIN_LABEL_CONTRAST, normalizeLabel } from '../../scripts/assets/diagram-check.ts';
 import { generateAssets, type GenerateReport } from '../../scripts/assets/generate.ts';
 import { planAssets } from '../../scripts/assets/plan.ts';
-import { readManifest } from '../../scripts/lib/manifest.ts';
+import { readManifest } from '../../core/manifest.ts';
 import { makeTempRoot } from './temp-root.ts';
 
 const SOURCE = 'content/diagrams/phase30-fleet-diagram.mmd';

@@ -1,3 +1,4 @@
+// Tests of the social cards: one per post image, the right size, recorded in the manifest.
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, test } from 'vitest';
 import { generateAssets } from '../../scripts/assets/generate.ts';
 import { describeCard, hookOf } from '../../scripts/assets/social-jobs.ts';
-import { readManifest, updateManifest } from '../../scripts/lib/manifest.ts';
+import { readManifest, updateManifest } from '../../core/manifest.ts';
 import { makeTempRoot } from './temp-root.ts';
 
 const FIXTURE = 'test/fixtures/assets/social-cards/content/social';

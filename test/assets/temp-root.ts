@@ -1,3 +1,4 @@
+// Test helper: a temporary copy of the repo's asset inputs to render into.
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';

@@ -1,5 +1,6 @@
+// Tests of the astro build stage: errors located where Astro says.
 import { expect, test } from 'vitest';
-import { parseAstroErrors } from '../../scripts/build-checks/astro-errors.ts';
+import { parseAstroErrors } from '../../scripts/build-checks/lib/astro-errors.ts';
 
 test('locates an Astro error at the file, line and column Astro names', () => {
   const output = [

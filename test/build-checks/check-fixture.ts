@@ -1,12 +1,13 @@
+// Test helper: runs the build checks on a fixture tree and returns its findings.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Issue } from '../../scripts/lib/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import { ALL_CHECKS } from '../../scripts/build-checks/all-checks.ts';
-import { collectSources } from '../../scripts/build-checks/collect.ts';
-import { createRunState, runChecks } from '../../scripts/build-checks/run-checks.ts';
-import { readBuiltSite } from '../../scripts/build-checks/built-site.ts';
+import { collectSources } from '../../scripts/build-checks/steps/collect.ts';
+import { createRunState, runChecks } from '../../scripts/build-checks/steps/run-checks.ts';
+import { readBuiltSite } from '../../scripts/build-checks/steps/built-site.ts';
 import type { CheckRun } from '../../scripts/build-checks/check.ts';
-import type { GeneratorPlan } from '../../scripts/lib/manifest.ts';
+import type { GeneratorPlan } from '../../core/manifest.ts';
 
 /** Fixture trees live here. */
 export const FIXTURES = join(import.meta.dirname, '../fixtures');

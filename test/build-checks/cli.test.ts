@@ -1,9 +1,10 @@
+// Tests of npm run check/build as a real process, with problems planted in a copy of the real launch.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { hashBytes } from '../../scripts/lib/hash.ts';
+import { hashBytes } from '../../core/hash.ts';
 
 const REPO = join(import.meta.dirname, '../..');
 const NODE = join(REPO, 'node_modules/.bin/node');

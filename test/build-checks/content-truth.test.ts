@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { findCodeMentions, findProseMentions } from '../../scripts/build-checks/vocab-mentions.ts';
-import { collectSources } from '../../scripts/build-checks/collect.ts';
-import { createRunState, runChecks } from '../../scripts/build-checks/run-checks.ts';
+import { collectSources } from '../../scripts/build-checks/steps/collect.ts';
+import { createRunState, runChecks } from '../../scripts/build-checks/steps/run-checks.ts';
 import { vocabCheck } from '../../scripts/build-checks/checks/vocab.ts';
 import { factCheck } from '../../scripts/build-checks/checks/fact.ts';
 import { findConditionProblems } from '../../scripts/build-checks/fact-conditions.ts';
-import { loadFacts } from '../../scripts/lib/load-facts.ts';
+import { loadFacts } from '../../core/facts.ts';
 import { describeIssues } from './check-fixture.ts';
 
 // The fixture's facts: offline after 90 s only with the Docker provisioner, otherwise the 180 s TTL.

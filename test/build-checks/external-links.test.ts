@@ -1,9 +1,10 @@
+// Tests of the external link fetcher and its cache against a loopback server.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkExternalUrls } from '../../scripts/build-checks/external-links.ts';
+import { checkExternalUrls } from '../../scripts/build-checks/lib/external-links.ts';
 
 let server: Server;
 let base: string;

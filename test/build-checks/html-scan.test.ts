@@ -1,8 +1,9 @@
+// Tests of the built-HTML scanner (URLs with offsets, ids, entities) and the leak-matching helpers.
 import { describe, expect, test } from 'vitest';
-import { scanHtml, scanXml } from '../../scripts/build-checks/html-scan.ts';
-import { normalizeText, shinglesOf } from '../../scripts/build-checks/text-match.ts';
+import { scanHtml, scanXml } from '../../scripts/build-checks/lib/html-scan.ts';
+import { normalizeText, shinglesOf } from '../../scripts/build-checks/lib/text-match.ts';
 import { renderFactComponents } from '../../scripts/build-checks/checks/leak.ts';
-import { loadFacts } from '../../scripts/lib/load-facts.ts';
+import { loadFacts } from '../../core/facts.ts';
 
 const PAGE = `<!doctype html><html><head>
 <link rel="preconnect" href="https://fonts.example.com"><link rel="stylesheet" href="/_astro/a.css">
@@ -36,6 +37,15 @@ describe('built HTML scanning', () => {
       expect(PAGE.slice(ref.index, ref.index + 4)).toBe(ref.url.replace('&', '&amp;').slice(0, 4));
     }
     expect([...ids]).toEqual(['top', 'intro']);
+  });
+
+  test('decodes every named character reference, not only a short table, and keeps the value offset', () => {
+    // &eacute; and &frac12; were outside the old hand-written table; &sect; starts the value.
+    const html = '<p>\n  <a href="/caf&eacute;/&frac12;/">x</a><img\n src=\'&sect;/y.png\' data-x=1></p>';
+    const refs = scanHtml(html).refs;
+    expect(refs.map((ref) => ref.url)).toEqual(['/café/½/', '§/y.png']);
+    expect(html.slice(refs[0]!.index, refs[0]!.index + 5)).toBe('/caf&');
+    expect(html.slice(refs[1]!.index, refs[1]!.index + 6)).toBe('&sect;');
   });
 
   test('reads feed and sitemap URLs', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { probeAudio } from '../../scripts/tts/measure.ts';
+import { probeAudio } from '../../scripts/lib/measure-audio.ts';
 
 const REPO = join(import.meta.dirname, '../..');
 const NODE = join(REPO, 'node_modules/.bin/node');

@@ -3,7 +3,7 @@ import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { execa } from 'execa';
-import { hashBytes } from '../../scripts/lib/hash.ts';
+import { hashBytes } from '../../core/hash.ts';
 import { LOCK_DIR } from '../../scripts/lib/checkout-lock.ts';
 
 const REPO = join(import.meta.dirname, '../..');

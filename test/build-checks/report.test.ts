@@ -1,7 +1,8 @@
+// Tests of the build report: sorting, counts, JSON and annotations.
 import { describe, expect, test } from 'vitest';
-import type { Issue } from '../../scripts/lib/issue.ts';
+import type { Issue } from '../../core/issue.ts';
 import { formatAnnotations } from '../../scripts/lib/cli/annotations.ts';
-import { formatJsonReport, formatStepSummary, formatTextReport } from '../../scripts/build-checks/report.ts';
+import { formatJsonReport, formatStepSummary, formatTextReport } from '../../scripts/build-checks/steps/report.ts';
 
 const ISSUES: Issue[] = [
   { file: 'content/social/phase30.mdx', line: 12, column: 11, rule: 'len', severity: 'error', message: 'X post "x-a" is 312 weighted characters; the limit is 280', hint: 'cut 32' },

@@ -1,7 +1,8 @@
+// Tests of every build-check rule on the passing and failing fixtures.
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { CheckRun } from '../../scripts/build-checks/check.ts';
 import { ALL_CHECKS } from '../../scripts/build-checks/all-checks.ts';
-import { sortIssues } from '../../scripts/lib/issue.ts';
+import { sortIssues } from '../../core/issue.ts';
 import { checkFixture, describeIssues } from './check-fixture.ts';
 
 let failing: CheckRun;

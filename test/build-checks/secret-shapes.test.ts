@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
-import { findSecrets } from '../../scripts/build-checks/secret-shapes.ts';
+import { findSecrets } from '../../scripts/build-checks/lib/secret-shapes.ts';
 import { redact } from '../../scripts/lib/redact.ts';
 
 const REPO = join(import.meta.dirname, '../..');

@@ -1,10 +1,11 @@
+// Tests of the text scanners behind the fact rule: route mentions, liveness and token figures.
 import { describe, expect, test } from 'vitest';
-import { loadFacts } from '../../scripts/lib/load-facts.ts';
-import { findRouteMentions, routeIsListed } from '../../scripts/build-checks/route-mentions.ts';
-import { findLivenessProblems, findTokenProblems } from '../../scripts/build-checks/fact-figures.ts';
-import { findSecrets } from '../../scripts/build-checks/secret-shapes.ts';
+import { loadFacts } from '../../core/facts.ts';
+import { findRouteMentions, routeIsListed } from '../../scripts/build-checks/lib/route-mentions.ts';
+import { findLivenessProblems, findTokenProblems } from '../../scripts/build-checks/lib/fact-figures.ts';
+import { findSecrets } from '../../scripts/build-checks/lib/secret-shapes.ts';
 import { sentenceAround } from '../../scripts/build-checks/checks/claim.ts';
-import { CLAIM_RULES } from '../../scripts/build-checks/claim-rules.ts';
+import { CLAIM_RULES } from '../../scripts/build-checks/lib/claim-rules.ts';
 
 // The fixture's facts: heartbeat 30 s, offline after 90 s, sweep 15 s, TTL 180 s, peer cache 300 s, 43-character base64url tokens.
 const facts = loadFacts(`${import.meta.dirname}/../fixtures/checks-pass`);

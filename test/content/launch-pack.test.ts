@@ -1,12 +1,13 @@
+// Tests that the Phase 30 launch pack is complete and consistent.
 import { describe, expect, test } from 'vitest';
-import { readContent, type ContentFile } from '../../scripts/lib/content-files.ts';
-import { measureText } from '../../scripts/lib/channel-limits.ts';
-import { estimateSpeech } from '../../scripts/build-checks/speech-length.ts';
-import type { SocialPostSet } from '../../src/schemas/social-post-set.ts';
-import type { Voiceover } from '../../src/schemas/voiceover.ts';
-import type { DemoStoryboard } from '../../src/schemas/demo-storyboard.ts';
-import type { SalesEnablement } from '../../src/schemas/sales-enablement.ts';
-import type { Battlecard } from '../../src/schemas/battlecard.ts';
+import { readContent, type ContentFile } from '../../core/content-files.ts';
+import { measureText } from '../../core/channel-limits.ts';
+import { estimateSpeech } from '../../core/speech-estimate.ts';
+import type { SocialPostSet } from '../../core/schemas/social-post-set.ts';
+import type { Voiceover } from '../../core/schemas/voiceover.ts';
+import type { DemoStoryboard } from '../../core/schemas/demo-storyboard.ts';
+import type { SalesEnablement } from '../../core/schemas/sales-enablement.ts';
+import type { Battlecard } from '../../core/schemas/battlecard.ts';
 
 const content = readContent(process.cwd());
 const byId = new Map(content.map((entry) => [entry.id, entry]));

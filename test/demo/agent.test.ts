@@ -1,3 +1,4 @@
+// Tests of the remote agent as its own process against the stand-in.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -97,15 +98,15 @@ describe('the remote agent process', () => {
     expect(result.all).toContain('stopping: workspace deleted');
   });
 
-  test('exits with code 3 and a hint when its port is taken', async () => {
+  test('exits 1 with the port, the flag and a hint when its port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const { port } = blocker.address() as { port: number };
     try {
       const { id, token } = await createAwaiting(sandbox);
       const result = await startAgent(id, ['--port', String(port)], { MOLECULE_WORKSPACE_TOKEN: token });
-      expect(result.exitCode).toBe(3);
-      expect(result.stderr).toBe(`agent: port ${port} is in use — set AGENT_PORT to a free port, or leave it unset to pick one`);
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toContain(`--port [agent] port ${port} is in use — set AGENT_PORT to a free port, or leave it unset to pick one`);
     } finally {
       blocker.close();
     }
@@ -115,7 +116,7 @@ describe('the remote agent process', () => {
     const child = execa(NODE, [AGENT_MAIN], { env: cleanEnv(), extendEnv: false, reject: false });
     const result = await child;
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain("agent: set --platform-url (or PLATFORM_URL) to the platform's http(s) URL");
-    expect(result.stderr).toContain('agent: set --workspace-id (or WORKSPACE_ID)');
+    expect(result.stderr).toContain("--platform-url [usage] is required — set --platform-url (or PLATFORM_URL) to the platform's http(s) URL");
+    expect(result.stderr).toContain('--workspace-id [usage] is required — set --workspace-id (or WORKSPACE_ID)');
   });
 });

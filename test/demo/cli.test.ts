@@ -1,8 +1,9 @@
+// Tests of npm run demo against the embedded stand-in: the recording, golden transcript and exits.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { cleanEnv, isAlive, makeDemoRoot, readTree, runDemo, startDemo, startSandboxProcess, TOKEN_SHAPE } from './helpers.ts';
+import { cleanEnv, isAlive, makeDemoRoot, readTree, runDemo, startSandboxProcess, TOKEN_SHAPE } from './helpers.ts';
 import { parseCast } from '../../scripts/demo/record/asciicast.ts';
 import { planDemoRecording } from '../../scripts/demo/plan.ts';
 

@@ -1,3 +1,4 @@
+// Tests of demo failures: each names the step, status, body and hint and leaves nothing running.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -98,7 +99,7 @@ describe('a failing demo names the step, the status, the body and a hint, keeps 
     try {
       const result = await runDemo(demo.root, ['--fast', '--out', 'port'], cleanEnv({ AGENT_PORT: String(port), MOLECULE_TOKEN_DIR: demo.tokens }));
       expect(result.exitCode).toBe(1);
-      expect(result.stderr).toContain(`[demo] start-agent: the agent process exited with code 3: agent: port ${port} is in use — set AGENT_PORT to a free port, or leave it unset to pick one — the agent's port is taken`);
+      expect(result.stderr).toContain(`[demo] start-agent: the agent process exited with code 1: --port [agent] port ${port} is in use — set AGENT_PORT to a free port, or leave it unset to pick one — the agent's port is taken`);
     } finally {
       blocker.close();
     }

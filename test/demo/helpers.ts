@@ -1,3 +1,4 @@
+// Test helpers for the demo: temporary roots, clean environments, child processes and their output.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +10,8 @@ export const REPO = join(import.meta.dirname, '..', '..');
 /** The project's pinned Node (24): it runs the TypeScript entry points directly. */
 export const NODE = join(REPO, 'node_modules', '.bin', 'node');
 export const DEMO_CLI = join(REPO, 'scripts', 'demo', 'cli.ts');
-export const SANDBOX_CLI = join(REPO, 'scripts', 'demo', 'sandbox-cli.ts');
-export const AGENT_MAIN = join(REPO, 'scripts', 'demo', 'agent', 'main.ts');
+export const SANDBOX_CLI = join(REPO, 'scripts', 'demo', 'sandbox', 'cli.ts');
+export const AGENT_MAIN = join(REPO, 'scripts', 'demo', 'agent', 'cli.ts');
 
 /** A throwaway project root: the fixture storyboard, the real facts file, and a token folder. */
 export function makeDemoRoot(storyboardFixture = 'demo-storyboard'): { root: string; tokens: string; cleanup: () => void } {

@@ -1,3 +1,4 @@
+// Tests of the demo's staleness plan.
 import { afterEach, describe, expect, test } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { makeDemoRoot } from './helpers.ts';
 import { planDemoRecording } from '../../scripts/demo/plan.ts';
 import { STEP_RUNNERS } from '../../scripts/demo/steps/table.ts';
 import { STEP_REQUIRES, STEP_TITLES } from '../../scripts/demo/script/demo-script.ts';
-import { DEMO_STEP_KINDS } from '../../src/schemas/demo-storyboard.ts';
+import { DEMO_STEP_KINDS } from '../../core/schemas/demo-storyboard.ts';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());

@@ -1,8 +1,9 @@
+// Tests of the recording files: terminal, cast, transcript, JUnit, summary and timeline.
 import { describe, expect, test } from 'vitest';
 import { parseCast, renderCast } from '../../scripts/demo/record/asciicast.ts';
 import { renderJunit } from '../../scripts/demo/record/junit.ts';
-import { redactDeep } from '../../scripts/demo/record/redact-deep.ts';
-import { createStepRecord, type RunRecord } from '../../scripts/demo/record/run-record.ts';
+import { redactDeep } from '../../scripts/lib/redact-deep.ts';
+import { createStepRecord, type RunRecord } from '../../core/demo-run-record.ts';
 import { createTerminal } from '../../scripts/demo/terminal.ts';
 
 describe('the recording terminal', () => {

@@ -1,3 +1,4 @@
+// Tests of npm run sandbox as a real process: URL, admin token, exits 1, 2 and 130.
 import { afterEach, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -22,7 +23,8 @@ describe('npm run sandbox', () => {
     expect(created.status).toBe(201);
     child.kill('SIGINT');
     const result = await child;
-    expect(result.exitCode).toBe(0);
+    // Ctrl-C is how the stand-in stops; like every program it then exits 130.
+    expect(result.exitCode).toBe(130);
     expect(String(result.all)).toContain(`admin token: written to ${file} (0600) — export ADMIN_TOKEN="$(cat ${file})"`);
     expect(String(result.all)).toContain("this is the launch kit's contract-faithful stand-in, not a Molecule deployment");
     expect(String(result.all)).toContain('POST /workspaces → 201');
@@ -37,13 +39,19 @@ describe('npm run sandbox', () => {
     try {
       const taken = await execa(NODE, [SANDBOX_CLI, '--port', String(port)], { env: cleanEnv({ MOLECULE_TOKEN_DIR: tokens }), extendEnv: false, reject: false });
       expect(taken.exitCode).toBe(1);
-      expect(taken.stderr).toBe(`sandbox: port ${port} is in use — pick another with --port or use --port 0`);
+      expect(taken.stderr).toContain(`--port [sandbox] port ${port} is in use — pick another with --port or use --port 0`);
     } finally {
       blocker.close();
     }
     const bad = await execa(NODE, [SANDBOX_CLI, '--fault', 'POST /x 500'], { env: cleanEnv({ MOLECULE_TOKEN_DIR: tokens }), extendEnv: false, reject: false });
     expect(bad.exitCode).toBe(2);
-    expect(bad.stderr).toContain('sandbox: bad fault "POST /x 500": expected "METHOD /path -> STATUS|hang|reset [after=N] [times=N]"');
+    expect(bad.stderr).toContain('--fault [usage] bad fault "POST /x 500": expected "METHOD /path -> STATUS|hang|reset [after=N] [times=N]"');
+    const typo = await execa(NODE, [SANDBOX_CLI, '--prot', '8080'], { env: cleanEnv({ MOLECULE_TOKEN_DIR: tokens }), extendEnv: false, reject: false });
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr).toContain('--prot [usage]');
+    const envPort = await execa(NODE, [SANDBOX_CLI], { env: cleanEnv({ MOLECULE_TOKEN_DIR: tokens, PORT: 'eighty' }), extendEnv: false, reject: false });
+    expect(envPort.exitCode).toBe(2);
+    expect(envPort.stderr).toContain('PORT [env] expected 0-65535, got "eighty"');
   });
 });
 

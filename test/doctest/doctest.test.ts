@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DoctestReportSchema } from '../../src/schemas/doctest-report.ts';
+import { DoctestReportSchema } from '../../core/schemas/doctest-report.ts';
 import { createSandbox, type Sandbox } from '../../scripts/demo/sandbox/server.ts';
 import { doctestProcesses, fixture, makeRoot, REPO, runDoctest, startDoctest, workFolders } from './helpers.ts';
 

@@ -2,8 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findPageVerification, readDoctestReport } from '../../src/schemas/doctest-verification.ts';
-import type { DoctestReport } from '../../src/schemas/doctest-report.ts';
+import { findPageVerification, readDoctestReport } from '../../core/schemas/doctest-verification.ts';
+import type { DoctestReport } from '../../core/schemas/doctest-report.ts';
 import { buildRealSite, REPO_ROOT } from '../site/site-build.ts';
 
 function reportWith(failed: number, passed: number, ok = failed === 0): DoctestReport {

@@ -1,7 +1,8 @@
+// Test helper: serves a cached real-site build on loopback and opens system Chromium on it.
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { findChromium, chromiumArgs } from '../../scripts/lib/find-chromium.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { buildRealSite } from '../site/site-build.ts';
 
 /** A built site served on loopback with a system Chromium ready to visit it. */

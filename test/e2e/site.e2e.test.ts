@@ -1,11 +1,12 @@
+// Browser tests of the public site: home, search, a post's share data, no launch-room page.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium, chromiumArgs } from '../../scripts/lib/find-chromium.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { readContent, type ContentFile } from '../../scripts/lib/content-files.ts';
-import { loadFacts } from '../../scripts/lib/load-facts.ts';
-import { isPublishable, type PublishableFields } from '../../src/lib/publishable.ts';
-import { LAUNCH_ROOM_SECTIONS } from '../../src/lib/launch-room-kinds.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { readContent, type ContentFile } from '../../core/content-files.ts';
+import { loadFacts } from '../../core/facts.ts';
+import { isPublishable, type PublishableFields } from '../../core/publishable.ts';
+import { LAUNCH_ROOM_SECTIONS } from '../../core/launch-room-kinds.ts';
 import { buildRealSite, REPO_ROOT } from '../site/site-build.ts';
 
 const SEARCH_TIMEOUT_MS = 20_000;

@@ -1,3 +1,4 @@
+// Tests of the brand card cache: hits, misses, pruning.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Tests of the checkout lock: waiting, --no-wait and taking over a dead holder's lock.
 import { execa } from 'execa';
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// Tests of atomic publishing: folder swaps and staged file sets.
 import { mkdtemp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ReleaseReportSchema, type ReleaseReport } from '../../src/schemas/release-report.ts';
-import { hashBytes } from '../../scripts/lib/hash.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { ReleaseReportSchema, type ReleaseReport } from '../../core/schemas/release-report.ts';
+import { hashBytes } from '../../core/hash.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 
 const REPO = process.cwd();
 const NODE = join(REPO, 'node_modules/.bin/node');

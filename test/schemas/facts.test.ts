@@ -1,8 +1,9 @@
+// Tests of the facts file reader: valid facts, located bad values, unknown keys.
 import { describe, expect, test } from 'vitest';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadFacts, factAt } from '../../scripts/lib/load-facts.ts';
+import { loadFacts, factAt } from '../../core/facts.ts';
 
 describe('the facts file', () => {
   test('loads and validates from content/facts.yaml', () => {
@@ -17,7 +18,7 @@ describe('the facts file', () => {
     mkdirSync(join(root, 'content'));
     const text = readFileSync('content/facts.yaml', 'utf8').replace(/offlineAfterSeconds: \d+/, 'offlineAfterSeconds: soon');
     writeFileSync(join(root, 'content/facts.yaml'), text);
-    expect(() => loadFacts(root)).toThrow('content/facts.yaml: liveness.offlineAfterSeconds: Invalid input: expected number, received string');
+    expect(() => loadFacts(root)).toThrow(/^content\/facts\.yaml:\d+:\d+ liveness\.offlineAfterSeconds: Invalid input: expected number, received string$/);
   });
 
   test('rejects an unknown key so a typo cannot hide a fact', () => {

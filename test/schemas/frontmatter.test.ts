@@ -1,10 +1,11 @@
+// Tests of frontmatter validation per kind: unknown keys, dates, types, did-you-mean.
 import { describe, expect, test, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readContentFile } from '../../scripts/lib/content-files.ts';
-import { formatIssue } from '../../scripts/lib/issue.ts';
-import type { CollectionName } from '../../src/schemas/kinds.ts';
+import { readContentFile } from '../../core/content-files.ts';
+import { formatIssue } from '../../core/issue.ts';
+import type { CollectionName } from '../../core/schemas/kinds.ts';
 
 let root: string;
 beforeAll(() => {

@@ -1,12 +1,13 @@
+// Tests of the site built from the real launch content (both audiences).
 import { beforeAll, describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { readContent, type ContentFile } from '../../scripts/lib/content-files.ts';
-import { loadFacts } from '../../scripts/lib/load-facts.ts';
-import { isPublishable, type PublishableFields } from '../../src/lib/publishable.ts';
-import { resolveStaticFile } from '../../scripts/lib/static-server.ts';
+import { readContent, type ContentFile } from '../../core/content-files.ts';
+import { loadFacts } from '../../core/facts.ts';
+import { isPublishable, type PublishableFields } from '../../core/publishable.ts';
+import { resolveStaticFile } from '../helpers/static-server.ts';
 import { buildFixtureSite, buildRealSite, listSiteFiles, REPO_ROOT, type SiteBuild } from './site-build.ts';
 import { extractJsonLd, findInSite, metaContent, readSiteText, type SiteText } from './site-text.ts';
 

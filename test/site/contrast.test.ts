@@ -1,8 +1,11 @@
+// Tests of the brand palette: every text colour meets WCAG AA, and the stylesheets write no colour of their own.
 import { describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { BRAND_PALETTE, renderPaletteCss } from '../../core/brand-palette.ts';
 import { contrastRatio, readColorVariables, WCAG_AA_TEXT } from '../../src/lib/contrast.ts';
 
-const brand = readColorVariables(readFileSync('src/styles/brand.css', 'utf8'));
+// The variables exactly as pages receive them (the injected palette style).
+const brand = readColorVariables(renderPaletteCss());
 
 describe('brand palette contrast', () => {
   test('computes the known ratios of the fleet-diagram palette', () => {
@@ -13,7 +16,7 @@ describe('brand palette contrast', () => {
     expect(contrastRatio('#8b5cf6', '#111827')).toBeLessThan(WCAG_AA_TEXT);
   });
 
-  // Every text colour the site uses, on every background it sits on (names from brand.css).
+  // Every text colour the site uses, on every background it sits on (names from core/brand-palette.ts).
   test.each([
     ['text', 'bg'], ['text', 'panel'], ['text', 'panel-high'], ['text', 'edge'],
     ['muted', 'bg'], ['muted', 'panel'], ['muted', 'panel-high'], ['muted', 'edge'],
@@ -28,7 +31,14 @@ describe('brand palette contrast', () => {
   ])('--brand-%s on --brand-%s meets WCAG AA', (foreground, background) => {
     const fg = brand[`brand-${foreground}`];
     const bg = brand[`brand-${background}`];
-    expect(fg && bg, `missing --brand-${foreground} or --brand-${background} in brand.css`).toBeTruthy();
+    expect(fg && bg, `missing --brand-${foreground} or --brand-${background} in core/brand-palette.ts`).toBeTruthy();
     expect(contrastRatio(fg!, bg!)).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
+  });
+
+  test('the stylesheets take every colour from the palette instead of writing it again', () => {
+    const sheets = readdirSync('src/styles').filter((name) => name.endsWith('.css'));
+    const literals = sheets.flatMap((name) => [...readFileSync(`src/styles/${name}`, 'utf8').matchAll(/#[0-9a-f]{6}\b|#[0-9a-f]{3}\b/gi)].map((match) => `${name}: ${match[0]}`));
+    expect(literals).toEqual([]);
+    expect(Object.keys(brand)).toHaveLength(Object.keys(BRAND_PALETTE).length);
   });
 });

@@ -1,9 +1,10 @@
+// Tests of the share cards in the built public site.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { composeBrandCard } from '../../scripts/lib/brand-card.ts';
-import { readContent, type ContentFile } from '../../scripts/lib/content-files.ts';
-import { isPublishable, type PublishableFields } from '../../src/lib/publishable.ts';
+import { readContent, type ContentFile } from '../../core/content-files.ts';
+import { isPublishable, type PublishableFields } from '../../core/publishable.ts';
 import { buildRealSite, REPO_ROOT, type SiteBuild } from './site-build.ts';
 
 type PostData = PublishableFields & { title: string; author: string; published: Date };

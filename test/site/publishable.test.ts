@@ -1,5 +1,6 @@
+// Tests of the publishing rule.
 import { describe, expect, test } from 'vitest';
-import { explainUnpublishable, isPublishable, parseBuildNow } from '../../src/lib/publishable.ts';
+import { explainUnpublishable, isPublishable, parseBuildNow } from '../../core/publishable.ts';
 
 const NOW = new Date('2026-04-20T12:00:00Z');
 

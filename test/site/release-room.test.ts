@@ -2,10 +2,10 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readContent } from '../../scripts/lib/content-files.ts';
-import type { Checklist } from '../../src/schemas/checklist.ts';
-import { findEvidence, readReleaseReport } from '../../src/schemas/read-release-report.ts';
-import type { ReleaseReport } from '../../src/schemas/release-report.ts';
+import { readContent } from '../../core/content-files.ts';
+import type { Checklist } from '../../core/schemas/checklist.ts';
+import { findEvidence, readReleaseReport } from '../../core/schemas/read-release-report.ts';
+import type { ReleaseReport } from '../../core/schemas/release-report.ts';
 import { buildRealSite, REPO_ROOT, type SiteBuild } from './site-build.ts';
 
 describe('launch room from release evidence (real site build)', () => {

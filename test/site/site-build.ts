@@ -1,9 +1,10 @@
+// Test helper: real Astro builds of the repo or a fixture, cached by content and code hash.
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { hashBytes, hashJson } from '../../scripts/lib/hash.ts';
+import { hashBytes, hashJson } from '../../core/hash.ts';
 
 const run = promisify(execFile);
 
@@ -12,9 +13,10 @@ export const REPO_ROOT = process.cwd();
 /** Where test builds live: inside the repo so the copied projects resolve node_modules, and git-ignored. */
 export const SITE_TEST_CACHE = join(REPO_ROOT, '.cache', 'site-tests');
 /** What a project copy needs to build. */
-const PROJECT_PARTS = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+const PROJECT_PARTS = ['core', 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 /** What a site build depends on; a change to any of these files means a new build (other scripts/ folders are other commands). */
-const SITE_INPUTS = ['src', 'public', 'scripts/lib', 'scripts/assets', 'astro.config.mjs', 'package.json'];
+// core/ and scripts/lib are what the site imports; scripts/demo is hashed by the demo page's staleness note.
+const SITE_INPUTS = ['core', 'src', 'public', 'scripts/lib', 'scripts/assets', 'scripts/demo', 'astro.config.mjs', 'package.json'];
 const BUILD_TIMEOUT_MS = 240_000;
 const VITEST_ENV_KEYS = /^(VITEST.*|TEST|DEV|PROD|MODE|SSR|BASE_URL)$/;
 
@@ -67,7 +69,7 @@ export async function buildAudience(root: string, audience: 'public' | 'internal
     });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`astro build (${audience}) of ${root} failed:\n${stdout.slice(-6000)}\n${stderr.slice(-4000)}`);
+    throw new Error(`astro build (${audience}) of ${root} failed:\n${stdout.slice(-6000)}\n${stderr.slice(-4000)}`, { cause: error });
   }
 }
 

@@ -1,3 +1,4 @@
+// Test helper: reads built pages' text, meta tags and JSON-LD.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';

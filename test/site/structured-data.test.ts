@@ -1,3 +1,4 @@
+// Tests of the BlogPosting JSON-LD built from frontmatter.
 import { describe, expect, test } from 'vitest';
 import { buildBlogPostingJsonLd, serializeJsonLd } from '../../src/lib/json-ld.ts';
 import { countReadableWords, readingMinutes } from '../../src/lib/reading-time.ts';

@@ -1,11 +1,14 @@
+// Tests of the tts content-hash cache and staleness plan.
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { hashBytes } from '../../scripts/lib/hash.ts';
-import { readManifest, updateManifest, type ManifestEntry } from '../../scripts/lib/manifest.ts';
-import { computeInputsHash, describeProvider, findCachedOutput, probeProviderVersions, type ProviderId, type ProviderVersions } from '../../scripts/tts/cache.ts';
-import { planScripts, planVoiceovers, type VoiceoverPlan } from '../../scripts/tts/plan.ts';
+import { hashBytes } from '../../core/hash.ts';
+import { readManifest, updateManifest, type ManifestEntry } from '../../core/manifest.ts';
+import { findCachedOutput } from '../../scripts/tts/cache.ts';
+import { computeInputsHash, describeProvider, probeProviderVersions, type ProviderId, type ProviderVersions } from '../../scripts/tts/provider.ts';
+import { planScripts, type VoiceoverPlan } from '../../scripts/tts/plan.ts';
+import { planVoiceovers } from '../../scripts/tts/stale-plan.ts';
 
 const SCRIPT = `---
 title: Cache test

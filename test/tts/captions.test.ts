@@ -1,6 +1,7 @@
+// Tests of caption timing from word boundaries and proportions.
 import { describe, expect, test } from 'vitest';
 import { formatTimestamp, formatVtt, locateBoundaries, timeSentences, type TimedChunk } from '../../scripts/tts/captions.ts';
-import { parseScriptBody, type SpeechPart } from '../../scripts/tts/script-text.ts';
+import { parseScriptBody, type SpeechPart } from '../../core/voiceover-script.ts';
 import { chunkSpeechPart } from '../../scripts/tts/ssml.ts';
 import { parseWordBoundaries } from '../../scripts/tts/edge-metadata.ts';
 

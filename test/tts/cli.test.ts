@@ -1,12 +1,13 @@
+// Tests of npm run tts as a real process against a fake Edge service and espeak-ng.
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readManifest } from '../../scripts/lib/manifest.ts';
-import { planVoiceovers } from '../../scripts/tts/plan.ts';
-import { probeAudio } from '../../scripts/tts/measure.ts';
+import { readManifest } from '../../core/manifest.ts';
+import { planVoiceovers } from '../../scripts/tts/stale-plan.ts';
+import { probeAudio } from '../../scripts/lib/measure-audio.ts';
 import { startFakeEdgeServer } from './fake-edge-server.ts';
 
 const REPO = join(import.meta.dirname, '../..');

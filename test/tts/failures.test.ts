@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { readManifest } from '../../scripts/lib/manifest.ts';
+import { readManifest } from '../../core/manifest.ts';
 import { startFakeEdgeServer, type FakeBehaviour } from './fake-edge-server.ts';
 
 const REPO = join(import.meta.dirname, '../..');

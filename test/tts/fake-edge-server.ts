@@ -1,3 +1,4 @@
+// Test helper: a loopback fake of the Edge read-aloud WebSocket service with scripted failures.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// Tests of espeak-ng synthesis and mastering, measured with ffprobe.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { planScripts, type VoiceoverPlan } from '../../scripts/tts/plan.ts';
 import { synthesizeOffline } from '../../scripts/tts/offline-voice.ts';
 import { joinTimeline, masterToMp3, MASTERING, type JoinedAudio, type MasteredAudio } from '../../scripts/tts/master.ts';
-import { measureLoudness, probeAudio } from '../../scripts/tts/measure.ts';
+import { measureLoudness, probeAudio } from '../../scripts/lib/measure-audio.ts';
 import type { SynthesizedChunk } from '../../scripts/tts/synthesize.ts';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/tts-scripts');

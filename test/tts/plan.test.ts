@@ -1,10 +1,11 @@
+// Tests of voice-over planning: sentence splitting, chunks, pauses and pace.
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { planScripts } from '../../scripts/tts/plan.ts';
-import { parseScriptBody, type SpeechPart } from '../../scripts/tts/script-text.ts';
-import { countSpokenUnits, splitSentences } from '../../scripts/tts/sentences.ts';
+import { parseScriptBody, type SpeechPart } from '../../core/voiceover-script.ts';
+import { countSpokenUnits, splitSentences } from '../../core/sentences.ts';
 import { buildEdgeSsml, buildEspeakSsml, chunkSpeechPart, escapeSsml } from '../../scripts/tts/ssml.ts';
 
 const FRONTMATTER = `---

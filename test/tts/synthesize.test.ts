@@ -1,3 +1,4 @@
+// Tests of the Edge client against a fake read-aloud service: retries, timeouts, truncation.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { planScripts, type VoiceoverPlan } from '../../scripts/tts/plan.ts';
 import { EdgeClient, EdgeUnavailableError, type SynthesisCounters } from '../../scripts/tts/synthesize.ts';
 import { computeSecMsGec } from '../../scripts/tts/edge-endpoint.ts';
-import { probeAudio } from '../../scripts/tts/measure.ts';
+import { probeAudio } from '../../scripts/lib/measure-audio.ts';
 import { EDGE_PATH, startFakeEdgeServer, type FakeEdgeServer } from './fake-edge-server.ts';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/tts-scripts');

@@ -1,5 +1,6 @@
+// Rule `asset`: every file a source points at exists under marketing/ or public/.
 import type { Check } from '../check.ts';
-import { resolveAllReferences } from '../resolve-reference.ts';
+import { resolveAllReferences } from '../lib/resolve-reference.ts';
 
 /** Every asset a source points at (Markdown, JSX, frontmatter, facts) exists under marketing/ or public/. */
 export const assetCheck: Check = {

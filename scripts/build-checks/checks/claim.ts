@@ -1,6 +1,7 @@
+// Rule `claim`: a claim word (only, first, fastest, percentages, …) needs a source in the same sentence.
 import type { Check, CheckContext } from '../check.ts';
-import { CLAIM_RULES } from '../claim-rules.ts';
-import { bodyOf, textUnitsOf, type TextUnit } from '../text-units.ts';
+import { CLAIM_RULES } from '../lib/claim-rules.ts';
+import { bodyOf, textUnitsOf, type TextUnit } from '../lib/text-units.ts';
 
 const FOOTNOTE_REF = /\[\^([^\]\s]+)\]/g;
 // A source is a URL, a Markdown link, or a repo path such as docs/api.md, org/repo#123 or src/x.go:42.

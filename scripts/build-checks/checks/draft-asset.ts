@@ -1,6 +1,7 @@
-import { MANIFEST_PATH } from '../../lib/manifest.ts';
+// Rule `draft-asset` (warning): a generated file marked draft is not the final deliverable.
+import { MANIFEST_PATH } from '../../../core/manifest.ts';
 import type { Check } from '../check.ts';
-import { offsetOfYamlPath } from '../../lib/yaml-path.ts';
+import { offsetOfYamlPath } from '../../../core/yaml-path.ts';
 
 /** A generated file marked `draft` (fallback voice, stand-in recording) is not the final deliverable (warning). */
 export const draftAssetCheck: Check = {

@@ -1,7 +1,7 @@
 // Voice-over scripts fit their target, by word count and by the MP3's measured length (the rule tts applies too).
 import type { Check } from '../check.ts';
 import { planScript } from '../../tts/plan.ts';
-import { describeMeasuredMiss, DURATION_SEVERITY, isOffTarget as outside } from '../../tts/duration-rule.ts';
+import { describeMeasuredMiss, DURATION_SEVERITY, isOffTarget as outside } from '../../lib/duration-rule.ts';
 import { measuredAudio } from './manifest-facts.ts';
 
 

@@ -1,7 +1,8 @@
+// Rule `external` (with --external only): links to other sites answer, cached between runs.
 import { join } from 'node:path';
 import type { Check } from '../check.ts';
-import { checkExternalUrls, DEFAULT_EXTERNAL_CACHE } from '../external-links.ts';
-import { resolveAllReferences } from '../resolve-reference.ts';
+import { checkExternalUrls, DEFAULT_EXTERNAL_CACHE } from '../lib/external-links.ts';
+import { resolveAllReferences } from '../lib/resolve-reference.ts';
 
 /** With `--external`, links to other sites answer (cached); without it, nothing is fetched. */
 export const externalCheck: Check = {

@@ -1,12 +1,13 @@
-import { factAt, FACTS_PATH } from '../../lib/load-facts.ts';
-import { suggestKey } from '../../lib/schema-issue.ts';
-import type { Facts } from '../../../src/schemas/facts.ts';
-import type { ContentFile } from '../../lib/content-files.ts';
+// Rule `fact`: routes, liveness figures and token details in prose agree with content/facts.yaml.
+import { factAt, FACTS_PATH } from '../../../core/facts.ts';
+import { suggestKey } from '../../../core/schema-issue.ts';
+import type { Facts } from '../../../core/schemas/facts.ts';
+import type { ContentFile } from '../../../core/content-files.ts';
 import type { Check, CheckContext } from '../check.ts';
-import { findLivenessProblems, findTokenProblems } from '../fact-figures.ts';
+import { findLivenessProblems, findTokenProblems } from '../lib/fact-figures.ts';
 import { findConditionProblems } from '../fact-conditions.ts';
-import { findRouteMentions, routeIsListed } from '../route-mentions.ts';
-import { bodyOf, textUnitsOf } from '../text-units.ts';
+import { findRouteMentions, routeIsListed } from '../lib/route-mentions.ts';
+import { bodyOf, textUnitsOf } from '../lib/text-units.ts';
 
 function scalarKeys(value: unknown, prefix = ''): string[] {
   if (value && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)) {

@@ -1,17 +1,18 @@
+// Rule `leak`: nothing held back (internal, draft, review, embargoed) reaches dist/public/.
 import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ContentFile } from '../../lib/content-files.ts';
-import { FACTS_PATH, factAt } from '../../lib/load-facts.ts';
-import type { Facts } from '../../../src/schemas/facts.ts';
-import { explainUnpublishable, type PublishableFields } from '../../../src/lib/publishable.ts';
-import { pathForEntry } from '../../../src/lib/site-urls.ts';
-import { launchRoomPath } from '../../../src/lib/launch-room-kinds.ts';
-import { SERVED_MARKETING_DIRS } from '../../../src/integrations/marketing-files.ts';
+import type { ContentFile } from '../../../core/content-files.ts';
+import { FACTS_PATH, factAt } from '../../../core/facts.ts';
+import type { Facts } from '../../../core/schemas/facts.ts';
+import { explainUnpublishable, type PublishableFields } from '../../../core/publishable.ts';
+import { pathForEntry } from '../../../core/site-urls.ts';
+import { launchRoomPath } from '../../../core/launch-room-kinds.ts';
+import { SERVED_MARKETING_DIRS } from '../../../core/asset-path.ts';
 import type { Check, CheckContext } from '../check.ts';
-import type { BuiltAudience } from '../built-site.ts';
-import { normalizeText, shinglesOf, type NormalizedText } from '../text-match.ts';
-import { bodyOf, frontmatterStrings } from '../text-units.ts';
+import type { BuiltAudience } from '../steps/built-site.ts';
+import { normalizeText, shinglesOf, type NormalizedText } from '../lib/text-match.ts';
+import { bodyOf, frontmatterStrings } from '../lib/text-units.ts';
 import { builtFileFor } from './out-link.ts';
 
 /** Titles shorter than this many words are too generic to search for. */

@@ -1,7 +1,8 @@
-import { measureText, type Channel } from '../../lib/channel-limits.ts';
-import type { ContentFile } from '../../lib/content-files.ts';
+// Rule `len`: posts, titles, subjects and one-pagers fit their channel's limit.
+import { measureText, type Channel } from '../../../core/channel-limits.ts';
+import type { ContentFile } from '../../../core/content-files.ts';
 import type { Check, CheckContext } from '../check.ts';
-import { bodyOf } from '../text-units.ts';
+import { bodyOf } from '../lib/text-units.ts';
 
 /** The form every HN title must take. */
 export const HN_TITLE_PREFIX = 'Show HN: ';

@@ -1,5 +1,6 @@
+// Rule `link`: every link lands on a page the right build will have, on the canonical host.
 import type { Check } from '../check.ts';
-import { resolveAllReferences } from '../resolve-reference.ts';
+import { resolveAllReferences } from '../lib/resolve-reference.ts';
 
 /** Every link in sources lands on a page the right build will have; public pieces never link into the launch room. */
 export const linkCheck: Check = {

@@ -1,6 +1,6 @@
 // Manifest rule, second half: facts a file can prove about itself are checked against the file, not trusted from the manifest.
-import { MANIFEST_PATH } from '../../lib/manifest.ts';
-import { offsetOfYamlPath } from '../../lib/yaml-path.ts';
+import { MANIFEST_PATH } from '../../../core/manifest.ts';
+import { offsetOfYamlPath } from '../../../core/yaml-path.ts';
 import type { Check, CheckContext } from '../check.ts';
 import { measureListedAudio, readRecordedPlatform, type AudioFacts } from '../file-facts.ts';
 

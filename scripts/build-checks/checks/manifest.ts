@@ -1,10 +1,11 @@
+// Rule `manifest`: every generated file is listed, untouched, fresh and generated, and nothing unlisted sits in marketing/.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashFile } from '../../lib/hash.ts';
-import { MANIFEST_PATH } from '../../lib/manifest.ts';
+import { hashFile } from '../../../core/hash.ts';
+import { MANIFEST_PATH } from '../../../core/manifest.ts';
 import type { Check, CheckContext, Finding } from '../check.ts';
-import { offsetOfYamlPath } from '../../lib/yaml-path.ts';
-import { resolveAllReferences } from '../resolve-reference.ts';
+import { offsetOfYamlPath } from '../../../core/yaml-path.ts';
+import { resolveAllReferences } from '../lib/resolve-reference.ts';
 
 /** Where a manifest entry is written in marketing/manifest.json. */
 function entryLocation(ctx: CheckContext, path: string): Pick<Finding, 'file' | 'offset'> {

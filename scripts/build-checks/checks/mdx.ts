@@ -1,5 +1,6 @@
+// Rule `mdx`: every body parses as MDX (or Markdown), so Astro's compiler will not stop on it.
 import type { Check } from '../check.ts';
-import { bodyOf } from '../text-units.ts';
+import { bodyOf } from '../lib/text-units.ts';
 
 /** Every body parses as MDX (or Markdown for .md), so Astro's compiler will not stop on it. */
 export const mdxCheck: Check = {

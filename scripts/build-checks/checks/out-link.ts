@@ -1,6 +1,7 @@
+// Rule `out-link`: every internal URL in the built HTML, feeds and sitemap resolves to a built file or #id.
 import type { Check, CheckContext } from '../check.ts';
-import type { BuiltAudience } from '../built-site.ts';
-import { scanHtml, scanXml, type HtmlScan } from '../html-scan.ts';
+import type { BuiltAudience } from '../steps/built-site.ts';
+import { scanHtml, scanXml, type HtmlScan } from '../lib/html-scan.ts';
 
 /** Schemes and forms that are not files of the site. */
 const SKIPPED = /^(?:mailto|tel|data|javascript|sms|blob):/i;

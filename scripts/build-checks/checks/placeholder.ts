@@ -1,7 +1,8 @@
-import { findPlaceholders } from '../../lib/placeholders.ts';
-import type { ContentFile } from '../../lib/content-files.ts';
+// Rule `placeholder`: no [NAME], TBD or {{…}} left in an approved piece.
+import { findPlaceholders } from '../../../core/placeholders.ts';
+import type { ContentFile } from '../../../core/content-files.ts';
 import type { Check, CheckContext } from '../check.ts';
-import { bodyOf, frontmatterStrings, maskInlineCode, offsetInField } from '../text-units.ts';
+import { bodyOf, frontmatterStrings, maskInlineCode, offsetInField } from '../lib/text-units.ts';
 
 /** One unresolved placeholder with its file offset. */
 export interface OpenPlaceholder {

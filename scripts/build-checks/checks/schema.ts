@@ -1,3 +1,4 @@
+// Rule `schema`: frontmatter, content/facts.yaml and marketing/manifest.json are valid, problems at their keys.
 import type { Check } from '../check.ts';
 
 /**

@@ -1,8 +1,9 @@
+// Rule `secret`: no token or API key in content/, marketing/, public/ or dist/ (the value is never printed).
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Check, CheckContext } from '../check.ts';
-import { findSecrets, TEXT_EXTENSIONS } from '../secret-shapes.ts';
-import { listFiles } from '../repo-files.ts';
+import { findSecrets, TEXT_EXTENSIONS } from '../lib/secret-shapes.ts';
+import { listFiles } from '../lib/repo-files.ts';
 
 /** Files larger than this are not text we wrote (and would slow the scan). */
 export const MAX_SCANNED_BYTES = 50 * 1024 * 1024;

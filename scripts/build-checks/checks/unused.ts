@@ -1,6 +1,7 @@
-import { MANIFEST_PATH } from '../../lib/manifest.ts';
+// Rule `unused` (warning): a marketing/ file nothing references and the inventory does not list.
+import { MANIFEST_PATH } from '../../../core/manifest.ts';
 import type { Check } from '../check.ts';
-import { resolveAllReferences } from '../resolve-reference.ts';
+import { resolveAllReferences } from '../lib/resolve-reference.ts';
 
 /** A file under marketing/ that no source references and the asset inventory does not list (warning). */
 export const unusedCheck: Check = {

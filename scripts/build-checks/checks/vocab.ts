@@ -1,9 +1,9 @@
 // The `vocab` rule: every product identifier content names is in the vocabulary of content/facts.yaml.
-import { FACTS_PATH } from '../../lib/load-facts.ts';
-import { suggestKey } from '../../lib/schema-issue.ts';
-import type { Vocabulary } from '../../../src/schemas/vocabulary.ts';
+import { FACTS_PATH } from '../../../core/facts.ts';
+import { suggestKey } from '../../../core/schema-issue.ts';
+import type { Vocabulary } from '../../../core/schemas/vocabulary.ts';
 import type { Check } from '../check.ts';
-import { textUnitsOf } from '../text-units.ts';
+import { textUnitsOf } from '../lib/text-units.ts';
 import { findCodeMentions, findProseMentions, type VocabKind, type VocabMention } from '../vocab-mentions.ts';
 
 /** For each kind: how messages call it, where in the vocabulary it belongs, and the names it may take. */

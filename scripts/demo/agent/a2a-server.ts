@@ -1,3 +1,4 @@
+// The agent's JSON-RPC server that answers A2A `message/send` tasks.
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,3 +1,4 @@
+// Polls the platform's /state for the agent: paused, deleted or still running.
 import { callPlatform, PlatformCallError, type ExchangeListener } from './platform-api.ts';
 import type { AgentConfig } from './agent-config.ts';
 

@@ -1,3 +1,4 @@
+// The agent's calls to the platform (register, heartbeat, secrets, state), each reported as an exchange.
 import type { AgentConfig } from './agent-config.ts';
 
 /** Per-request time limit, as the SDK uses. */

@@ -1,3 +1,4 @@
+// Registers the agent with the platform and caches the token it is issued.
 import { callPlatform, PlatformCallError, type ExchangeListener } from './platform-api.ts';
 import { cacheToken, readCachedToken } from './token-cache.ts';
 import { tokenFileFor, type AgentConfig } from './agent-config.ts';

@@ -1,3 +1,4 @@
+// The agent's life: register, pull secrets, heartbeat, answer tasks, stop on pause, delete or signal.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startA2aServer } from './a2a-server.ts';
 import { pollLifecycle, TokenRejectedError } from './agent-state.ts';

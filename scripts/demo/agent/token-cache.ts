@@ -1,3 +1,4 @@
+// The agent's cached workspace token at ~/.molecule/<id>/.auth_token (0700 folder, 0600 file).
 import { readSecretFile, writeSecretFile } from '../../lib/secret-file.ts';
 
 /** The cached workspace token, if the file exists. */

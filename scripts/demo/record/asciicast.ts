@@ -1,3 +1,4 @@
+// Writes and reads asciicast v2 recordings (the .cast file) with a marker per moment.
 import { redact } from '../../lib/redact.ts';
 import { CAST_HEIGHT, CAST_WIDTH, type CastEvent } from '../terminal.ts';
 

@@ -1,6 +1,7 @@
+// The recording's Markdown summary: result, platform and step table.
 import { redact } from '../../lib/redact.ts';
 import { describePlatform } from './transcript.ts';
-import type { RunRecord } from './run-record.ts';
+import type { RunRecord } from '../../../core/demo-run-record.ts';
 
 const ICONS = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' } as const;
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -1,4 +1,5 @@
-import type { RunRecord } from './run-record.ts';
+// The recording's timeline: each storyboard moment mapped to its span of the cast.
+import type { RunRecord } from '../../../core/demo-run-record.ts';
 
 /** Version of the timeline JSON layout. */
 export const TIMELINE_VERSION = 1;

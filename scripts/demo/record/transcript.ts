@@ -1,5 +1,6 @@
-import { redactDeep } from './redact-deep.ts';
-import type { RunRecord } from './run-record.ts';
+// The recording's transcript JSON: every step and HTTP exchange, the agent's included.
+import { redactDeep } from '../../lib/redact-deep.ts';
+import type { RunRecord } from '../../../core/demo-run-record.ts';
 
 /** Version of the transcript JSON layout. */
 export const TRANSCRIPT_VERSION = 1;

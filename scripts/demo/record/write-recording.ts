@@ -1,16 +1,17 @@
+// Writes the recording files and their manifest entries (a failed run goes to .failed/).
 import { stat, rm } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
-import { hashBytes } from '../../lib/hash.ts';
-import { updateManifest, type ManifestEntry } from '../../lib/manifest.ts';
-import { writeFileAtomic } from '../../lib/write-atomic.ts';
-import { DEMO_COMMAND, RECORDING_BASENAME, RECORDING_FILES } from '../plan.ts';
+import { hashBytes } from '../../../core/hash.ts';
+import { updateManifest, type ManifestEntry } from '../../../core/manifest.ts';
+import { writeFileAtomic } from '../../../core/write-atomic.ts';
+import { DEMO_COMMAND, RECORDING_BASENAME, RECORDING_FILES } from '../../../core/demo-recording.ts';
 import { renderCast } from './asciicast.ts';
 import { renderJunit } from './junit.ts';
 import { renderSummary } from './summary.ts';
 import { renderTimeline } from './timeline.ts';
 import { renderTranscript } from './transcript.ts';
 import type { CastEvent } from '../terminal.ts';
-import type { RunRecord } from './run-record.ts';
+import type { RunRecord } from '../../../core/demo-run-record.ts';
 
 /** Sub-folder a failed run writes to: a good recording is never overwritten, and as a dot-folder it is neither served nor checked as a deliverable. */
 export const FAILED_DIR = '.failed';

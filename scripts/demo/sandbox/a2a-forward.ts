@@ -1,3 +1,4 @@
+// The stand-in's outbound call to an agent for the A2A proxy, with its time limit.
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 

@@ -1,3 +1,4 @@
+// The stand-in's POST /workspaces/:id/a2a proxy: verbatim relay, error collapse, 502, 202 queued.
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { forwardToAgent } from './a2a-forward.ts';

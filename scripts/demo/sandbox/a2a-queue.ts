@@ -1,3 +1,4 @@
+// The stand-in's queue of A2A calls to agents that are busy or unreachable.
 import { randomUUID } from 'node:crypto';
 import { forwardToAgent } from './a2a-forward.ts';
 import type { QueuedCall, SandboxContext } from './context.ts';

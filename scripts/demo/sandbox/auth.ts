@@ -1,3 +1,4 @@
+// The stand-in's auth: admin token, workspace tokens and their contract 401 bodies.
 import type { IncomingHttpHeaders } from 'node:http';
 import { bearerOf } from './tokens.ts';
 import { isDevModeFailOpen, type Denial, type SandboxContext } from './context.ts';

@@ -1,3 +1,4 @@
+// What every stand-in route handler shares: settings, store, event hub and queued calls.
 import type { EventHub } from './events.ts';
 import type { SandboxStore } from './store.ts';
 

@@ -1,11 +1,6 @@
-/** One frame on `/ws`, exactly the platform's shape. */
-export interface EventFrame {
-  event: string;
-  workspace_id: string;
-  /** RFC 3339 time the event was emitted. */
-  timestamp: string;
-  payload: Record<string, unknown>;
-}
+// The stand-in's event hub: fans workspace events out to every connected /ws client as the platform does.
+import type { EventFrame } from '../../../core/demo-run-record.ts';
+export type { EventFrame };
 
 type Listener = (frame: EventFrame) => void;
 

@@ -1,3 +1,4 @@
+// The workspace tree rules: who may talk to whom, peers and descendants.
 import type { WorkspaceRow } from './store.ts';
 
 /** How far up the tree the platform walks when it looks for an ancestor. */

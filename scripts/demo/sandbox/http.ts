@@ -1,3 +1,4 @@
+// The stand-in's request and reply types and route table shape.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { SandboxContext } from './context.ts';
 

@@ -1,3 +1,4 @@
+// Classifies IP literals (loopback, private, link-local, public) for the URL checks.
 import { BlockList, isIP } from 'node:net';
 
 /** What kind of address an IP literal is, for the register and A2A proxy URL checks. */

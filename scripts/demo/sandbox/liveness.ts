@@ -1,3 +1,4 @@
+// The stand-in's offline sweep: workspaces without a heartbeat go offline.
 import type { SandboxContext } from './context.ts';
 
 /**

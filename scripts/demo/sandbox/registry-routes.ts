@@ -1,3 +1,4 @@
+// The stand-in's /registry routes: register, heartbeat, agent card and peers.
 import { drainOneCall } from './a2a-queue.ts';
 import { checkOwnToken } from './auth.ts';
 import { canCommunicate, peersOf } from './hierarchy.ts';

@@ -1,3 +1,4 @@
+// Every route the stand-in serves: the Phase 30 subset of the platform's router.
 import { proxyA2a } from './a2a-proxy.ts';
 import { json, type Route } from './http.ts';
 import { checkAccess, discoverPeer, listPeers, recordHeartbeat, registerAgent, updateCard } from './registry-routes.ts';

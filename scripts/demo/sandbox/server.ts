@@ -1,3 +1,4 @@
+// The stand-in platform's HTTP and WebSocket server on loopback.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEventHub, type EventHub } from './events.ts';

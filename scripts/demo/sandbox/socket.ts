@@ -1,3 +1,4 @@
+// The stand-in's /ws endpoint: origin check and the event frames the canvas receives.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';

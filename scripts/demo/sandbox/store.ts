@@ -1,3 +1,4 @@
+// The stand-in's in-memory store of workspaces, tokens and secrets.
 import { randomUUID } from 'node:crypto';
 import { hashToken, mintTokenText, TOKEN_PREFIX_LENGTH } from './tokens.ts';
 

@@ -1,3 +1,4 @@
+// Mints and hashes 43-character workspace tokens as the platform does.
 import { createHash, randomBytes } from 'node:crypto';
 
 /** Bytes of entropy in a workspace token (256 bit), as the platform mints them. */

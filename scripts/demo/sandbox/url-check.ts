@@ -1,3 +1,4 @@
+// Which agent URLs may be registered and dialled, per deployment settings.
 import { lookup } from 'node:dns/promises';
 import { classifyAddress, isIpLiteral, type AddressClass } from './ip-ranges.ts';
 

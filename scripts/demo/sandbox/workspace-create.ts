@@ -1,3 +1,4 @@
+// The stand-in's POST /workspaces: validation, defaults and the create-time token.
 import { checkAdminAuth } from './auth.ts';
 import { fail, json, optionalOf, readJsonObject, UUID_PATTERN, type SandboxReply, type SandboxRequest } from './http.ts';
 import type { SandboxContext } from './context.ts';

@@ -1,3 +1,4 @@
+// The stand-in's /workspaces routes: list, get, update, delete, secrets and state.
 import { checkAdminAuth, checkOwnToken, checkWorkspaceAuth } from './auth.ts';
 import { descendantsOf } from './hierarchy.ts';
 import { fail, json, readJsonObject, UUID_PATTERN, type SandboxReply, type SandboxRequest } from './http.ts';

@@ -1,4 +1,5 @@
-import type { DemoStepKind } from '../../../src/schemas/demo-storyboard.ts';
+// The validated demo script: moments, steps, their titles and what each step needs first.
+import type { DemoStepKind } from '../../../core/schemas/demo-storyboard.ts';
 
 /** What each step needs to have run before it. */
 export const STEP_REQUIRES: Record<DemoStepKind, readonly DemoStepKind[]> = {

@@ -1,8 +1,9 @@
-import { readContent, type ContentFile } from '../../lib/content-files.ts';
-import { createLocator } from '../../lib/source-location.ts';
-import { DEMO_STEP_KINDS, type DemoStepKind, type DemoStoryboard } from '../../../src/schemas/demo-storyboard.ts';
+// Reads the live storyboard into a validated demo script, every problem located.
+import { readContent, type ContentFile } from '../../../core/content-files.ts';
+import { createLocator } from '../../../core/source-location.ts';
+import { DEMO_STEP_KINDS, type DemoStepKind, type DemoStoryboard } from '../../../core/schemas/demo-storyboard.ts';
 import { STEP_REQUIRES, type DemoScript, type ScriptStep } from './demo-script.ts';
-import type { Issue } from '../../lib/issue.ts';
+import type { Issue } from '../../../core/issue.ts';
 
 /** Where storyboards live, for messages when there is none. */
 export const STORYBOARD_DIR = 'content/storyboards';

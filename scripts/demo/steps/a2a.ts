@@ -1,3 +1,4 @@
+// Step a2a: send a task through the platform's A2A proxy as the canvas and as the parent PM.
 import { randomUUID } from 'node:crypto';
 import { DemoStepError } from '../errors.ts';
 import { showNote } from '../present.ts';

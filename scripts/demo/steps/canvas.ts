@@ -1,3 +1,4 @@
+// Step canvas: what the canvas sees (workspace online, runtime external, /ws frames).
 import { showNote, showRequest, showResponse, compactJson } from '../present.ts';
 import { clip, paint } from '../terminal.ts';
 import { waitFor } from '../wait-for.ts';

@@ -1,3 +1,4 @@
+// Step create-workspace: the external workspace (and its hidden parent PM workspace).
 import { createServer } from 'node:net';
 import { connectEvents } from '../events-client.ts';
 import { DemoStepError } from '../errors.ts';

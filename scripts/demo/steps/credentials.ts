@@ -1,3 +1,4 @@
+// The credential a step uses for a workspace: its token, or the admin token.
 import type { Credential } from '../http-client.ts';
 import type { DemoSession } from '../session.ts';
 

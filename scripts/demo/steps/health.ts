@@ -1,3 +1,4 @@
+// Step health: GET /health answers, and says whether it is the stand-in.
 import { STAND_IN_HEADER } from '../sandbox/server.ts';
 import { showNote } from '../present.ts';
 import type { StepRunner } from './step-runner.ts';

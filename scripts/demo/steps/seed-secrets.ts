@@ -1,3 +1,4 @@
+// Step seed-secrets: the secrets the agent pulls (key names printed, values never).
 import { randomBytes } from 'node:crypto';
 import { showNote } from '../present.ts';
 import { workspaceCredential } from './credentials.ts';

@@ -1,3 +1,4 @@
+// Step start-agent: the remote agent as its own process, registered, heartbeating, its token cached safely.
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { readSecretFile, SECRET_DIR_MODE, SECRET_FILE_MODE } from '../../lib/secret-file.ts';
@@ -19,7 +20,7 @@ export const startAgentStep: StepRunner = {
   async run(session) {
     const workspace = session.state.workspace!;
     const { terminal, timings } = session;
-    terminal.line(clip(`${paint.bold('$')} node scripts/demo/agent/main.ts --platform-url ${session.platform.url} --workspace-id ${workspace.id}`));
+    terminal.line(clip(`${paint.bold('$')} node scripts/demo/agent/cli.ts --platform-url ${session.platform.url} --workspace-id ${workspace.id}`));
     const port = workspace.agentUrl && !session.options.agentPublicUrl ? Number(new URL(workspace.agentUrl).port) : session.options.agentPort;
     const agent = startAgentProcess(
       {

@@ -1,3 +1,4 @@
+// The signature every step runner has.
 import type { DemoSession } from '../session.ts';
 
 /**

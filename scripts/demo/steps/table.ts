@@ -1,3 +1,4 @@
+// The one dispatch table from step kind to runner (a missing kind fails the type check).
 import { a2aCanvasStep, a2aPeerStep } from './a2a.ts';
 import { canvasStep } from './canvas.ts';
 import { createWorkspaceStep } from './create-workspace.ts';
@@ -5,7 +6,7 @@ import { healthStep } from './health.ts';
 import { seedSecretsStep } from './seed-secrets.ts';
 import { startAgentStep } from './start-agent.ts';
 import { teardownStep } from './teardown.ts';
-import type { DemoStepKind } from '../../../src/schemas/demo-storyboard.ts';
+import type { DemoStepKind } from '../../../core/schemas/demo-storyboard.ts';
 import type { StepRunner } from './step-runner.ts';
 
 /** The one dispatch table: every step kind the storyboard schema allows has a runner. */

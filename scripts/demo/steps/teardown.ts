@@ -1,3 +1,4 @@
+// Step teardown: pause, the agent exits by itself, then delete what the run created.
 import { rm } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { DemoStepError, formatSeconds } from '../errors.ts';

@@ -1,5 +1,5 @@
 // One `expect:` line of an annotation: `status 201`, `exit 0`, `output contains …`, or a jq test such as `.status == "registered"`.
-import { suggestKey } from '../../lib/schema-issue.ts';
+import { suggestKey } from '../../../core/schema-issue.ts';
 
 /** What a block must do. `jq` expectations run `jq -e` on the block's last platform answer. */
 export type Expectation =

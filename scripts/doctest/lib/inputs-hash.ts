@@ -1,7 +1,7 @@
 // The doctest reports' inputs hash: the pages' text and the runner's own code, so the manifest can tell a stale report.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { hashBytes, hashJson } from '../../lib/hash.ts';
+import { hashBytes, hashJson } from '../../../core/hash.ts';
 
 function listCode(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,5 +1,5 @@
 // Turns a block into what the runner executes for one pass: only that pass's lines, the page's loopback mappings applied.
-import type { DoctestFrontmatter } from '../../../src/schemas/doctest-frontmatter.ts';
+import type { DoctestFrontmatter } from '../../../core/schemas/doctest-frontmatter.ts';
 import type { PageBlock } from './parse-page.ts';
 
 /** The lines of a block (1-based) that run in `pass`; every line unless the annotation splits it. */

@@ -1,6 +1,6 @@
 // Redaction exactly as the demo does it: JSON bodies through redactDeep, other text through redact, then a one-line excerpt.
-import { excerpt } from '../../demo/errors.ts';
-import { redactDeep } from '../../demo/record/redact-deep.ts';
+import { excerpt } from '../../lib/excerpt.ts';
+import { redactDeep } from '../../lib/redact-deep.ts';
 import { redact } from '../../lib/redact.ts';
 
 /** Longest excerpt of a body or an output in a report line. */

@@ -1,5 +1,5 @@
 // JUnit XML of a doctest run: a suite per page, a testcase per block and pass (skipped = not run, with the reason).
-import type { DoctestReport } from '../../../src/schemas/doctest-report.ts';
+import type { DoctestReport } from '../../../core/schemas/doctest-report.ts';
 import type { PageResult } from './block-result.ts';
 
 function xml(text: string): string {

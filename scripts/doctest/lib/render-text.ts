@@ -1,6 +1,6 @@
 // The text report (doctest.txt and what the terminal shows): one line per block with path:line, then each problem below it.
-import type { DoctestReport } from '../../../src/schemas/doctest-report.ts';
-import { formatIssue, type Issue } from '../../lib/issue.ts';
+import type { DoctestReport } from '../../../core/schemas/doctest-report.ts';
+import { formatIssue, type Issue } from '../../../core/issue.ts';
 import type { PageResult } from './block-result.ts';
 
 const MARK = { passed: 'pass', failed: 'FAIL', 'not-run': 'skip' } as const;

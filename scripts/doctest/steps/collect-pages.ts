@@ -1,9 +1,9 @@
 // Stage 1: reads every guide and post, parses its runnable blocks and annotations, and checks them (the whole of `--check`).
 import { execaSync } from 'execa';
-import { readContent, readContentFile } from '../../lib/content-files.ts';
-import { locationAt } from '../../lib/source-location.ts';
-import type { Issue } from '../../lib/issue.ts';
-import type { DoctestFrontmatter } from '../../../src/schemas/doctest-frontmatter.ts';
+import { readContent, readContentFile } from '../../../core/content-files.ts';
+import { locationAt } from '../../../core/source-location.ts';
+import type { Issue } from '../../../core/issue.ts';
+import type { DoctestFrontmatter } from '../../../core/schemas/doctest-frontmatter.ts';
 import { parsePageBlocks, type PageBlock } from '../lib/parse-page.ts';
 
 /** A page ready to run: its alternatives (null = the one pass of a page without any), mappings and runnable blocks. */

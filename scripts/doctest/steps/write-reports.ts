@@ -2,11 +2,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { withCheckoutLock } from '../../lib/checkout-lock.ts';
-import { hashBytes } from '../../lib/hash.ts';
-import type { Issue } from '../../lib/issue.ts';
-import { readManifest, updateManifest, type ManifestEntry } from '../../lib/manifest.ts';
+import { hashBytes } from '../../../core/hash.ts';
+import type { Issue } from '../../../core/issue.ts';
+import { readManifest, updateManifest, type ManifestEntry } from '../../../core/manifest.ts';
 import { openFileStage } from '../../lib/staged-output.ts';
-import { writeFileAtomic } from '../../lib/write-atomic.ts';
+import { writeFileAtomic } from '../../../core/write-atomic.ts';
 
 /** The report files by name. */
 export const REPORT_FILES = { json: 'doctest.json', text: 'doctest.txt', junit: 'doctest.junit.xml' } as const;

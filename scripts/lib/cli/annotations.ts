@@ -1,5 +1,5 @@
 // GitHub Actions workflow-command annotations for issues, one per issue.
-import { sortIssues, type Issue } from '../issue.ts';
+import { sortIssues, type Issue } from '../../../core/issue.ts';
 
 // GitHub workflow commands need %, CR, LF (and in properties also : and ,) escaped.
 function escapeData(text: string): string {

@@ -1,5 +1,5 @@
 // The exit codes every program uses, and the rule that picks one from a run's issues.
-import type { Issue } from '../issue.ts';
+import type { Issue } from '../../../core/issue.ts';
 import { isUsageIssue } from './usage-issue.ts';
 
 /** 0 ok, 1 problems found, 2 bad usage (flag, argument or env var), 130 interrupted (Ctrl-C). */

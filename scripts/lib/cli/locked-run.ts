@@ -1,6 +1,6 @@
 // The checkout lock as a CLI sees it: a waiting line naming the holder, and a `lock` issue instead of a throw.
 import { relative } from 'node:path';
-import type { Issue } from '../issue.ts';
+import type { Issue } from '../../../core/issue.ts';
 import { CheckoutLockedError, LOCK_DIR, withCheckoutLock, type LockOwner } from '../checkout-lock.ts';
 
 /** What {@link runLocked} needs from the command: who it is, whether it may wait, where to print. */

@@ -1,6 +1,6 @@
 // The one CLI harness every program runs through: parse argv and env into issues first, then run, then print and set the exit code.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { formatIssue, sortIssues, summarizeIssues, type Issue } from '../issue.ts';
+import { formatIssue, sortIssues, summarizeIssues, type Issue } from '../../../core/issue.ts';
 import { formatAnnotations } from './annotations.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { usageIssue } from './usage-issue.ts';

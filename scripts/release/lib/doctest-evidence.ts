@@ -1,7 +1,7 @@
 // Reads marketing/doctest/doctest.json (written by `npm run doctest`) through the doctest report's own schema.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DOCTEST_REPORT_PATH, DoctestReportSchema, type DoctestReport } from '../../../src/schemas/doctest-report.ts';
+import { DOCTEST_REPORT_PATH, DoctestReportSchema, type DoctestReport } from '../../../core/schemas/doctest-report.ts';
 
 /** The report, or a sentence saying why there is none. */
 export async function readDoctestEvidence(root: string): Promise<{ report: DoctestReport } | { problem: string }> {

@@ -1,5 +1,5 @@
 // Reads the `path:line:col [rule] message — hint` lines every command prints back into issues.
-import type { Issue } from '../../lib/issue.ts';
+import type { Issue } from '../../../core/issue.ts';
 
 const LINE = /^(\S+?):(\d+):(\d+) (warning )?\[([\w-]+)\] (.*)$/;
 const BARE = /^(\S+) (warning )?\[([\w-]+)\] (.*)$/;

@@ -2,9 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { MANIFEST_PATH, ManifestSchema, type Manifest } from '../../lib/manifest.ts';
-import { offsetOfYamlPath } from '../../lib/yaml-path.ts';
-import { createLocator, type SourceLocation } from '../../lib/source-location.ts';
+import { MANIFEST_PATH, ManifestSchema, type Manifest } from '../../../core/manifest.ts';
+import { offsetOfYamlPath } from '../../../core/yaml-path.ts';
+import { createLocator, type SourceLocation } from '../../../core/source-location.ts';
 import { statSync } from 'node:fs';
 
 /** The manifest and a way to point at an entry (`marketing/manifest.json:289:5`). */

@@ -1,5 +1,5 @@
 // The release report for people: verdict and provenance, the terminal text, and Markdown for a PR or CI job summary — the same blockers in both.
-import type { ReleaseBlocker, ReleaseReport } from '../../../src/schemas/release-report.ts';
+import type { ReleaseBlocker, ReleaseReport } from '../../../core/schemas/release-report.ts';
 
 /** Blockers not accepted. */
 export function openBlockers(report: ReleaseReport): ReleaseBlocker[] {

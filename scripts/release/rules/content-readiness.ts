@@ -1,6 +1,6 @@
 // Content not ready to ship: open placeholders, pieces not approved, embargoes still in force.
-import { findPlaceholders } from '../../lib/placeholders.ts';
-import { createLocator } from '../../lib/source-location.ts';
+import { findPlaceholders } from '../../../core/placeholders.ts';
+import { createLocator } from '../../../core/source-location.ts';
 import type { Finding } from '../lib/blocker-kinds.ts';
 import type { RuleContext } from './command-outcomes.ts';
 

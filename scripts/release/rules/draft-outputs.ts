@@ -1,5 +1,5 @@
 // Draft outputs (espeak audio, stand-in recordings, films and captures) from the manifest, and stale or missing generated files.
-import type { ManifestEntry } from '../../lib/manifest.ts';
+import type { ManifestEntry } from '../../../core/manifest.ts';
 import { findingAt, type BlockerKindId, type Finding } from '../lib/blocker-kinds.ts';
 import type { RuleContext } from './command-outcomes.ts';
 

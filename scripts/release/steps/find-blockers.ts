@@ -1,5 +1,5 @@
 // Step 3: every blocker rule over the evidence; `--accept <kind>` turns that kind's blockers into accepted items.
-import type { ReleaseBlocker } from '../../../src/schemas/release-report.ts';
+import type { ReleaseBlocker } from '../../../core/schemas/release-report.ts';
 import { BLOCKER_GROUPS, BLOCKER_KINDS, type BlockerKindId, type Finding } from '../lib/blocker-kinds.ts';
 import { findCheckErrors, findLiveSiteBlockers, findUnverifiedSources, type BlockerRule, type RuleContext } from '../rules/command-outcomes.ts';
 import { findEmbargoes, findPlaceholderBlockers, findUnapprovedPieces } from '../rules/content-readiness.ts';

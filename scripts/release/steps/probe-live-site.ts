@@ -1,8 +1,8 @@
 // Step 2 (with --site only): asks the deployed site for every URL the checklist's site items list.
-import type { ContentFile } from '../../lib/content-files.ts';
-import { createLocator } from '../../lib/source-location.ts';
-import type { Checklist } from '../../../src/schemas/checklist.ts';
-import type { EvidenceItem } from '../../../src/schemas/release-report.ts';
+import type { ContentFile } from '../../../core/content-files.ts';
+import { createLocator } from '../../../core/source-location.ts';
+import type { Checklist } from '../../../core/schemas/checklist.ts';
+import type { EvidenceItem } from '../../../core/schemas/release-report.ts';
 import { probeSite, type SiteProbe } from '../lib/probe-site.ts';
 
 /** A probe with the checklist line that asked for it and the evidence item it proves. */

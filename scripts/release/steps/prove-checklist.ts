@@ -1,5 +1,5 @@
 // Step 4: what the evidence proves for each checklist item a command can tick, with when and on which commit.
-import type { EvidenceItem, ReleaseBlocker, ReleaseEvidence } from '../../../src/schemas/release-report.ts';
+import type { EvidenceItem, ReleaseBlocker, ReleaseEvidence } from '../../../core/schemas/release-report.ts';
 import type { GatheredEvidence, SourceOutcome } from './gather-evidence.ts';
 import type { LocatedProbe } from './probe-live-site.ts';
 

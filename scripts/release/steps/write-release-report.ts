@@ -1,9 +1,9 @@
 // Steps 5–6: assembles the release report (go/no-go, blockers, proofs, platform), then publishes marketing/release/release.json and its manifest entry together, staged, under the checkout lock.
 import { writeFile } from 'node:fs/promises';
-import { RELEASE_REPORT_PATH, ReleaseReportSchema, type ReleaseBlocker, type ReleaseEvidence, type ReleaseReport } from '../../../src/schemas/release-report.ts';
+import { RELEASE_REPORT_PATH, ReleaseReportSchema, type ReleaseBlocker, type ReleaseEvidence, type ReleaseReport } from '../../../core/schemas/release-report.ts';
 import { withCheckoutLock, type LockOwner } from '../../lib/checkout-lock.ts';
-import { hashBytes, hashJson } from '../../lib/hash.ts';
-import { MANIFEST_PATH, readManifest, serializeManifest } from '../../lib/manifest.ts';
+import { hashBytes, hashJson } from '../../../core/hash.ts';
+import { MANIFEST_PATH, readManifest, serializeManifest } from '../../../core/manifest.ts';
 import { openFileStage } from '../../lib/staged-output.ts';
 import type { GatheredEvidence } from './gather-evidence.ts';
 

@@ -1,5 +1,6 @@
+// /robots.txt: everything may be crawled; points to the sitemap on the canonical host.
 import type { APIRoute } from 'astro';
-import { canonicalUrl } from '../../lib/site-urls.ts';
+import { canonicalUrl } from '../../../core/site-urls.ts';
 
 /** robots.txt: everything may be crawled; the sitemap lives on the canonical host. */
 export const GET: APIRoute = () =>

@@ -1,8 +1,9 @@
+// /rss.xml: RSS 2.0 feed of published posts, linked on the canonical host.
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getPublicPosts } from '../../lib/public-content.ts';
-import { canonicalHost, canonicalUrl, pathForEntry } from '../../lib/site-urls.ts';
-import { loadFacts } from '../../../scripts/lib/load-facts.ts';
+import { canonicalHost, canonicalUrl, pathForEntry } from '../../../core/site-urls.ts';
+import { loadFacts } from '../../../core/facts.ts';
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,5 +1,6 @@
+// Tests of the stand-in's A2A proxy against real agent endpoints on loopback.
 import { afterEach, describe, expect, test } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ADMIN, call, createAwaiting, createWithUrl, startSandbox } from './sandbox-helpers.ts';
 import type { Sandbox } from '../../../scripts/demo/sandbox/server.ts';
@@ -20,7 +21,7 @@ interface Seen {
 }
 
 /** A real agent endpoint on loopback that answers with `respond` and remembers what it got. */
-async function startAgent(respond: (response: import('node:http').ServerResponse) => void): Promise<{ url: string; seen: Seen[] }> {
+async function startAgent(respond: (response: ServerResponse) => void): Promise<{ url: string; seen: Seen[] }> {
   const seen: Seen[] = [];
   agent = createServer((request, response) => {
     const chunks: Buffer[] = [];

@@ -1,3 +1,4 @@
+// Tests of the stand-in's admin and workspace auth and their contract 401 bodies.
 import { afterEach, describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
 import { ADMIN, call, createAwaiting, startSandbox } from './sandbox-helpers.ts';

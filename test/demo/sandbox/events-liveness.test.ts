@@ -1,3 +1,4 @@
+// Tests of the stand-in's /ws frames and the offline sweep.
 import { afterEach, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -1,3 +1,4 @@
+// Tests of the stand-in's /registry routes: register, heartbeat, card and peers.
 import { afterEach, describe, expect, test } from 'vitest';
 import { ADMIN, call, createAwaiting, createWithUrl, startSandbox } from './sandbox-helpers.ts';
 import type { Sandbox } from '../../../scripts/demo/sandbox/server.ts';

@@ -1,3 +1,4 @@
+// Test helpers for the stand-in: start one and call its routes.
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../../scripts/demo/sandbox/server.ts';
 
 /** The admin token the tests' stand-ins are started with. */

@@ -1,3 +1,4 @@
+// Tests of the CLI harness on a sample program: issues, exit codes 0/1/2/130 and annotations.
 import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';

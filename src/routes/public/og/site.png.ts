@@ -1,7 +1,8 @@
+// The default share card at /og/site.png for pages without their own.
 import type { APIRoute } from 'astro';
 import { renderOgCard } from '../../../lib/og-card.ts';
 import { getLandingCopy } from '../../../lib/public-content.ts';
-import { loadFacts } from '../../../../scripts/lib/load-facts.ts';
+import { loadFacts } from '../../../../core/facts.ts';
 
 /** The default share card for pages without their own (home, blog index, tags, press). */
 export const GET: APIRoute = async () => {

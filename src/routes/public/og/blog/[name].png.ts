@@ -1,7 +1,8 @@
+// One 1200×630 share card per published post at /og/blog/<name>.png, rendered at build time.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { CollectionEntry } from 'astro:content';
 import { formatDate, getPublicPosts } from '../../../../lib/public-content.ts';
-import { entryName } from '../../../../lib/launch-room-kinds.ts';
+import { entryName } from '../../../../../core/launch-room-kinds.ts';
 import { OG_HEIGHT, OG_WIDTH, renderOgCard } from '../../../../lib/og-card.ts';
 
 /** One 1200×630 share card per published post at /og/blog/<name>.png, rendered at build time. */
