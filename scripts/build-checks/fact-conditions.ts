@@ -1,7 +1,7 @@
 // Conditional figures (facts.yaml `conditions`) stated in prose must carry their condition.
 import type { FactCondition, Facts } from '../../core/schemas/facts.ts';
 import { factAt } from '../../core/facts.ts';
-import { describeConditional } from '../lib/fact-condition.ts';
+import { describeConditional } from '../../core/fact-condition.ts';
 import { findLivenessFigures, LIVENESS_KEYS } from './lib/fact-figures.ts';
 
 /** A conditional figure written without its condition, or a `<Fact>` that would print its unit twice. */

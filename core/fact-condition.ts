@@ -1,6 +1,6 @@
 // How a conditional figure reads with its condition, shared by <Fact> and the `fact` rule.
-import type { FactCondition, Facts } from '../../core/schemas/facts.ts';
-import { factAt } from '../../core/facts.ts';
+import type { FactCondition, Facts } from './schemas/facts.ts';
+import { factAt } from './facts.ts';
 
 /** "90 s (with the Docker provisioner; otherwise 180 s)" for the condition on `liveness.offlineAfterSeconds`. */
 export function describeConditional(facts: Facts, condition: FactCondition): string {
