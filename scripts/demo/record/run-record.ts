@@ -1,4 +1,5 @@
 import type { EventFrame } from '../sandbox/events.ts';
+import type { CanvasRecord } from './canvas-log.ts';
 
 /** One HTTP request the runner made and what came back (bodies as JSON when they parse). */
 export interface Exchange {
@@ -67,6 +68,8 @@ export interface RunRecord {
   options: { fast: boolean; createWithUrl: boolean; keep: boolean };
   steps: StepRecord[];
   moments: MomentSpan[];
+  /** What the canvas saw (absent in recordings made before it was kept). */
+  canvas?: CanvasRecord;
 }
 
 /** A fresh step record. */

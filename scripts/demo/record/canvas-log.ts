@@ -1,0 +1,48 @@
+// What the canvas sees over a run: the `GET /workspaces` hydrates and every `/ws` frame, each at its cast time.
+import type { EventStream } from '../events-client.ts';
+import type { EventFrame } from '../sandbox/events.ts';
+
+/** Version of the canvas log layout inside the timeline file. */
+export const CANVAS_LOG_VERSION = 1;
+
+/** One thing the canvas received: a hydrate (the workspace rows) or a `/ws` frame. */
+export type CanvasEntry =
+  | { kind: 'hydrate'; /** Seconds into the cast. */ t: number; /** Milliseconds since the run started. */ ms: number; workspaces: Array<Record<string, unknown>> }
+  | { kind: 'event'; t: number; ms: number; frame: EventFrame };
+
+/** The canvas log as written into the timeline file. */
+export interface CanvasRecord {
+  version: number;
+  entries: CanvasEntry[];
+}
+
+/** Collects the canvas's view of the run; `castTime` and `clock` are the terminal's and the run's clocks. */
+export interface CanvasLog {
+  /** Records every frame the stream receives from now on (and those already received). */
+  attach(stream: EventStream): void;
+  /** Records a `GET /workspaces` answer, as the canvas hydrates from it. */
+  hydrate(rows: unknown): void;
+  toRecord(): CanvasRecord;
+}
+
+/** Creates an empty log. */
+export function createCanvasLog(castTime: () => number, clock: () => number): CanvasLog {
+  const entries: CanvasEntry[] = [];
+  return {
+    attach(stream) {
+      let seen = 0;
+      const drain = () => {
+        for (; seen < stream.frames.length; seen++) entries.push({ kind: 'event', t: castTime(), ms: clock(), frame: stream.frames[seen]! });
+      };
+      drain();
+      stream.onFrame(drain);
+    },
+    hydrate(rows) {
+      const workspaces = Array.isArray(rows) ? rows.filter((row): row is Record<string, unknown> => Boolean(row) && typeof row === 'object') : [];
+      entries.push({ kind: 'hydrate', t: castTime(), ms: clock(), workspaces });
+    },
+    toRecord() {
+      return { version: CANVAS_LOG_VERSION, entries: [...entries] };
+    },
+  };
+}
