@@ -10,6 +10,7 @@ import { lenCheck } from './checks/len.ts';
 import { claimCheck } from './checks/claim.ts';
 import { factCheck } from './checks/fact.ts';
 import { durationCheck } from './checks/duration.ts';
+import { timecodeCheck } from './checks/timecode.ts';
 import { placeholderCheck } from './checks/placeholder.ts';
 import { secretOutputCheck, secretSourceCheck } from './checks/secret.ts';
 import { outLinkCheck } from './checks/out-link.ts';
@@ -30,6 +31,7 @@ export const ALL_CHECKS: readonly Check[] = [
   claimCheck,
   factCheck,
   durationCheck,
+  timecodeCheck,
   placeholderCheck,
   secretSourceCheck,
   outLinkCheck,

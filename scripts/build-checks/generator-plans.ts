@@ -2,6 +2,7 @@ import type { GeneratorPlan } from '../lib/manifest.ts';
 import { planVoiceovers } from '../tts/plan.ts';
 import { planAssets } from '../assets/plan.ts';
 import { planDemoRecording } from '../demo/plan.ts';
+import { planVideo } from '../video/steps/plan-video.ts';
 
 /** One output a generator would write now, with the inputs hash it would record. */
 export interface PlannedOutput {
@@ -30,6 +31,7 @@ export const GENERATORS: readonly Generator[] = [
   { name: 'tts', file: 'scripts/tts/plan.ts', plan: planVoiceovers },
   { name: 'assets', file: 'scripts/assets/plan.ts', plan: planAssets },
   { name: 'demo', file: 'scripts/demo/plan.ts', plan: planDemoRecording },
+  { name: 'video', file: 'scripts/video/steps/plan-video.ts', plan: planVideo },
 ];
 
 /**
