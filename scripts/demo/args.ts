@@ -19,6 +19,8 @@ export interface DemoOptions {
   fast: boolean;
   /** Leave the workspaces on the platform (pause only) instead of deleting them. */
   keep: boolean;
+  /** After a passing run, render the films and captures (`npm run video`). */
+  video: boolean;
   /** Create the workspace with the agent's URL (register then issues the token). */
   createWithUrl: boolean;
   outDir: string;
@@ -37,7 +39,7 @@ export interface DemoOptions {
   agentEnv: Record<string, string>;
 }
 
-const FLAGS = ['check', 'fast', 'keep', 'create-with-url', 'out', 'timeout', 'storyboard', 'help'] as const;
+const FLAGS = ['check', 'fast', 'keep', 'video', 'create-with-url', 'out', 'timeout', 'storyboard', 'help'] as const;
 
 function envIssue(name: string, message: string, hint: string): Issue {
   return { file: `env:${name}`, line: 1, column: 1, rule: 'env', severity: 'error', message, hint };
@@ -63,7 +65,7 @@ export function parseDemoArgs(argv: readonly string[], env: NodeJS.ProcessEnv, c
       args: [...argv],
       strict: true,
       options: {
-        check: { type: 'boolean' }, fast: { type: 'boolean' }, keep: { type: 'boolean' }, 'create-with-url': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        check: { type: 'boolean' }, fast: { type: 'boolean' }, keep: { type: 'boolean' }, video: { type: 'boolean' }, 'create-with-url': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
         out: { type: 'string' }, timeout: { type: 'string' }, storyboard: { type: 'string' },
       },
     }).values;
@@ -99,6 +101,7 @@ export function parseDemoArgs(argv: readonly string[], env: NodeJS.ProcessEnv, c
       check: values.check === true,
       fast: values.fast === true,
       keep: values.keep === true,
+      video: values.video === true,
       createWithUrl: values['create-with-url'] === true || Boolean(publicUrl),
       outDir: isAbsolute(out) ? out : resolve(cwd, out),
       timeoutMs,

@@ -4,7 +4,8 @@
  * and records the run to marketing/demo/. The only file that reads argv/env, prints, and sets
  * the exit code.
  */
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { execa } from 'execa';
 import { formatIssue, sortIssues, summarizeIssues, type Issue } from '../lib/issue.ts';
 import { loadFacts } from '../lib/load-facts.ts';
 import { parseDemoArgs } from './args.ts';
@@ -12,7 +13,7 @@ import { runDemo, type RunFacts } from './run.ts';
 import { parseDemoScript } from './script/parse.ts';
 import { stripAnsi } from './terminal.ts';
 
-const USAGE = `usage: npm run demo -- [--check] [--fast] [--out <dir>] [--keep] [--create-with-url] [--timeout <s>] [--storyboard <id>]
+const USAGE = `usage: npm run demo -- [--check] [--fast] [--out <dir>] [--keep] [--video] [--create-with-url] [--timeout <s>] [--storyboard <id>]
 environment: PLATFORM_URL, ADMIN_TOKEN, MOLECULE_ORG_ID, AGENT_PUBLIC_URL, AGENT_PORT, AGENT_HOST, DEMO_API_KEY, CANVAS_ORIGIN, MOLECULE_TOKEN_DIR
 without PLATFORM_URL the demo runs against the embedded stand-in platform`;
 
@@ -71,6 +72,10 @@ if (outcome.failure) {
   const at = outcome.failure.at;
   console.error(formatIssue({ file: at ? script.storyboard.file : 'demo', line: at?.line ?? 1, column: at?.column ?? 1, rule: 'demo', severity: 'error', message: `${outcome.failure.kind}: ${outcome.failure.message}`, hint: outcome.failure.hint }));
   process.exitCode = interrupt.signal.aborted ? 130 : 1;
+} else if (options.video) {
+  // `--video`: record and render in one go; the video command prints its own progress and problems.
+  const rendered = await execa(process.execPath, [join(import.meta.dirname, '..', 'video', 'cli.ts')], { cwd: root, stdio: 'inherit', reject: false, cancelSignal: interrupt.signal });
+  process.exitCode = rendered.exitCode ?? 1;
 } else {
   process.exitCode = 0;
 }

@@ -6,7 +6,7 @@ import type { AstroIntegration } from 'astro';
 /** Folders of marketing/ each audience serves at /marketing/<folder>/. */
 export const SERVED_MARKETING_DIRS = {
   public: ['assets', 'audio'],
-  internal: ['assets', 'audio', 'demo'],
+  internal: ['assets', 'audio', 'demo', 'video'],
 } as const;
 
 function listFiles(dir: string): string[] {

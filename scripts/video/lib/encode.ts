@@ -40,7 +40,7 @@ export async function runFfmpeg(args: string[], step: string, options: { signal?
     if (options.onLine) child.stdout?.on('data', (chunk: Buffer) => String(chunk).split('\n').forEach((line) => options.onLine!(line)));
     await child;
   } catch (error) {
-    if (error instanceof ExecaError && error.code === 'ENOENT') throw new FfmpegMissingError('ffmpeg is not installed — run `npm run setup`');
+    if (error instanceof ExecaError && error.code === 'ENOENT') throw new FfmpegMissingError('ffmpeg is not installed (not on PATH)');
     if (error instanceof ExecaError && error.isCanceled) throw error;
     const tail = error instanceof ExecaError ? String(error.stderr ?? '').trim().split('\n').slice(-3).join(' | ') : String(error);
     throw new Error(`ffmpeg (${step}) failed: ${tail}`);

@@ -21,7 +21,7 @@ export async function probeMedia(path: string): Promise<MediaProbe> {
   try {
     ({ stdout } = await execa('ffprobe', ['-v', 'error', '-show_format', '-show_streams', '-show_chapters', '-of', 'json', path]));
   } catch (error) {
-    if (error instanceof ExecaError && error.code === 'ENOENT') throw new FfmpegMissingError('ffprobe is not installed — run `npm run setup`');
+    if (error instanceof ExecaError && error.code === 'ENOENT') throw new FfmpegMissingError('ffprobe is not installed (not on PATH)');
     throw error;
   }
   const data = JSON.parse(stdout) as {

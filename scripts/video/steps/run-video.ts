@@ -150,7 +150,7 @@ export async function runVideo(options: VideoOptions, io: { signal: AbortSignal;
       return report;
     } catch (error) {
       if (error instanceof BrowserMissingError || error instanceof FfmpegMissingError) {
-        report.issues.push({ file: error instanceof BrowserMissingError ? 'chromium' : 'ffmpeg', line: 0, column: 0, rule: 'video-tool', severity: 'error', message: error.message, hint: SETUP_HINT });
+        report.issues.push({ file: error instanceof BrowserMissingError ? 'chromium' : 'ffmpeg', line: 0, column: 0, rule: 'video-tool', severity: 'error', message: error.message.replace(/ — run `npm run setup`.*$/, ''), hint: SETUP_HINT });
         report.rendered = [];
         return report;
       }
