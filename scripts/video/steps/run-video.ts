@@ -123,6 +123,15 @@ export async function runVideo(options: VideoOptions, io: { signal: AbortSignal;
       const entries: Record<string, ManifestEntry> = {};
       for (const output of todo) {
         io.signal.throwIfAborted();
+        // Nothing good is lost: a draft render never replaces a final output unless it is asked for by name.
+        const wouldBeDraft = output.film
+          ? recording.draft || (manifest.entries[output.film.voiceover.output]?.draft ?? true)
+          : output.name === 'phase30-canvas-remote-badge' ? !options.canvas : recording.draft;
+        const final = output.paths.some((path) => manifest.entries[path] && manifest.entries[path]!.draft === false);
+        if (wouldBeDraft && final && !options.only.some((wanted) => matches(output, wanted) && wanted !== 'films' && wanted !== 'captures')) {
+          report.issues.push({ file: output.paths[0]!, line: 0, column: 0, rule: 'video-draft', severity: 'warning', message: `kept the final ${output.name}: this run would replace it with a draft (stand-in recording, espeak-ng narration or our canvas view)`, hint: `ask for it by name to replace it: npm run video -- --only ${output.name}` });
+          continue;
+        }
         const started = performance.now();
         if (output.film) {
           const narrationDraft = manifest.entries[output.film.voiceover.output]?.draft ?? true;
