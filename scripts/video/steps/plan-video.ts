@@ -35,6 +35,8 @@ export function planVideoOutputs(root: string): { outputs: VideoOutput[]; issues
   const { films, issues } = planFilms(root);
   const recording = recordingHashes(root);
   const outputs: VideoOutput[] = films.map((film) => ({ name: film.name, kind: 'film', paths: Object.values(film.outputs), inputsHash: filmInputsHash(root, film, recording), film }));
+  // The captures come from the live storyboard's recording: a checkout without one plans none.
+  if (!films.some((film) => film.kind === 'storyboard')) return { outputs, issues };
   const captureHash = hashJson({ recording, renderer: rendererVersion() });
   outputs.push({ name: 'phase30-canvas-remote-badge', kind: 'capture', paths: [CAPTURES.canvas], inputsHash: captureHash });
   outputs.push({ name: 'phase30-registration-flow', kind: 'capture', paths: [CAPTURES.gif], inputsHash: captureHash });
