@@ -46,8 +46,9 @@ module.exports = {
       from: { path: '^scripts/([^/]+)/', pathNot: ['^scripts/lib/', '^scripts/build-checks/'] },
       to: {
         path: '^scripts/([^/]+)/',
-        // The embedded stand-in platform is a service both the demo and doctest start.
-        pathNot: ['^scripts/lib/', '^scripts/$1/', '^scripts/demo/sandbox/(server|tokens)\\.ts$'],
+        // The embedded stand-in platform is a service both the demo and doctest start; the video renders the
+        // demo's recording and narrates it, reading both through the demo's format modules and plan and tts's plan and captions.
+        pathNot: ['^scripts/lib/', '^scripts/$1/', '^scripts/demo/sandbox/(server|tokens)\\.ts$', '^scripts/demo/(plan|terminal|record/asciicast)\\.ts$', '^scripts/tts/(plan|captions)\\.ts$'],
       },
     },
     {

@@ -21,5 +21,5 @@ export function sitePathFor(repoPath: string): string {
 /** Folders of marketing/ each audience serves at /marketing/<folder>/. */
 export const SERVED_MARKETING_DIRS = {
   public: ['assets', 'audio'],
-  internal: ['assets', 'audio', 'demo'],
+  internal: ['assets', 'audio', 'demo', 'video'],
 } as const;

@@ -9,6 +9,20 @@ export interface EventFrame {
   payload: Record<string, unknown>;
 }
 
+/** Version of the canvas log layout inside the timeline file. */
+export const CANVAS_LOG_VERSION = 1;
+
+/** One thing the canvas received: a hydrate (the workspace rows) or a `/ws` frame. */
+export type CanvasEntry =
+  | { kind: 'hydrate'; /** Seconds into the cast. */ t: number; /** Milliseconds since the run started. */ ms: number; workspaces: Array<Record<string, unknown>> }
+  | { kind: 'event'; t: number; ms: number; frame: EventFrame };
+
+/** The canvas log as written into the timeline file. */
+export interface CanvasRecord {
+  version: number;
+  entries: CanvasEntry[];
+}
+
 /** One HTTP request the runner made and what came back (bodies as JSON when they parse). */
 export interface Exchange {
   /** Who made the call: the runner (absent) or the agent process (reported over IPC). */
@@ -76,6 +90,8 @@ export interface RunRecord {
   options: { fast: boolean; createWithUrl: boolean; keep: boolean };
   steps: StepRecord[];
   moments: MomentSpan[];
+  /** What the canvas saw (absent in recordings made before it was kept). */
+  canvas?: CanvasRecord;
 }
 
 /** A fresh step record. */

@@ -1,6 +1,7 @@
 // Schema of a demo storyboard: moments with timecodes, narration, on-screen text and the demo steps they cover.
 import { z } from 'astro/zod';
 import { defineKindSchema, TimecodeSchema } from './base.ts';
+import { SceneKindSchema } from './film-scene.ts';
 
 /** The steps `npm run demo` knows; a storyboard moment lists the steps it covers. */
 export const DEMO_STEP_KINDS = [
@@ -29,6 +30,8 @@ export const MomentSchema = z
     onScreen: z.string().min(1),
     /** Demo runner steps shown in this moment (live demos only). */
     steps: z.array(DemoStepKindSchema).default([]),
+    /** What the narrated film shows for this moment (`npm run video`); default: terminal, or canvas for the canvas step. */
+    scenes: z.array(SceneKindSchema).optional(),
   })
   .strict()
   .refine((moment) => moment.end > moment.start, { message: 'end must be after start', path: ['end'] });

@@ -1,6 +1,7 @@
 // Schema of the launch video package: acts with timecodes and renditions.
 import { z } from 'astro/zod';
 import { defineKindSchema, TimecodeSchema } from './base.ts';
+import { SceneKindSchema } from './film-scene.ts';
 
 /** One act of the launch video. */
 export const ActSchema = z
@@ -12,6 +13,10 @@ export const ActSchema = z
     voiceover: z.string().optional(),
     /** Shots, in order. */
     shots: z.array(z.string().min(1)).min(1),
+    /** What the rendered film shows for this act (`npm run video`), in order. */
+    scenes: z.array(SceneKindSchema).optional(),
+    /** Live-storyboard moment ids whose recording the act's terminal and canvas scenes show. */
+    moments: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
   })
   .strict();
 

@@ -13,6 +13,7 @@ import { claimCheck } from './checks/claim.ts';
 import { factCheck } from './checks/fact.ts';
 import { vocabCheck } from './checks/vocab.ts';
 import { durationCheck } from './checks/duration.ts';
+import { timecodeCheck } from './checks/timecode.ts';
 import { placeholderCheck } from './checks/placeholder.ts';
 import { secretOutputCheck, secretSourceCheck } from './checks/secret.ts';
 import { outLinkCheck } from './checks/out-link.ts';
@@ -36,6 +37,7 @@ export const ALL_CHECKS: readonly Check[] = [
   factCheck,
   vocabCheck,
   durationCheck,
+  timecodeCheck,
   placeholderCheck,
   secretSourceCheck,
   truncatedCheck,

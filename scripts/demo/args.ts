@@ -22,6 +22,8 @@ export interface DemoOptions {
   fast: boolean;
   /** Leave the workspaces on the platform (pause only) instead of deleting them. */
   keep: boolean;
+  /** After a passing run, render the films and captures (`npm run video`). */
+  video: boolean;
   /** Create the workspace with the agent's URL (register then issues the token). */
   createWithUrl: boolean;
   outDir: string;
@@ -42,7 +44,7 @@ export interface DemoOptions {
 
 /** The demo's flags, as the CLI harness parses them (unknown flags are usage errors, exit 2). */
 export const DEMO_FLAGS = {
-  check: { type: 'boolean' }, fast: { type: 'boolean' }, keep: { type: 'boolean' }, 'create-with-url': { type: 'boolean' }, 'no-wait': { type: 'boolean' },
+  check: { type: 'boolean' }, fast: { type: 'boolean' }, keep: { type: 'boolean' }, video: { type: 'boolean' }, 'create-with-url': { type: 'boolean' }, 'no-wait': { type: 'boolean' },
   out: { type: 'string' }, timeout: { type: 'string' }, storyboard: { type: 'string' },
 } as const;
 
@@ -96,6 +98,7 @@ export function parseDemoArgs(values: Record<string, unknown>, env: NodeJS.Proce
       check: values.check === true,
       fast: values.fast === true,
       keep: values.keep === true,
+      video: values.video === true,
       createWithUrl: values['create-with-url'] === true || Boolean(publicUrl),
       outDir,
       timeoutMs,

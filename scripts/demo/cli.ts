@@ -4,7 +4,8 @@
  * and records the run to marketing/demo/. The only file that reads argv/env and prints; it runs
  * on the shared CLI harness under the checkout lock.
  */
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { execa } from 'execa';
 import { runLocked } from '../lib/cli/locked-run.ts';
 import { findRepoRoot } from '../lib/cli/repo-root.ts';
 import { InterruptedError, runCommand } from '../lib/cli/run-command.ts';
@@ -17,7 +18,7 @@ import { parseDemoScript } from './script/parse.ts';
 import type { DemoScript } from './script/demo-script.ts';
 import { stripAnsi } from './terminal.ts';
 
-const USAGE = `usage: npm run demo -- [--check] [--fast] [--out <dir>] [--keep] [--create-with-url] [--timeout <s>] [--storyboard <id>] [--no-wait]
+const USAGE = `usage: npm run demo -- [--check] [--fast] [--out <dir>] [--keep] [--video] [--create-with-url] [--timeout <s>] [--storyboard <id>] [--no-wait]
 environment: PLATFORM_URL, ADMIN_TOKEN, MOLECULE_ORG_ID, AGENT_PUBLIC_URL, AGENT_PORT, AGENT_HOST, DEMO_API_KEY, CANVAS_ORIGIN, MOLECULE_TOKEN_DIR
 without PLATFORM_URL the demo runs against the embedded stand-in platform`;
 
@@ -84,6 +85,11 @@ await runCommand<DemoCliOptions>({
       const issue: Issue = { file: at ? script.storyboard.file : 'demo', line: at?.line ?? 0, column: at?.column ?? 0, rule: 'demo', severity: 'error', message: `${outcome.failure.kind}: ${outcome.failure.message}`, hint: outcome.failure.hint };
       return [issue];
     });
-    return { issues: [...issues, ...runIssues] };
+    if (runIssues.length > 0 || !options.video || signal.aborted) return { issues: [...issues, ...runIssues] };
+    // `--video`: record and render in one go, once the demo's lock is released (the video command takes its own);
+    // it prints its own progress and problems.
+    const rendered = await execa(process.execPath, [join(import.meta.dirname, '..', 'video', 'cli.ts')], { cwd: root, stdio: 'inherit', reject: false, cancelSignal: signal });
+    if (rendered.exitCode === 0) return { issues };
+    return { issues: [...issues, { file: 'npm run video', line: 0, column: 0, rule: 'demo-video', severity: 'error', message: `rendering the films exited ${rendered.exitCode ?? 'on a signal'}`, hint: 'its problems are printed above' }] };
   },
 });

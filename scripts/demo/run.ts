@@ -5,6 +5,7 @@ import { redact } from '../lib/redact.ts';
 import { DemoInterruptedError } from './errors.ts';
 import { createPlatformClient, DEFAULT_REQUEST_TIMEOUT_MS } from './http-client.ts';
 import { demoInputsHash } from './plan.ts';
+import { createCanvasLog } from './record/canvas-log.ts';
 import { createStepRecord, type PlatformInfo, type StepRecord } from '../../core/demo-run-record.ts';
 import { writeRecording, type WrittenRecording } from './record/write-recording.ts';
 import { createSandbox, type Sandbox } from './sandbox/server.ts';
@@ -113,6 +114,7 @@ export async function runDemo(script: DemoScript, options: DemoOptions, facts: R
       options, timings, facts, terminal, platform, secrets, steps, clock,
       state: { agentExitExpected: false, created: [] },
       events: undefined,
+      canvas: createCanvasLog(() => terminal.elapsed(), clock),
       signal: controller.signal,
       current: createStepRecord('setup: start', 'Start', undefined, true, 0),
       protect,
@@ -159,6 +161,7 @@ export async function runDemo(script: DemoScript, options: DemoOptions, facts: R
     options: { fast: options.fast, createWithUrl: options.createWithUrl, keep: options.keep },
     steps,
     moments,
+    canvas: session.canvas.toRecord(),
   } as const;
   const recording = await writeRecording(io.root, options.outDir, { ...record, steps, moments }, terminal, secrets, demoInputsHash(script.storyboard.text));
   return { status, recording, platform: record.platform, failure, visibleSteps: visible.length, passedSteps: passed, durationMs: record.durationMs, leftBehind };

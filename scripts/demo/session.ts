@@ -5,6 +5,7 @@ import type { AgentHandle } from './agent-process.ts';
 import type { DemoStepError } from './errors.ts';
 import type { DemoOptions } from './args.ts';
 import type { EventStream } from './events-client.ts';
+import type { CanvasLog } from './record/canvas-log.ts';
 import type { PlatformRequest, PlatformResponse } from './http-client.ts';
 import type { Terminal } from './terminal.ts';
 
@@ -50,6 +51,8 @@ export interface DemoSession {
   secrets: Set<string>;
   state: DemoState;
   events: EventStream | undefined;
+  /** What the canvas sees (hydrates and frames with their cast times), for the video's canvas view. */
+  canvas: CanvasLog;
   /** Aborted on Ctrl-C or when the agent dies unexpectedly; the reason is the error to report. */
   signal: AbortSignal;
   /** The step being run; exchanges are recorded into it. */

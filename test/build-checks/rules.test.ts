@@ -15,6 +15,8 @@ beforeAll(async () => {
 // Every row is one planted defect in test/fixtures/checks-fail/: rule, file, line, column, and
 // a fragment of the message. test/fixtures/checks-pass/ is the same tree without the defects.
 const PLANTED: Array<[rule: string, file: string, line: number, column: number, message: string]> = [
+  // a video package whose film has not been rendered: its timecodes cannot be checked
+  ['timecode', 'content/video/unrendered.mdx', 10, 1, 'has not been rendered, so its timecodes are unchecked'],
   // a misspelled frontmatter key is reported where the key is written
   ['schema', 'content/blog/misspelled.mdx', 8, 1, 'unknown key "tittle"'],
   // an unclosed JSX tag, where the MDX parser gives up

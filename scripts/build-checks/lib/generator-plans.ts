@@ -1,8 +1,9 @@
-// Loads every generator's staleness plan (tts, assets, demo) for the manifest rule.
+// Loads every generator's staleness plan (tts, assets, demo, video) for the manifest rule.
 import type { GeneratorPlan } from '../../../core/manifest.ts';
 import { planVoiceovers } from '../../tts/stale-plan.ts';
 import { planAssets } from '../../assets/plan.ts';
 import { planDemoRecording } from '../../demo/plan.ts';
+import { planVideo } from '../../video/plan.ts';
 
 /** One output a generator would write now, with the inputs hash it would record. */
 export interface PlannedOutput {
@@ -31,6 +32,7 @@ export const GENERATORS: readonly Generator[] = [
   { name: 'tts', file: 'scripts/tts/plan.ts', plan: planVoiceovers },
   { name: 'assets', file: 'scripts/assets/plan.ts', plan: planAssets },
   { name: 'demo', file: 'scripts/demo/plan.ts', plan: planDemoRecording },
+  { name: 'video', file: 'scripts/video/plan.ts', plan: planVideo },
 ];
 
 /**

@@ -48,7 +48,7 @@ export async function writeRecording(
     [RECORDING_FILES.transcript, renderTranscript(record, known)],
     [RECORDING_FILES.junit, renderJunit(record, RECORDING_BASENAME, known)],
     [RECORDING_FILES.summary, renderSummary(record, RECORDING_BASENAME, known)],
-    [RECORDING_FILES.timeline, renderTimeline(record, RECORDING_FILES.cast, castDuration)],
+    [RECORDING_FILES.timeline, renderTimeline(record, RECORDING_FILES.cast, castDuration, known)],
   ];
   for (const [name, text] of contents) await writeFileAtomic(join(dir, name), text);
   const files = contents.map(([name]) => join(dir, name));

@@ -59,6 +59,8 @@ export const canvasStep: StepRunner = {
     showRequest(terminal, 'GET', `/workspaces/${id}`, undefined, 'what the canvas loads');
     showResponse(terminal, response.status, response.body, exchange?.durationMs ?? 0);
     const row = response.body as WorkspaceRow;
+    // The canvas hydrates from the admin list (runtime, parent, current task); kept for the video's canvas view.
+    session.canvas.hydrate((await session.call({ method: 'GET', path: '/workspaces', auth: 'admin', quiet: true })).body);
     terminal.line(`  canvas: ${paint.bold(row.name ?? id)}  ${paint.green('● online')}  ${paint.magenta(session.facts.badge)}  ${paint.dim(`(runtime "${row.runtime}")`)}`);
     const frames = await waitForFrames(session, id);
     session.current.events.push(...frames);

@@ -58,6 +58,7 @@ export const createWorkspaceStep: StepRunner = {
       const headers = { Origin: session.options.canvasOrigin, Upgrade: 'websocket' };
       try {
         session.events = await connectEvents(session.platform.url, { origin: session.options.canvasOrigin, orgId: session.options.orgId, timeoutMs: session.timings.requestTimeoutMs });
+        session.canvas.attach(session.events);
         session.current.exchanges.push({ method: 'GET', path: '/ws', status: 101, durationMs: session.clock() - startMs, startMs, request: { headers } });
       } catch (error) {
         const status = (error as DemoStepError).status ?? null;
