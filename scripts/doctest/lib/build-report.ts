@@ -1,4 +1,4 @@
-// Builds the JSON evidence (schema in src/schemas/doctest-report.ts) and the issue list from the page results.
+// Builds the JSON evidence (schema in core/schemas/doctest-report.ts) and the issue list from the page results.
 import type { DoctestReport } from '../../../core/schemas/doctest-report.ts';
 import type { Issue } from '../../../core/issue.ts';
 import { countBlocks, type PageResult } from './block-result.ts';
