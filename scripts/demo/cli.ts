@@ -12,6 +12,8 @@ import { InterruptedError, runCommand } from '../lib/cli/run-command.ts';
 import { isUsageIssue } from '../lib/cli/usage-issue.ts';
 import type { Issue } from '../../core/issue.ts';
 import { loadFacts } from '../../core/facts.ts';
+import { describeConditional } from '../../core/fact-condition.ts';
+import type { Facts } from '../../core/schemas/facts.ts';
 import { DEMO_FLAGS, parseDemoArgs, type DemoOptions } from './args.ts';
 import { runDemo, type DemoOutcome, type RunFacts } from './run.ts';
 import { parseDemoScript } from './script/parse.ts';
@@ -31,10 +33,16 @@ export function describeLeftBehind(left: DemoOutcome['leftBehind']): string[] {
 
 const root = findRepoRoot(process.cwd());
 
+// The offline figure holds only under a condition (Docker provisioner, else the TTL): say it with its condition.
+function describeOfflineAfter(facts: Facts): string {
+  const condition = facts.conditions?.find((entry) => entry.fact === 'liveness.offlineAfterSeconds');
+  return condition ? describeConditional(facts, condition) : `${facts.liveness.offlineAfterSeconds} s`;
+}
+
 function readFacts(issues: Issue[]): RunFacts | undefined {
   try {
     const loaded = loadFacts(root);
-    return { badge: loaded.product.badge, heartbeatSeconds: loaded.liveness.heartbeatSeconds, offlineAfterSeconds: loaded.liveness.offlineAfterSeconds, sweepSeconds: loaded.liveness.sweepSeconds };
+    return { badge: loaded.product.badge, heartbeatSeconds: loaded.liveness.heartbeatSeconds, offlineAfterSeconds: loaded.liveness.offlineAfterSeconds, offlineAfterText: describeOfflineAfter(loaded), sweepSeconds: loaded.liveness.sweepSeconds };
   } catch (error) {
     issues.push({ file: 'content/facts.yaml', line: 1, column: 1, rule: 'demo', severity: 'error', message: (error as Error).message.split('\n')[0]!, hint: 'the demo prints the badge and heartbeat interval from the facts file' });
     return undefined;

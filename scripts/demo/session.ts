@@ -38,6 +38,8 @@ export interface DemoFacts {
   heartbeatSeconds: number;
   /** Heartbeat silence after which the platform marks an external workspace offline. */
   offlineAfterSeconds: number;
+  /** The same figure as the facts file states it, with the condition it holds under (e.g. "90 s (with the Docker provisioner; otherwise 180 s)"). */
+  offlineAfterText: string;
 }
 
 /** Everything a step runner works with. */

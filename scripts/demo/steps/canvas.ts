@@ -66,6 +66,6 @@ export const canvasStep: StepRunner = {
     session.current.events.push(...frames);
     terminal.line(`${paint.bold('$')} ${paint.cyan('WS')} /ws${paint.dim('  (the canvas\'s event stream, no auth)')}`);
     for (const frame of frames) terminal.line(clip(`  ${frame.event.padEnd(20)} ${paint.dim(compactJson(frame.payload))}`));
-    showNote(terminal, `a heartbeat every ${session.timings.heartbeatMs / 1000} s keeps it online; after ${session.facts.offlineAfterSeconds} s of silence the platform marks it offline`);
+    showNote(terminal, `a heartbeat every ${session.timings.heartbeatMs / 1000} s keeps it online; after ${session.facts.offlineAfterText} of silence the platform marks it offline`);
   },
 };
