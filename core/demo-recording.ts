@@ -32,7 +32,11 @@ export function hashDemoRunnerCode(codeRoot: string): string {
   return hashJson(Object.fromEntries(files));
 }
 
-/** The recording's inputs hash: the storyboard's text and the runner's code, nothing time-dependent. */
+// A moment's stated `start:`/`end:` timecodes describe the film, not the run: the timecode rule checks them
+// against the rendered film, so correcting one must not make the recording stale.
+const STATED_TIMECODE = /^(\s*(?:start|end):\s*)["']?\d+:\d+(?:\.\d+)?["']?[ \t]*$/gm;
+
+/** The recording's inputs hash: the storyboard's text (less its stated timecodes) and the runner's code, nothing time-dependent. */
 export function hashDemoInputs(storyboardText: string, codeRoot: string): string {
-  return hashJson({ storyboard: hashBytes(storyboardText), runner: hashDemoRunnerCode(codeRoot) });
+  return hashJson({ storyboard: hashBytes(storyboardText.replace(STATED_TIMECODE, '$1')), runner: hashDemoRunnerCode(codeRoot) });
 }

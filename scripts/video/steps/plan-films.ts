@@ -139,8 +139,11 @@ export function hashRepoFile(root: string, path: string): string {
 
 /** What a film depends on: its content file, the recording, the narration audio and captions, the diagram, the renderer. */
 export function filmInputsHash(root: string, film: FilmPlan, recordingHashes: Record<string, string>): string {
+  // What the render uses of the content file: its segments, scenes and chips. The stated timecodes are not an
+  // input (the timecode rule checks them against the film), so correcting one never makes the film stale.
+  const content = { title: film.title, segments: film.segments.map(({ id, title, scenes, moments, steps, chips }) => ({ id, title, scenes, moments, steps, chips })) };
   return hashJson({
-    content: hashRepoFile(root, film.file),
+    content,
     recording: recordingHashes,
     narration: { audio: hashRepoFile(root, film.voiceover.output), captions: hashRepoFile(root, film.voiceover.captions), script: hashRepoFile(root, film.voiceover.file) },
     diagram: film.segments.some((segment) => segment.scenes.includes('diagram')) ? hashRepoFile(root, DIAGRAM_SVG) : undefined,
