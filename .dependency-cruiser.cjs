@@ -42,19 +42,27 @@ module.exports = {
     {
       name: 'command-into-other-command',
       severity: 'error',
-      comment: 'command folders are self-contained; share through core/ or scripts/lib/ (the build may read each generator\'s plan.ts)',
+      comment:
+        "command folders are self-contained; share through core/ or scripts/lib/ (the build may read each generator's plan.ts)",
       from: { path: '^scripts/([^/]+)/', pathNot: ['^scripts/lib/', '^scripts/build-checks/'] },
       to: {
         path: '^scripts/([^/]+)/',
         // The embedded stand-in platform is a service both the demo and doctest start; the video renders the
         // demo's recording and narrates it, reading both through the demo's format modules and plan and tts's plan and captions.
-        pathNot: ['^scripts/lib/', '^scripts/$1/', '^scripts/demo/sandbox/(server|tokens)\\.ts$', '^scripts/demo/(plan|terminal|record/asciicast)\\.ts$', '^scripts/tts/(plan|captions)\\.ts$'],
+        pathNot: [
+          '^scripts/lib/',
+          '^scripts/$1/',
+          '^scripts/demo/sandbox/(server|tokens)\\.ts$',
+          '^scripts/demo/(plan|terminal|record/asciicast)\\.ts$',
+          '^scripts/tts/(plan|captions)\\.ts$',
+        ],
       },
     },
     {
       name: 'build-reads-only-plans',
       severity: 'error',
-      comment: 'the build reads other commands only through their plans (plan.ts, stale-plan.ts): what they would write, with which inputs hash',
+      comment:
+        'the build reads other commands only through their plans (plan.ts, stale-plan.ts): what they would write, with which inputs hash',
       from: { path: '^scripts/build-checks/' },
       to: {
         path: '^scripts/([^/]+)/',
@@ -67,7 +75,11 @@ module.exports = {
       comment: 'a staleness plan computes hashes only: it must not load a synthesis client or a browser',
       from: { path: '^scripts/[^/]+/(plan|stale-plan)\\.ts$' },
       to: {
-        path: ['^scripts/tts/(synthesize|edge-endpoint)\\.ts$', '^scripts/assets/diagram-session\\.ts$', 'node_modules/(msedge-tts|puppeteer-core|playwright-core)/'],
+        path: [
+          '^scripts/tts/(synthesize|edge-endpoint)\\.ts$',
+          '^scripts/assets/diagram-session\\.ts$',
+          'node_modules/(msedge-tts|puppeteer-core|playwright-core)/',
+        ],
         reachable: true,
       },
     },

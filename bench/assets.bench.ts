@@ -23,11 +23,20 @@ const MMDC = fileURLToPath(new URL('./cli.js', import.meta.resolve('@mermaid-js/
  * ten `mmdc` runs with the same Chromium, theme, background and scale (PNG only, so mmdc does
  * less work per diagram than we do). Prints both times and the ratio; target ≥ 3×.
  */
-export async function run(): Promise<{ name: string; sessionMs: number; mmdcMs: number; ratio: number; target: number; passed: boolean }> {
+export async function run(): Promise<{
+  name: string;
+  sessionMs: number;
+  mmdcMs: number;
+  ratio: number;
+  target: number;
+  passed: boolean;
+}> {
   const executablePath = findChromium();
   const base = await readFile(SOURCE, 'utf8');
   // Ten distinct definitions: the fleet diagram with a numbered title.
-  const definitions = Array.from({ length: DIAGRAM_COUNT }, (_, index) => applyBrandClasses(base.replace(/^title: "(.*)"$/m, `title: "$1 (${index + 1})"`)));
+  const definitions = Array.from({ length: DIAGRAM_COUNT }, (_, index) =>
+    applyBrandClasses(base.replace(/^title: "(.*)"$/m, `title: "$1 (${index + 1})"`)),
+  );
   const dir = await mkdtemp(join(tmpdir(), 'assets-bench-'));
   try {
     const sessionStart = performance.now();
@@ -43,21 +52,52 @@ export async function run(): Promise<{ name: string; sessionMs: number; mmdcMs: 
     }
     const sessionMs = performance.now() - sessionStart;
 
-    await writeFile(join(dir, 'puppeteer.json'), JSON.stringify({ executablePath, args: chromiumArgs(), headless: true }));
+    await writeFile(
+      join(dir, 'puppeteer.json'),
+      JSON.stringify({ executablePath, args: chromiumArgs(), headless: true }),
+    );
     await writeFile(join(dir, 'mermaid.json'), JSON.stringify(BRAND_MERMAID_CONFIG));
     const mmdcStart = performance.now();
     for (const [index, definition] of definitions.entries()) {
       const input = join(dir, `mmdc-${index}.mmd`);
       await writeFile(input, definition);
-      await runFile(process.execPath, [MMDC, '-q', '-i', input, '-o', join(dir, `mmdc-${index}.png`), '-p', join(dir, 'puppeteer.json'), '-c', join(dir, 'mermaid.json'), '-b', DIAGRAM_BACKGROUND, '-s', String(DIAGRAM_SCALE)], { timeout: 120_000 });
+      await runFile(
+        process.execPath,
+        [
+          MMDC,
+          '-q',
+          '-i',
+          input,
+          '-o',
+          join(dir, `mmdc-${index}.png`),
+          '-p',
+          join(dir, 'puppeteer.json'),
+          '-c',
+          join(dir, 'mermaid.json'),
+          '-b',
+          DIAGRAM_BACKGROUND,
+          '-s',
+          String(DIAGRAM_SCALE),
+        ],
+        { timeout: 120_000 },
+      );
     }
     const mmdcMs = performance.now() - mmdcStart;
 
     const ratio = mmdcMs / sessionMs;
     const passed = ratio >= TARGET_RATIO;
-    console.log(`assets: ${DIAGRAM_COUNT} diagrams, one session ${(sessionMs / 1000).toFixed(1)} s (SVG + PNG each) vs ${DIAGRAM_COUNT}× mmdc ${(mmdcMs / 1000).toFixed(1)} s (PNG each)`);
+    console.log(
+      `assets: ${DIAGRAM_COUNT} diagrams, one session ${(sessionMs / 1000).toFixed(1)} s (SVG + PNG each) vs ${DIAGRAM_COUNT}× mmdc ${(mmdcMs / 1000).toFixed(1)} s (PNG each)`,
+    );
     console.log(`assets: ${ratio.toFixed(1)}× faster (target ≥ ${TARGET_RATIO}×) ${passed ? 'ok' : 'BELOW TARGET'}`);
-    return { name: 'assets: one session vs mmdc', sessionMs: Math.round(sessionMs), mmdcMs: Math.round(mmdcMs), ratio: Math.round(ratio * 10) / 10, target: TARGET_RATIO, passed };
+    return {
+      name: 'assets: one session vs mmdc',
+      sessionMs: Math.round(sessionMs),
+      mmdcMs: Math.round(mmdcMs),
+      ratio: Math.round(ratio * 10) / 10,
+      target: TARGET_RATIO,
+      passed,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

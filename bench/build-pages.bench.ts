@@ -1,5 +1,15 @@
 // Build bench: `npm run build` of generated MDX posts against a plain Starlight site with the same pages, in the same run.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  appendFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CARD_CACHE_DIR } from '../scripts/lib/brand-card-cache.ts';
 import { formatIssue, type Issue } from '../core/issue.ts';
@@ -42,7 +52,8 @@ export function writeBenchProject(root: string, pages = PAGES): void {
   mkdirSync(join(root, 'content/blog'), { recursive: true });
   mkdirSync(join(root, 'marketing'), { recursive: true });
   cpSync(join(REPO, 'content/facts.yaml'), join(root, 'content/facts.yaml'));
-  for (let index = 0; index < pages; index++) writeFileSync(join(root, `content/blog/post-${String(index).padStart(4, '0')}.mdx`), postFile(index, pages));
+  for (let index = 0; index < pages; index++)
+    writeFileSync(join(root, `content/blog/post-${String(index).padStart(4, '0')}.mdx`), postFile(index, pages));
 }
 
 /** One `npm run build` of the copy: wall time and peak RSS from outside, phases from the JSON report. */
@@ -52,17 +63,26 @@ interface BuildRun extends TimedRun {
 }
 
 async function buildCopy(root: string): Promise<BuildRun> {
-  const run = await timeCommand(NODE, [join(REPO, 'scripts/build-checks/cli.ts'), 'build', '--root', root, '--format', 'json'], {
-    // The copy's Astro cache stays in the copy, away from the real build's cache.
-    env: { ASTRO_CACHE_DIR: join(root, '.astro-cache'), CI: '', GITHUB_ACTIONS: '' },
-  });
+  const run = await timeCommand(
+    NODE,
+    [join(REPO, 'scripts/build-checks/cli.ts'), 'build', '--root', root, '--format', 'json'],
+    {
+      // The copy's Astro cache stays in the copy, away from the real build's cache.
+      env: { ASTRO_CACHE_DIR: join(root, '.astro-cache'), CI: '', GITHUB_ACTIONS: '' },
+    },
+  );
   let report: { ok: boolean; summary: string; timingsMs: Record<string, number>; issues: Issue[] };
   try {
     report = JSON.parse(run.stdout);
   } catch {
-    throw new Error(`the build printed no JSON report (exit ${run.exitCode}): ${run.output.trim().split('\n').slice(-5).join('\n')}`);
+    throw new Error(
+      `the build printed no JSON report (exit ${run.exitCode}): ${run.output.trim().split('\n').slice(-5).join('\n')}`,
+    );
   }
-  if (!report.ok) throw new Error(`the generated site did not build: ${report.summary}\n${report.issues.slice(0, 10).map(formatIssue).join('\n')}`);
+  if (!report.ok)
+    throw new Error(
+      `the generated site did not build: ${report.summary}\n${report.issues.slice(0, 10).map(formatIssue).join('\n')}`,
+    );
   const timings = report.timingsMs;
   const astroMs = timings['astro'] ?? (timings['astro:public'] ?? 0) + (timings['astro:internal'] ?? 0);
   return { ...run, checksMs: (timings.sourceChecks ?? 0) + (timings.outputChecks ?? 0), astroMs };
@@ -71,15 +91,21 @@ async function buildCopy(root: string): Promise<BuildRun> {
 /** Every stored card with its inode: a card rendered again is written anew and gets another inode. */
 function snapshotCards(dir: string): Map<string, number> {
   if (!existsSync(dir)) return new Map();
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((item) => item.isFile() && item.name.endsWith('.png'));
-  return new Map(files.map((item) => [join(item.parentPath, item.name), statSync(join(item.parentPath, item.name)).ino]));
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
+    (item) => item.isFile() && item.name.endsWith('.png'),
+  );
+  return new Map(
+    files.map((item) => [join(item.parentPath, item.name), statSync(join(item.parentPath, item.name)).ino]),
+  );
 }
 
 const rate = (pages: number, run: TimedRun) => pages / (run.totalMs / 1000);
 const verdict = (ok: boolean) => (ok ? 'OK' : 'BELOW TARGET');
 
 function printRun(label: string, pages: number, run: TimedRun, extra = ''): void {
-  console.log(`${label}: ${pages} pages in ${(run.totalMs / 1000).toFixed(1)} s = ${rate(pages, run).toFixed(1)} pages/s, peak RSS ${run.peakRssMiB.toFixed(0)} MiB${extra}`);
+  console.log(
+    `${label}: ${pages} pages in ${(run.totalMs / 1000).toFixed(1)} s = ${rate(pages, run).toFixed(1)} pages/s, peak RSS ${run.peakRssMiB.toFixed(0)} MiB${extra}`,
+  );
 }
 
 /**
@@ -111,28 +137,42 @@ export async function run(): Promise<void> {
     appendFileSync(join(root, 'content/blog/post-0500.mdx'), '\nOne more sentence, edited after the first build.\n');
     const incremental = await buildCopy(root);
 
-    const split = (r: BuildRun) => `; astro ${(r.astroMs / 1000).toFixed(1)} s, checks ${(r.checksMs / 1000).toFixed(1)} s (${((r.checksMs / r.totalMs) * 100).toFixed(1)} %)`;
+    const split = (r: BuildRun) =>
+      `; astro ${(r.astroMs / 1000).toFixed(1)} s, checks ${(r.checksMs / 1000).toFixed(1)} s (${((r.checksMs / r.totalMs) * 100).toFixed(1)} %)`;
     printRun('ours cold (empty OG-card cache)', PAGES, cold, split(cold));
     printRun('ours warm (nothing changed)', PAGES, warm, `${split(warm)}, ${rewritten} cards rendered again`);
     printRun('ours after a one-page edit', PAGES, incremental, split(incremental));
 
     const coldRatio = rate(PAGES, cold) / rate(PAGES, plainCold);
     const warmRatio = rate(PAGES, warm) / rate(PAGES, plainWarm);
-    console.log(`ratio vs plain Starlight, cold: ${coldRatio.toFixed(2)}× (target ≥ ${TARGET_COLD_RATIO}×, floor ${FLOOR_COLD_RATIO}×) ${coldRatio >= TARGET_COLD_RATIO ? 'OK' : coldRatio >= FLOOR_COLD_RATIO ? 'FLOOR MET' : 'BELOW FLOOR'}`);
-    console.log(`ratio vs plain Starlight, warm: ${warmRatio.toFixed(2)}× (target ≥ ${TARGET_WARM_RATIO}×) ${verdict(warmRatio >= TARGET_WARM_RATIO)}`);
+    console.log(
+      `ratio vs plain Starlight, cold: ${coldRatio.toFixed(2)}× (target ≥ ${TARGET_COLD_RATIO}×, floor ${FLOOR_COLD_RATIO}×) ${coldRatio >= TARGET_COLD_RATIO ? 'OK' : coldRatio >= FLOOR_COLD_RATIO ? 'FLOOR MET' : 'BELOW FLOOR'}`,
+    );
+    console.log(
+      `ratio vs plain Starlight, warm: ${warmRatio.toFixed(2)}× (target ≥ ${TARGET_WARM_RATIO}×) ${verdict(warmRatio >= TARGET_WARM_RATIO)}`,
+    );
     const rss = cold.peakRssMiB / plainCold.peakRssMiB;
     console.log(`peak RSS vs plain Starlight: ${rss.toFixed(2)}× (target ≤ 1.00×) ${verdict(rss <= 1)}`);
     const share = cold.checksMs / cold.totalMs;
-    console.log(`checks share of the cold build: ${(share * 100).toFixed(1)} % (target ≤ ${TARGET_CHECK_SHARE * 100} %) ${verdict(share <= TARGET_CHECK_SHARE)}`);
+    console.log(
+      `checks share of the cold build: ${(share * 100).toFixed(1)} % (target ≤ ${TARGET_CHECK_SHARE * 100} %) ${verdict(share <= TARGET_CHECK_SHARE)}`,
+    );
     const incrementalShare = incremental.totalMs / cold.totalMs;
-    console.log(`one-page rebuild vs cold build: ${(incrementalShare * 100).toFixed(0)} % (target ≤ ${TARGET_INCREMENTAL_SHARE * 100} %) ${verdict(incrementalShare <= TARGET_INCREMENTAL_SHARE)}`);
+    console.log(
+      `one-page rebuild vs cold build: ${(incrementalShare * 100).toFixed(0)} % (target ≤ ${TARGET_INCREMENTAL_SHARE * 100} %) ${verdict(incrementalShare <= TARGET_INCREMENTAL_SHARE)}`,
+    );
 
     writeBenchProject(double, PAGES * 2);
     const twice = await buildCopy(double);
     printRun('ours cold, twice the pages', PAGES * 2, twice, split(twice));
     const factor = twice.totalMs / cold.totalMs;
-    console.log(`${PAGES * 2} pages vs ${PAGES}: ${factor.toFixed(2)}× the time (target ≤ ${TARGET_LINEAR_FACTOR}×) ${verdict(factor <= TARGET_LINEAR_FACTOR)}`);
-    if (rewritten > 0) throw new Error(`the warm build rendered ${rewritten} OG cards again although no post changed — the card cache is not working`);
+    console.log(
+      `${PAGES * 2} pages vs ${PAGES}: ${factor.toFixed(2)}× the time (target ≤ ${TARGET_LINEAR_FACTOR}×) ${verdict(factor <= TARGET_LINEAR_FACTOR)}`,
+    );
+    if (rewritten > 0)
+      throw new Error(
+        `the warm build rendered ${rewritten} OG cards again although no post changed — the card cache is not working`,
+      );
   } finally {
     for (const dir of [baseline, root, double]) rmSync(dir, { recursive: true, force: true });
   }

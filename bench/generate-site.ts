@@ -13,8 +13,14 @@ export interface GeneratedSite {
 const CANONICAL = 'https://moleculesai.app';
 
 function page(index: number, pages: number, breaks: boolean): string {
-  const links = Array.from({ length: 25 }, (_, step) => `<li><a href="/p/${(index * 7 + step * 13) % pages}/">Page ${(index * 7 + step * 13) % pages}</a></li>`).join('\n');
-  const broken = breaks ? `<p><a href="/p/missing-${index}/">gone</a> <img src="/img/missing-${index}.png" alt="gone"> <a href="/p/${(index + 1) % pages}/#no-such-anchor">anchor</a></p>` : '';
+  const links = Array.from(
+    { length: 25 },
+    (_, step) =>
+      `<li><a href="/p/${(index * 7 + step * 13) % pages}/">Page ${(index * 7 + step * 13) % pages}</a></li>`,
+  ).join('\n');
+  const broken = breaks
+    ? `<p><a href="/p/missing-${index}/">gone</a> <img src="/img/missing-${index}.png" alt="gone"> <a href="/p/${(index + 1) % pages}/#no-such-anchor">anchor</a></p>`
+    : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Page ${index}</title>
 <link rel="stylesheet" href="/assets/site.css"><link rel="icon" href="/favicon.svg">
@@ -47,7 +53,10 @@ export function generateStaticSite(dir: string, pages: number, breakEvery = 200)
     writeFileSync(join(dir, `img/photo-${index}.png`), `png ${index}`);
     writeFileSync(join(dir, `img/og-${index}.png`), `og ${index}`);
   }
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><html><head><title>Home</title></head><body>${Array.from({ length: pages }, (_, index) => `<a href="/p/${index}/">${index}</a>`).join(' ')}</body></html>\n`);
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html><head><title>Home</title></head><body>${Array.from({ length: pages }, (_, index) => `<a href="/p/${index}/">${index}</a>`).join(' ')}</body></html>\n`,
+  );
   let broken = 0;
   for (let index = 0; index < pages; index++) {
     const breaks = index % breakEvery === 0;

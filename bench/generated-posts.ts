@@ -15,8 +15,14 @@ export function generatedPostTags(index: number): string[] {
  */
 export function generatedPostBody(index: number, pages: number, flavour: 'ours' | 'plain'): string {
   const next = String((index + 1) % pages).padStart(4, '0');
-  const imports = flavour === 'ours' ? "import Fact from '../../src/components/Fact.astro';\nimport Route from '../../src/components/Route.astro';\n\n" : '';
-  const figures = flavour === 'ours' ? 'every <Fact k="liveness.heartbeatSeconds" /> seconds and registers with <Route id="register" />' : 'every 30 seconds and registers with `POST /registry/register`';
+  const imports =
+    flavour === 'ours'
+      ? "import Fact from '../../src/components/Fact.astro';\nimport Route from '../../src/components/Route.astro';\n\n"
+      : '';
+  const figures =
+    flavour === 'ours'
+      ? 'every <Fact k="liveness.heartbeatSeconds" /> seconds and registers with <Route id="register" />'
+      : 'every 30 seconds and registers with `POST /registry/register`';
   return `${imports}## What this post covers
 
 ${PARAGRAPH.repeat(3)}

@@ -42,7 +42,12 @@ export async function run(): Promise<void> {
       withLines = result.issues.filter((issue) => issue.line > 0 && issue.column > 0).length;
     }
     const started = performance.now();
-    const theirs = await check({ path: site.dir, recurse: true, checkFragments: true, linksToSkip: ['example\\.com', 'moleculesai\\.app'] });
+    const theirs = await check({
+      path: site.dir,
+      recurse: true,
+      checkFragments: true,
+      linksToSkip: ['example\\.com', 'moleculesai\\.app'],
+    });
     const linkinatorMs = performance.now() - started;
     const theirBroken = theirs.links.filter((link) => link.state === LinkState.BROKEN);
     // Under load linkinator also reports timeouts and resets; count them apart from real misses.
@@ -50,12 +55,16 @@ export async function run(): Promise<void> {
     const oursMs = median(oursTimes);
     const ratio = linkinatorMs / oursMs;
     console.log(`site: ${PAGES} pages, ${site.broken} broken references planted`);
-    console.log(`out-link: ${(oursMs / 1000).toFixed(2)} s (median of ${OURS_RUNS}), found ${ours}, ${withLines} with file:line:col`);
+    console.log(
+      `out-link: ${(oursMs / 1000).toFixed(2)} s (median of ${OURS_RUNS}), found ${ours}, ${withLines} with file:line:col`,
+    );
     console.log(
       `linkinator: ${(linkinatorMs / 1000).toFixed(2)} s for ${theirs.links.length} links, found ${missing} missing pages/files/fragments` +
         `${theirBroken.length > missing ? ` plus ${theirBroken.length - missing} timeouts or errors` : ''}, with the parent page URL only (no line numbers)`,
     );
-    console.log(`ratio: ${ratio.toFixed(1)}× faster than linkinator (target ≥ ${TARGET_SPEEDUP}×) ${ratio >= TARGET_SPEEDUP ? 'OK' : 'BELOW TARGET'}`);
+    console.log(
+      `ratio: ${ratio.toFixed(1)}× faster than linkinator (target ≥ ${TARGET_SPEEDUP}×) ${ratio >= TARGET_SPEEDUP ? 'OK' : 'BELOW TARGET'}`,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

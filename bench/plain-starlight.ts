@@ -21,7 +21,10 @@ function baselinePackages(): Record<string, string> {
  */
 export async function createPlainStarlight(root: string, pages: number): Promise<void> {
   const dependencies = baselinePackages();
-  writeFileSync(join(root, 'package.json'), `${JSON.stringify({ name: 'plain-starlight-baseline', private: true, type: 'module', dependencies }, null, 2)}\n`);
+  writeFileSync(
+    join(root, 'package.json'),
+    `${JSON.stringify({ name: 'plain-starlight-baseline', private: true, type: 'module', dependencies }, null, 2)}\n`,
+  );
   writeFileSync(
     join(root, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';
@@ -49,12 +52,22 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
     const front = `---\ntitle: Generated post ${index}\ndescription: One of ${pages} generated posts for the build benchmark.\n---\n`;
     writeFileSync(join(root, `src/content/docs/blog/${name}.mdx`), front + generatedPostBody(index, pages, 'plain'));
   }
-  await execa('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: root, env: { npm_config_engine_strict: 'false' } });
+  await execa(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'],
+    { cwd: root, env: { npm_config_engine_strict: 'false' } },
+  );
 }
 
 /** One `astro build` of the baseline, timed from outside, with its peak RSS. */
 export async function buildPlainStarlight(root: string): Promise<TimedRun> {
-  const run = await timeCommand(NODE, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, env: { ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' } });
-  if (run.exitCode !== 0) throw new Error(`the plain Starlight baseline did not build (exit ${run.exitCode}):\n${run.output.split('\n').slice(-15).join('\n')}`);
+  const run = await timeCommand(NODE, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    env: { ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+  });
+  if (run.exitCode !== 0)
+    throw new Error(
+      `the plain Starlight baseline did not build (exit ${run.exitCode}):\n${run.output.split('\n').slice(-15).join('\n')}`,
+    );
   return run;
 }

@@ -39,16 +39,43 @@ export function readContentFile(root: string, collection: CollectionName, file: 
   const yamlStart = 4;
   const issues: Issue[] = [];
   const at = (offset: number) => locate(offset);
-  const name = file.split('/').pop()!.replace(/\.(md|mdx)$/, '');
+  const name = file
+    .split('/')
+    .pop()!
+    .replace(/\.(md|mdx)$/, '');
   const id = `${CONTENT_KINDS[collection].dir}/${name}`;
   if (!match) {
-    issues.push({ file, line: 1, column: 1, rule: 'schema', severity: 'error', message: 'missing frontmatter (--- … ---)' });
-    return { collection, id, file, text, data: undefined, body: text, bodyOffset: 0, offsetOf: () => undefined, issues };
+    issues.push({
+      file,
+      line: 1,
+      column: 1,
+      rule: 'schema',
+      severity: 'error',
+      message: 'missing frontmatter (--- … ---)',
+    });
+    return {
+      collection,
+      id,
+      file,
+      text,
+      data: undefined,
+      body: text,
+      bodyOffset: 0,
+      offsetOf: () => undefined,
+      issues,
+    };
   }
   const doc = parseDocument(match[1]!, { uniqueKeys: true, prettyErrors: false, schema: 'core' });
   for (const error of [...doc.errors, ...doc.warnings]) {
     const { line, column } = at(yamlStart + (error.pos?.[0] ?? 0));
-    issues.push({ file, line, column, rule: 'schema', severity: 'error', message: `YAML: ${error.message.split('\n')[0]}` });
+    issues.push({
+      file,
+      line,
+      column,
+      rule: 'schema',
+      severity: 'error',
+      message: `YAML: ${error.message.split('\n')[0]}`,
+    });
   }
   const offsetOf = (path: readonly (string | number)[], atKey = false): number | undefined =>
     yamlStart + offsetOfYamlPath(doc, path, atKey);
@@ -63,7 +90,14 @@ export function readContentFile(root: string, collection: CollectionName, file: 
         const path = zodIssue.code === 'unrecognized_keys' ? [...zodIssue.path, zodIssue.keys[0]!] : zodIssue.path;
         const offset = offsetOf(path as (string | number)[], zodIssue.code === 'unrecognized_keys') ?? yamlStart;
         const { line, column } = at(offset);
-        issues.push({ file, line, column, rule: 'schema', severity: 'error', ...describeSchemaIssue(zodIssue, CONTENT_KINDS[collection].schema, input) });
+        issues.push({
+          file,
+          line,
+          column,
+          rule: 'schema',
+          severity: 'error',
+          ...describeSchemaIssue(zodIssue, CONTENT_KINDS[collection].schema, input),
+        });
       }
     }
   }

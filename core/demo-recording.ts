@@ -28,7 +28,10 @@ export const DEMO_RUNNER_DIR = 'scripts/demo';
  */
 export function hashDemoRunnerCode(codeRoot: string): string {
   const dir = join(codeRoot, DEMO_RUNNER_DIR);
-  const files = listFiles(dir, { patterns: ['**/*.ts'], dot: true }).map((file) => [file, hashBytes(readFileSync(join(dir, file)))]);
+  const files = listFiles(dir, { patterns: ['**/*.ts'], dot: true }).map((file) => [
+    file,
+    hashBytes(readFileSync(join(dir, file))),
+  ]);
   return hashJson(Object.fromEntries(files));
 }
 
@@ -38,5 +41,8 @@ const STATED_TIMECODE = /^(\s*(?:start|end):\s*)["']?\d+:\d+(?:\.\d+)?["']?[ \t]
 
 /** The recording's inputs hash: the storyboard's text (less its stated timecodes) and the runner's code, nothing time-dependent. */
 export function hashDemoInputs(storyboardText: string, codeRoot: string): string {
-  return hashJson({ storyboard: hashBytes(storyboardText.replace(STATED_TIMECODE, '$1')), runner: hashDemoRunnerCode(codeRoot) });
+  return hashJson({
+    storyboard: hashBytes(storyboardText.replace(STATED_TIMECODE, '$1')),
+    runner: hashDemoRunnerCode(codeRoot),
+  });
 }

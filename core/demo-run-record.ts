@@ -14,7 +14,12 @@ export const CANVAS_LOG_VERSION = 1;
 
 /** One thing the canvas received: a hydrate (the workspace rows) or a `/ws` frame. */
 export type CanvasEntry =
-  | { kind: 'hydrate'; /** Seconds into the cast. */ t: number; /** Milliseconds since the run started. */ ms: number; workspaces: Array<Record<string, unknown>> }
+  | {
+      kind: 'hydrate';
+      /** Seconds into the cast. */ t: number;
+      /** Milliseconds since the run started. */ ms: number;
+      workspaces: Array<Record<string, unknown>>;
+    }
   | { kind: 'event'; t: number; ms: number; frame: EventFrame };
 
 /** The canvas log as written into the timeline file. */
@@ -95,6 +100,24 @@ export interface RunRecord {
 }
 
 /** A fresh step record. */
-export function createStepRecord(kind: string, title: string, moment: string | undefined, hidden: boolean, startMs: number): StepRecord {
-  return { kind, title, moment, hidden, status: 'passed', startMs, durationMs: 0, castStart: undefined, castEnd: undefined, exchanges: [], events: [] };
+export function createStepRecord(
+  kind: string,
+  title: string,
+  moment: string | undefined,
+  hidden: boolean,
+  startMs: number,
+): StepRecord {
+  return {
+    kind,
+    title,
+    moment,
+    hidden,
+    status: 'passed',
+    startMs,
+    durationMs: 0,
+    castStart: undefined,
+    castEnd: undefined,
+    exchanges: [],
+    events: [],
+  };
 }

@@ -22,7 +22,15 @@ export function readFacts(root = process.cwd()): YamlFile<Facts> {
   if (cached && cached.stamp === stamp) return cached.file;
   const file = readYamlFile(root, FACTS_PATH, FactsSchema, 'schema');
   if (!file.exists) {
-    file.issues.push({ file: FACTS_PATH, line: 1, column: 1, rule: 'schema', severity: 'error', message: 'facts file is missing', hint: 'every launch needs content/facts.yaml' });
+    file.issues.push({
+      file: FACTS_PATH,
+      line: 1,
+      column: 1,
+      rule: 'schema',
+      severity: 'error',
+      message: 'facts file is missing',
+      hint: 'every launch needs content/facts.yaml',
+    });
   }
   remembered.set(root, { stamp, file });
   return file;

@@ -5,7 +5,12 @@ export const FILM_DIR = 'marketing/video';
 
 /** Repo-relative output paths of a film. */
 export function filmOutputs(name: string): { video: string; captions: string; poster: string; timeline: string } {
-  return { video: `${FILM_DIR}/${name}.mp4`, captions: `${FILM_DIR}/${name}.vtt`, poster: `${FILM_DIR}/${name}-poster.png`, timeline: `${FILM_DIR}/${name}.timeline.json` };
+  return {
+    video: `${FILM_DIR}/${name}.mp4`,
+    captions: `${FILM_DIR}/${name}.vtt`,
+    poster: `${FILM_DIR}/${name}-poster.png`,
+    timeline: `${FILM_DIR}/${name}.timeline.json`,
+  };
 }
 
 /** The measured timeline written beside each film (what the timecode rule and the launch room read). */

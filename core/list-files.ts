@@ -15,6 +15,12 @@ export interface ListFilesOptions {
 /** Every file under `dir` matching `patterns`, as `/`-separated paths relative to `dir`, sorted; [] when `dir` is missing. */
 export function listFiles(dir: string, options: ListFilesOptions = {}): string[] {
   if (!existsSync(dir)) return [];
-  const found = globSync(options.patterns ?? ['**/*'], { cwd: dir, dot: options.dot ?? false, ignore: options.ignore, onlyFiles: true, expandDirectories: false });
+  const found = globSync(options.patterns ?? ['**/*'], {
+    cwd: dir,
+    dot: options.dot ?? false,
+    ignore: options.ignore,
+    onlyFiles: true,
+    expandDirectories: false,
+  });
   return found.sort();
 }

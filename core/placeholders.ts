@@ -7,7 +7,11 @@ export interface Placeholder {
 }
 
 // Bracketed capitalised words ([NAME], [Date], [EMAIL, TITLE]), TBD/TODO/TK, and {{merge}} fields.
-const PATTERNS = [/\[(?:[A-Z][A-Za-z]*)(?:[ ,:/-]+[A-Z][A-Za-z]*)*(?::[^\]\n]*)?\](?!\()/g, /\b(?:TBD|TODO|TK)\b/g, /\{\{\s*([\w.]+)\s*\}\}/g];
+const PATTERNS = [
+  /\[(?:[A-Z][A-Za-z]*)(?:[ ,:/-]+[A-Z][A-Za-z]*)*(?::[^\]\n]*)?\](?!\()/g,
+  /\b(?:TBD|TODO|TK)\b/g,
+  /\{\{\s*([\w.]+)\s*\}\}/g,
+];
 
 /**
  * Finds placeholders left in text. `{{field}}` merge fields named in `allowedMergeFields`

@@ -15,11 +15,17 @@ export interface OutdatedOutput {
  * The planned outputs whose file is missing or whose manifest entry was made from other inputs:
  * what a generator's `--check` reports (exit 1) without producing anything.
  */
-export async function findOutdatedOutputs(root: string, plan: GeneratorPlan, manifest: Manifest): Promise<OutdatedOutput[]> {
+export async function findOutdatedOutputs(
+  root: string,
+  plan: GeneratorPlan,
+  manifest: Manifest,
+): Promise<OutdatedOutput[]> {
   const outdated: OutdatedOutput[] = [];
   for (const planned of await plan(root)) {
-    if (!existsSync(join(root, planned.path)) || !manifest.entries[planned.path]) outdated.push({ path: planned.path, state: 'missing', command: planned.command });
-    else if (manifest.entries[planned.path]!.inputsHash !== planned.inputsHash) outdated.push({ path: planned.path, state: 'stale', command: planned.command });
+    if (!existsSync(join(root, planned.path)) || !manifest.entries[planned.path])
+      outdated.push({ path: planned.path, state: 'missing', command: planned.command });
+    else if (manifest.entries[planned.path]!.inputsHash !== planned.inputsHash)
+      outdated.push({ path: planned.path, state: 'stale', command: planned.command });
   }
   return outdated;
 }

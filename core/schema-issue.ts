@@ -29,22 +29,37 @@ function distance(a: string, b: string): number {
 
 /** The nearest key within two edits, if any. */
 export function suggestKey(unknown: string, keys: readonly string[]): string | undefined {
-  const ranked = keys.map((key) => [key, distance(unknown.toLowerCase(), key.toLowerCase())] as const).sort((a, b) => a[1] - b[1]);
+  const ranked = keys
+    .map((key) => [key, distance(unknown.toLowerCase(), key.toLowerCase())] as const)
+    .sort((a, b) => a[1] - b[1]);
   return ranked[0] && ranked[0][1] <= Math.max(2, Math.floor(unknown.length / 3)) ? ranked[0][0] : undefined;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
-  for (const key of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   return value;
 }
 
 /** Turns a zod issue into a message that names the key, plus a hint for unknown keys. */
-export function describeSchemaIssue(issue: z.core.$ZodIssue, schema: z.ZodType, input?: unknown): { message: string; hint?: string } {
+export function describeSchemaIssue(
+  issue: z.core.$ZodIssue,
+  schema: z.ZodType,
+  input?: unknown,
+): { message: string; hint?: string } {
   const where = issue.path.length ? issue.path.join('.') : 'frontmatter';
   // A required key that is not written at all: say so, instead of zod's "Invalid option" for its absent value.
-  if (input !== undefined && issue.path.length && (issue.code === 'invalid_value' || issue.code === 'invalid_type') && valueAt(input, issue.path) === undefined) {
-    return { message: `missing required key "${where}"`, hint: `add ${where}: to the frontmatter (${issue.message.replace(/^Invalid (input|option): /, '')})` };
+  if (
+    input !== undefined &&
+    issue.path.length &&
+    (issue.code === 'invalid_value' || issue.code === 'invalid_type') &&
+    valueAt(input, issue.path) === undefined
+  ) {
+    return {
+      message: `missing required key "${where}"`,
+      hint: `add ${where}: to the frontmatter (${issue.message.replace(/^Invalid (input|option): /, '')})`,
+    };
   }
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys;

@@ -5,7 +5,23 @@ export interface TextRange {
 }
 
 /** Words that end with a period without ending the sentence ("e.g. the", "Dr. Smith"). */
-const ABBREVIATIONS = new Set(['e.g', 'i.e', 'vs', 'cf', 'mr', 'mrs', 'ms', 'dr', 'st', 'approx', 'fig', 'inc', 'ltd', 'jr', 'sr']);
+const ABBREVIATIONS = new Set([
+  'e.g',
+  'i.e',
+  'vs',
+  'cf',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'approx',
+  'fig',
+  'inc',
+  'ltd',
+  'jr',
+  'sr',
+]);
 
 /** Latin sentence ends: they count only before whitespace or the end, so "1.5" and "moleculesai.app" stay whole. */
 const LATIN_END = /[.!?…]+["'”’)\]]*(?=\s|$)/gu;
@@ -55,6 +71,9 @@ function trimRange(text: string, start: number, end: number): TextRange | undefi
  */
 export function countSpokenUnits(text: string): number {
   const han = text.match(HAN)?.length ?? 0;
-  const words = text.replace(HAN, ' ').split(/\s+/u).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+  const words = text
+    .replace(HAN, ' ')
+    .split(/\s+/u)
+    .filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
   return han + words;
 }

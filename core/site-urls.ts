@@ -39,7 +39,9 @@ export function ogImagePath(id: string): string {
 
 /** Maps `src/routes/<audience>/blog/[slug].astro` to the pattern `/blog/[slug]`. */
 export function patternFor(file: string, audienceDir: string): string {
-  const path = relative(audienceDir, file).replace(/\\/g, '/').replace(/\.(astro|ts)$/, '');
+  const path = relative(audienceDir, file)
+    .replace(/\\/g, '/')
+    .replace(/\.(astro|ts)$/, '');
   const pattern = `/${path}`.replace(/\/index$/, '') || '/';
   return pattern === '' ? '/' : pattern;
 }

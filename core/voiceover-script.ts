@@ -48,7 +48,9 @@ export function parseScriptBody(source: BodySource): { parts: ScriptPart[]; issu
     const { line, column } = locate(source.bodyOffset + offset);
     issues.push({ file: source.file, line, column, rule: 'tts-text', severity, message, hint });
   };
-  const body = source.text.slice(source.bodyOffset).replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ' '));
+  const body = source.text
+    .slice(source.bodyOffset)
+    .replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ' '));
   const parts: ScriptPart[] = [];
   let paragraph: Array<{ text: string; offset: number }> = [];
   let speech: SpeechPart | undefined;
@@ -81,7 +83,11 @@ export function parseScriptBody(source: BodySource): { parts: ScriptPart[]; issu
       }
       const ms = Math.round(Number(pause[1]) * (pause[2] === 's' ? 1000 : 1));
       if (ms < PAUSE_RANGE_MS.min || ms > PAUSE_RANGE_MS.max) {
-        report(at, `pause of ${ms} ms is out of range`, `use ${PAUSE_RANGE_MS.min} ms to ${PAUSE_RANGE_MS.max / 1000} s`);
+        report(
+          at,
+          `pause of ${ms} ms is out of range`,
+          `use ${PAUSE_RANGE_MS.min} ms to ${PAUSE_RANGE_MS.max / 1000} s`,
+        );
         continue;
       }
       flushSpeech();
@@ -89,14 +95,22 @@ export function parseScriptBody(source: BodySource): { parts: ScriptPart[]; issu
       continue;
     }
     if (/\[pause\b/i.test(line)) report(at + line.search(/\[pause\b/i), 'a pause must be on its own line', PAUSE_HINT);
-    else if (/^#{1,6}\s/.test(line)) report(at, 'a Markdown heading would be read aloud', 'move it into the title or remove it');
-    else if (line.startsWith('```')) report(at, 'a code block would be read aloud', 'voice-over scripts are prose only');
+    else if (/^#{1,6}\s/.test(line))
+      report(at, 'a Markdown heading would be read aloud', 'move it into the title or remove it');
+    else if (line.startsWith('```'))
+      report(at, 'a code block would be read aloud', 'voice-over scripts are prose only');
     else if (/<\/?[a-z][^>]*>/i.test(line))
-      report(at + line.search(/<\/?[a-z]/i), 'looks like an SSML or HTML tag; it is escaped and read as text', 'use [pause 600ms] or *emphasis* instead', 'warning');
+      report(
+        at + line.search(/<\/?[a-z]/i),
+        'looks like an SSML or HTML tag; it is escaped and read as text',
+        'use [pause 600ms] or *emphasis* instead',
+        'warning',
+      );
     paragraph.push({ text: rawLine, offset: lineOffset });
   }
   flushSpeech();
-  if (!parts.some((part) => part.kind === 'speech')) report(0, 'voice-over script has no text', `add a paragraph to ${source.file}`);
+  if (!parts.some((part) => part.kind === 'speech'))
+    report(0, 'voice-over script has no text', `add a paragraph to ${source.file}`);
   return { parts, issues };
 }
 
@@ -113,7 +127,9 @@ function appendParagraph(
   let emphasisOpenAt: number | undefined;
   for (const { text, offset } of lines) {
     if (chars.length > 0) chars.push({ char: ' ', offset, emphasis: emphasisOpenAt !== undefined });
-    const unlinked = text.replace(/\[([^\]]+)\]\([^)]*\)/g, (_all, label: string) => label.padEnd(_all.length, '\u0000'));
+    const unlinked = text.replace(/\[([^\]]+)\]\([^)]*\)/g, (_all, label: string) =>
+      label.padEnd(_all.length, '\u0000'),
+    );
     for (let index = 0; index < unlinked.length; index++) {
       const char = unlinked[index]!;
       if (char === '\u0000' || char === '`') continue;
@@ -122,20 +138,34 @@ function appendParagraph(
         emphasisOpenAt = emphasisOpenAt === undefined ? offset + index : undefined;
         continue;
       }
-      chars.push({ char: /[\u0000-\u001f\u007f]/.test(char) ? ' ' : char, offset: offset + index, emphasis: emphasisOpenAt !== undefined });
+      chars.push({
+        char: /[\u0000-\u001f\u007f]/.test(char) ? ' ' : char,
+        offset: offset + index,
+        emphasis: emphasisOpenAt !== undefined,
+      });
     }
   }
-  if (emphasisOpenAt !== undefined) report(emphasisOpenAt, 'unclosed *emphasis*', 'close it with a second * in the same paragraph');
-  const collapsed = chars.filter((entry, index) => !(/\s/.test(entry.char) && (index === 0 || /\s/.test(chars[index - 1]!.char))));
+  if (emphasisOpenAt !== undefined)
+    report(emphasisOpenAt, 'unclosed *emphasis*', 'close it with a second * in the same paragraph');
+  const collapsed = chars.filter(
+    (entry, index) => !(/\s/.test(entry.char) && (index === 0 || /\s/.test(chars[index - 1]!.char))),
+  );
   while (collapsed.length > 0 && /\s/.test(collapsed.at(-1)!.char)) collapsed.pop();
   if (collapsed.length === 0) return;
-  const text = collapsed.map((entry) => (/\s/.test(entry.char) ? ' ' : entry.char)).join('').normalize('NFC');
+  const text = collapsed
+    .map((entry) => (/\s/.test(entry.char) ? ' ' : entry.char))
+    .join('')
+    .normalize('NFC');
   // NFC may merge characters; fall back to the unmerged text so offsets stay aligned.
   const plain = text.length === collapsed.length ? text : collapsed.map((entry) => entry.char).join('');
   const base = speech.text.length === 0 ? 0 : speech.text.length + 1;
   speech.text = speech.text.length === 0 ? plain : `${speech.text} ${plain}`;
   for (const range of splitSentences(plain)) {
-    speech.sentences.push({ start: base + range.start, end: base + range.end, line: lineOf(collapsed[range.start]!.offset) });
+    speech.sentences.push({
+      start: base + range.start,
+      end: base + range.end,
+      line: lineOf(collapsed[range.start]!.offset),
+    });
   }
   let open: number | undefined;
   collapsed.forEach((entry, index) => {

@@ -8,7 +8,11 @@ import { offsetOfYamlPath } from './yaml-path.ts';
 
 /** The part of a zod schema this reader needs (any schema's `safeParse` fits). */
 export interface SafeParser<Data> {
-  safeParse(value: unknown): { success: true; data: Data } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
+  safeParse(
+    value: unknown,
+  ):
+    | { success: true; data: Data }
+    | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
 }
 
 /** A YAML file as read: data when valid, the document when it parsed, located problems otherwise. */
@@ -31,7 +35,13 @@ export function readYamlFile<Data>(root: string, file: string, schema: SafeParse
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      issues.push({ file, ...locate(error.pos[0]), rule, severity: 'error', message: `cannot parse: ${error.message.split('\n')[0]}` });
+      issues.push({
+        file,
+        ...locate(error.pos[0]),
+        rule,
+        severity: 'error',
+        message: `cannot parse: ${error.message.split('\n')[0]}`,
+      });
     }
     return { data: undefined, doc: undefined, exists: true, issues };
   }
@@ -39,7 +49,13 @@ export function readYamlFile<Data>(root: string, file: string, schema: SafeParse
   if (parsed.success) return { data: parsed.data, doc, exists: true, issues };
   for (const issue of parsed.error.issues) {
     const path = issue.path.map((part) => (typeof part === 'number' ? part : String(part)));
-    issues.push({ file, ...locate(offsetOfYamlPath(doc, path)), rule, severity: 'error', message: `${path.join('.') || '(root)'}: ${issue.message}` });
+    issues.push({
+      file,
+      ...locate(offsetOfYamlPath(doc, path)),
+      rule,
+      severity: 'error',
+      message: `${path.join('.') || '(root)'}: ${issue.message}`,
+    });
   }
   return { data: undefined, doc, exists: true, issues };
 }

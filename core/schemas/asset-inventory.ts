@@ -18,8 +18,5 @@ export const InventoryItemSchema = z
   .strict();
 
 /** The asset inventory. */
-export const AssetInventorySchema = defineKindSchema(
-  { items: z.array(InventoryItemSchema).min(1) },
-  ['internal'],
-);
+export const AssetInventorySchema = defineKindSchema({ items: z.array(InventoryItemSchema).min(1) }, ['internal']);
 export type AssetInventory = z.output<typeof AssetInventorySchema>;

@@ -14,14 +14,28 @@ export const ChecklistItemSchema = z
     done: z.boolean().default(false),
     evidence: z.enum(EVIDENCE_ITEMS).optional(),
     /** Live-site paths (`/`, `/rss.xml`) `npm run release -- --site <url>` checks for `site-*` evidence. */
-    urls: z.array(z.string().regex(/^\/\S*$/, 'a site path starting with /')).min(1).optional(),
+    urls: z
+      .array(z.string().regex(/^\/\S*$/, 'a site path starting with /'))
+      .min(1)
+      .optional(),
   })
   .strict()
   .superRefine((item, ctx) => {
-    if (item.evidence && item.done) ctx.addIssue({ code: 'custom', path: ['done'], message: `an item proved by evidence "${item.evidence}" is ticked by npm run release; remove done` });
+    if (item.evidence && item.done)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['done'],
+        message: `an item proved by evidence "${item.evidence}" is ticked by npm run release; remove done`,
+      });
     const site = item.evidence === 'site-pages' || item.evidence === 'site-files';
-    if (site && !item.urls) ctx.addIssue({ code: 'custom', path: ['urls'], message: `evidence "${item.evidence}" needs the urls to check` });
-    if (item.urls && !site) ctx.addIssue({ code: 'custom', path: ['urls'], message: 'urls are checked only for evidence site-pages or site-files' });
+    if (site && !item.urls)
+      ctx.addIssue({ code: 'custom', path: ['urls'], message: `evidence "${item.evidence}" needs the urls to check` });
+    if (item.urls && !site)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['urls'],
+        message: 'urls are checked only for evidence site-pages or site-files',
+      });
   });
 
 /** The post-push checklist: phases of items. The page also lists open placeholders and draft audio. */

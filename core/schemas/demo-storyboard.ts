@@ -50,7 +50,11 @@ export const DemoStoryboardSchema = defineKindSchema(
   board.moments.forEach((moment, index) => {
     const previous = board.moments[index - 1];
     if (previous && moment.start < previous.end) {
-      ctx.addIssue({ code: 'custom', path: ['moments', index, 'start'], message: `overlaps the previous moment (ends ${previous.end}s)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['moments', index, 'start'],
+        message: `overlaps the previous moment (ends ${previous.end}s)`,
+      });
     }
   });
 });

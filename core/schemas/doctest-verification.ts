@@ -37,5 +37,13 @@ export function findPageVerification(report: DoctestReport | undefined, file: st
   const page = report?.pages.find((entry) => entry.file === file);
   if (!report || !page) return undefined;
   const { passed, failed, notRun } = page;
-  return { file, platform: report.platform, at: report.finishedAt, passed, failed, notRun, verified: report.ok && failed === 0 && passed > 0 };
+  return {
+    file,
+    platform: report.platform,
+    at: report.finishedAt,
+    passed,
+    failed,
+    notRun,
+    verified: report.ok && failed === 0 && passed > 0,
+  };
 }

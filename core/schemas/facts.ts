@@ -12,7 +12,10 @@ export const RouteFactSchema = z
     /** Path with `:params`, exactly as the platform mounts it. */
     path: z.string().regex(/^\/[\w/:.-]*$/),
     /** Sub-phase that shipped it, if any. */
-    subPhase: z.string().regex(/^30\.[1-8]$/).optional(),
+    subPhase: z
+      .string()
+      .regex(/^30\.[1-8]$/)
+      .optional(),
     /** Which auth gate guards it. */
     auth: z.enum(['none', 'admin', 'workspace', 'bootstrap', 'caller']),
     summary: z.string().min(1),
@@ -29,7 +32,10 @@ export const FactConditionSchema = z
     /** The condition as `<Fact>` prints it, e.g. "with the Docker provisioner". */
     holds: z.string().min(1),
     /** Dotted key of the figure that holds when the condition does not. */
-    otherwise: z.string().regex(/^[\w.]+$/).optional(),
+    otherwise: z
+      .string()
+      .regex(/^[\w.]+$/)
+      .optional(),
     /** Case-insensitive pattern whose match in a sentence states the condition (prose may word it freely). */
     stated: z.string().refine((source) => {
       try {
@@ -103,7 +109,11 @@ export const FactsSchema = z
     routes: z.array(RouteFactSchema).min(1),
     /** SaaS tenant guard (contract §1.1): the org header and the one path it lets through without it. */
     tenant: z
-      .object({ orgHeader: z.string().regex(/^X-[\w-]+$/), guardExempt: z.string().regex(/^\//), guardBypassPrefix: z.string().regex(/^\/.*\/$/) })
+      .object({
+        orgHeader: z.string().regex(/^X-[\w-]+$/),
+        guardExempt: z.string().regex(/^\//),
+        guardBypassPrefix: z.string().regex(/^\/.*\/$/),
+      })
       .strict()
       .optional(),
     sdk: z.object({ package: z.string(), module: z.string(), python: z.string() }).strict(),

@@ -15,8 +15,5 @@ export const ObjectionSchema = z
   .strict();
 
 /** A set of objection handlers; the MDX body holds guidance for using them. */
-export const ObjectionHandlerSchema = defineKindSchema(
-  { objections: z.array(ObjectionSchema).min(1) },
-  ['internal'],
-);
+export const ObjectionHandlerSchema = defineKindSchema({ objections: z.array(ObjectionSchema).min(1) }, ['internal']);
 export type ObjectionHandler = z.output<typeof ObjectionHandlerSchema>;

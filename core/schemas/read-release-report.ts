@@ -1,10 +1,17 @@
 // Reads marketing/release/release.json for the launch room (src/ may import this; it never imports scripts/release).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RELEASE_REPORT_PATH, ReleaseReportSchema, type EvidenceItem, type ReleaseEvidence, type ReleaseReport } from './release-report.ts';
+import {
+  RELEASE_REPORT_PATH,
+  ReleaseReportSchema,
+  type EvidenceItem,
+  type ReleaseEvidence,
+  type ReleaseReport,
+} from './release-report.ts';
 
 /** The report, or why there is none to show (never run, or unreadable). */
-export type ReleaseReportState = { report: ReleaseReport; problem?: undefined } | { report?: undefined; problem: string };
+export type ReleaseReportState =
+  { report: ReleaseReport; problem?: undefined } | { report?: undefined; problem: string };
 
 /** Reads and validates the release report under `root`; a missing or invalid file is a problem, not a crash. */
 export function readReleaseReport(root: string): ReleaseReportState {
@@ -33,5 +40,8 @@ export function findEvidence(report: ReleaseReport | undefined, item: EvidenceIt
 export function groupBlockers(report: ReleaseReport): Array<{ group: string; blockers: ReleaseReport['blockers'] }> {
   const groups = new Map<string, ReleaseReport['blockers']>();
   for (const blocker of report.blockers) groups.set(blocker.group, [...(groups.get(blocker.group) ?? []), blocker]);
-  return [...groups].map(([group, blockers]) => ({ group, blockers: [...blockers].sort((a, b) => Number(a.accepted) - Number(b.accepted)) }));
+  return [...groups].map(([group, blockers]) => ({
+    group,
+    blockers: [...blockers].sort((a, b) => Number(a.accepted) - Number(b.accepted)),
+  }));
 }

@@ -6,7 +6,9 @@ import { defineKindSchema } from './base.ts';
 export const RoadmapBriefSchema = defineKindSchema(
   {
     /** Known issues with ids like KI-001. */
-    knownIssues: z.array(z.object({ id: z.string().regex(/^KI-\d{3}$/), summary: z.string().min(1) }).strict()).default([]),
+    knownIssues: z
+      .array(z.object({ id: z.string().regex(/^KI-\d{3}$/), summary: z.string().min(1) }).strict())
+      .default([]),
   },
   ['internal'],
 );

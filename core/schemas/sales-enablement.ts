@@ -51,11 +51,20 @@ export const SalesEnablementSchema = defineKindSchema(
 ).superRefine((kit, ctx) => {
   kit.demoScript.forEach((segment, index) => {
     const expected = index === 0 ? 0 : kit.demoScript[index - 1]!.end;
-    if (segment.start !== expected) ctx.addIssue({ code: 'custom', path: ['demoScript', index, 'start'], message: `must start at ${expected}s, where the previous segment ends` });
+    if (segment.start !== expected)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['demoScript', index, 'start'],
+        message: `must start at ${expected}s, where the previous segment ends`,
+      });
   });
   const last = kit.demoScript.at(-1);
   if (last && last.end !== kit.demoSeconds) {
-    ctx.addIssue({ code: 'custom', path: ['demoScript', kit.demoScript.length - 1, 'end'], message: `must end at demoSeconds (${kit.demoSeconds}s)` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['demoScript', kit.demoScript.length - 1, 'end'],
+      message: `must end at demoSeconds (${kit.demoSeconds}s)`,
+    });
   }
 });
 export type SalesEnablement = z.output<typeof SalesEnablementSchema>;

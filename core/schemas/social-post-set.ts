@@ -22,7 +22,10 @@ export const SocialPostSchema = z
     link: PageRefSchema.optional(),
   })
   .strict()
-  .refine((post) => !post.image || post.imageAlt, { message: 'imageAlt is required when image is set', path: ['imageAlt'] });
+  .refine((post) => !post.image || post.imageAlt, {
+    message: 'imageAlt is required when image is set',
+    path: ['imageAlt'],
+  });
 export type SocialPost = z.output<typeof SocialPostSchema>;
 
 /** A campaign's social posts; MDX body holds scheduling notes. */

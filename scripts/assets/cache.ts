@@ -15,7 +15,12 @@ export const DEFAULT_VERSION_TIMEOUT_MS = 10_000;
  * hash, the file on disk still has the recorded bytes, and (for diagrams) was drawn by the same
  * Chromium version. A hand-edited or deleted output is re-rendered, never trusted.
  */
-export async function staleReason(root: string, job: AssetJob, manifest: Manifest, chromiumVersion?: string): Promise<string | undefined> {
+export async function staleReason(
+  root: string,
+  job: AssetJob,
+  manifest: Manifest,
+  chromiumVersion?: string,
+): Promise<string | undefined> {
   for (const path of outputsOf(job)) {
     const entry = manifest.entries[path];
     if (!entry) return 'new';
@@ -23,7 +28,8 @@ export async function staleReason(root: string, job: AssetJob, manifest: Manifes
     if (!existsSync(join(root, path))) return `${path} missing`;
     if ((await hashFile(join(root, path))) !== entry.bytesHash) return `${path} changed since it was rendered`;
     const renderedWith = entry.details?.chromium;
-    if (job.kind === 'diagram' && chromiumVersion && renderedWith !== chromiumVersion) return `Chromium ${String(renderedWith ?? 'unknown')} → ${chromiumVersion}`;
+    if (job.kind === 'diagram' && chromiumVersion && renderedWith !== chromiumVersion)
+      return `Chromium ${String(renderedWith ?? 'unknown')} → ${chromiumVersion}`;
   }
   return undefined;
 }

@@ -17,11 +17,16 @@ export interface AssetCheck {
  * and a real run use) and reports each missing or stale one as an `asset-stale` error. Starts no
  * browser: the Chromium version is not part of the verdict, as in the build's plan.
  */
-export async function checkAssets(root: string, only: readonly string[] = []): Promise<{ checks: AssetCheck[]; issues: Issue[] }> {
+export async function checkAssets(
+  root: string,
+  only: readonly string[] = [],
+): Promise<{ checks: AssetCheck[]; issues: Issue[] }> {
   const collected = collectJobs(root);
   const unknown = only.filter((name) => selectJobs(collected.jobs, [name]).length === 0);
   if (unknown.length) {
-    throw new AssetsUsageError(`no asset named ${unknown.map((name) => `"${name}"`).join(', ')} — known: ${[...collected.jobs.map((job) => job.name), 'diagrams', 'cards'].join(', ')}`);
+    throw new AssetsUsageError(
+      `no asset named ${unknown.map((name) => `"${name}"`).join(', ')} — known: ${[...collected.jobs.map((job) => job.name), 'diagrams', 'cards'].join(', ')}`,
+    );
   }
   const manifest = await readManifest(root);
   const issues: Issue[] = [...collected.issues];
@@ -29,7 +34,16 @@ export async function checkAssets(root: string, only: readonly string[] = []): P
   for (const job of selectJobs(collected.jobs, only)) {
     const stale = await staleReason(root, job, manifest);
     checks.push({ job, stale });
-    if (stale) issues.push({ file: job.source, line: 1, column: 1, rule: 'asset-stale', severity: 'error', message: `${outputsOf(job).join(', ')} is missing or out of date (${stale})`, hint: `run ${assetCommand(job.name)}` });
+    if (stale)
+      issues.push({
+        file: job.source,
+        line: 1,
+        column: 1,
+        rule: 'asset-stale',
+        severity: 'error',
+        message: `${outputsOf(job).join(', ')} is missing or out of date (${stale})`,
+        hint: `run ${assetCommand(job.name)}`,
+      });
   }
   return { checks, issues };
 }

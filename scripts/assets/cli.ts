@@ -37,11 +37,22 @@ function formatResult(result: AssetResult): string {
 await runCommand<AssetsOptions>({
   name: 'assets',
   usage: USAGE,
-  options: { force: { type: 'boolean' }, check: { type: 'boolean' }, 'no-wait': { type: 'boolean' }, only: { type: 'string', multiple: true } },
+  options: {
+    force: { type: 'boolean' },
+    check: { type: 'boolean' },
+    'no-wait': { type: 'boolean' },
+    only: { type: 'string', multiple: true },
+  },
   parse({ values }) {
-    if (values.check && values.force) return { issues: [usageIssue('--check', '--check renders nothing; it cannot be combined with --force')] };
-    const only = ((values.only as string[] | undefined) ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
-    return { options: { force: values.force === true, check: values.check === true, noWait: values['no-wait'] === true, only } };
+    if (values.check && values.force)
+      return { issues: [usageIssue('--check', '--check renders nothing; it cannot be combined with --force')] };
+    const only = ((values.only as string[] | undefined) ?? [])
+      .flatMap((value) => value.split(','))
+      .map((value) => value.trim())
+      .filter(Boolean);
+    return {
+      options: { force: values.force === true, check: values.check === true, noWait: values['no-wait'] === true, only },
+    };
   },
   async run(options, { signal, stdout, stderr }) {
     const root = findRepoRoot(process.cwd());
@@ -49,19 +60,41 @@ await runCommand<AssetsOptions>({
     try {
       if (options.check) {
         const { checks, issues } = await checkAssets(root, options.only);
-        for (const check of checks) say(`  ${check.stale ? '✗' : '='} ${outputsOf(check.job).join(', ')} ${check.stale ? `stale (${check.stale})` : 'up to date'}`);
-        say(`assets: ${checks.filter((check) => !check.stale).length} up to date, ${checks.filter((check) => check.stale).length} missing or stale; nothing rendered`);
+        for (const check of checks)
+          say(
+            `  ${check.stale ? '✗' : '='} ${outputsOf(check.job).join(', ')} ${check.stale ? `stale (${check.stale})` : 'up to date'}`,
+          );
+        say(
+          `assets: ${checks.filter((check) => !check.stale).length} up to date, ${checks.filter((check) => check.stale).length} missing or stale; nothing rendered`,
+        );
         return { issues };
       }
-      const issues = await runLocked(root, { command: 'npm run assets', noWait: options.noWait, signal, stderr }, async (): Promise<Issue[]> => {
-        const report = await generateAssets({ root, force: options.force, only: options.only, env: process.env, onResult: (result) => say(formatResult(result)) });
-        for (const path of report.removed) say(`  - ${path} removed (no post or diagram uses it any more)`);
-        const count = (status: AssetResult['status']) => report.results.filter((result) => result.status === status).length;
-        const parts = [`${count('written')} rendered`, `${count('up-to-date')} up to date`, ...(count('failed') ? [`${count('failed')} failed`] : [])];
-        const browser = report.chromiumVersion ? ` · Chromium ${report.chromiumVersion}` : '';
-        say(`assets: ${parts.join(', ')}${browser}${report.issues.length ? ` · ${summarizeIssues(report.issues)}` : ''}`);
-        return report.issues;
-      });
+      const issues = await runLocked(
+        root,
+        { command: 'npm run assets', noWait: options.noWait, signal, stderr },
+        async (): Promise<Issue[]> => {
+          const report = await generateAssets({
+            root,
+            force: options.force,
+            only: options.only,
+            env: process.env,
+            onResult: (result) => say(formatResult(result)),
+          });
+          for (const path of report.removed) say(`  - ${path} removed (no post or diagram uses it any more)`);
+          const count = (status: AssetResult['status']) =>
+            report.results.filter((result) => result.status === status).length;
+          const parts = [
+            `${count('written')} rendered`,
+            `${count('up-to-date')} up to date`,
+            ...(count('failed') ? [`${count('failed')} failed`] : []),
+          ];
+          const browser = report.chromiumVersion ? ` · Chromium ${report.chromiumVersion}` : '';
+          say(
+            `assets: ${parts.join(', ')}${browser}${report.issues.length ? ` · ${summarizeIssues(report.issues)}` : ''}`,
+          );
+          return report.issues;
+        },
+      );
       return { issues };
     } catch (error) {
       if (error instanceof AssetsUsageError) return { issues: [usageIssue('--only', error.message)] };

@@ -91,13 +91,20 @@ interface MermaidGlobal {
  */
 export async function renderInPage(args: PageRenderArgs): Promise<PageRenderResult> {
   const mermaid = (globalThis as unknown as { mermaid: MermaidGlobal }).mermaid;
-  const fontLoads = await Promise.all([document.fonts.load(`400 16px ${args.fontFamily}`), document.fonts.load(`700 16px ${args.fontFamily}`)]);
+  const fontLoads = await Promise.all([
+    document.fonts.load(`400 16px ${args.fontFamily}`),
+    document.fonts.load(`700 16px ${args.fontFamily}`),
+  ]);
   await document.fonts.ready;
   mermaid.initialize({ startOnLoad: false, ...args.config });
 
   const diagram = await mermaid.mermaidAPI.getDiagramFromText(args.definition);
   const declared: DeclaredLabel[] = [];
-  const clean = (text: unknown) => String(text ?? '').replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]+>/g, '').trim();
+  const clean = (text: unknown) =>
+    String(text ?? '')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<[^>]+>/g, '')
+      .trim();
   const db = diagram.db;
   if (typeof db.getVertices === 'function') {
     const vertices = db.getVertices();
@@ -106,10 +113,12 @@ export async function renderInPage(args: PageRenderArgs): Promise<PageRenderResu
     }
   }
   if (typeof db.getEdges === 'function') {
-    for (const edge of db.getEdges()) if (clean(edge.text)) declared.push({ kind: 'edge', id: `${edge.start}->${edge.end}`, text: clean(edge.text) });
+    for (const edge of db.getEdges())
+      if (clean(edge.text)) declared.push({ kind: 'edge', id: `${edge.start}->${edge.end}`, text: clean(edge.text) });
   }
   if (typeof db.getSubGraphs === 'function') {
-    for (const graph of db.getSubGraphs()) if (clean(graph.title)) declared.push({ kind: 'cluster', id: graph.id, text: clean(graph.title) });
+    for (const graph of db.getSubGraphs())
+      if (clean(graph.title)) declared.push({ kind: 'cluster', id: graph.id, text: clean(graph.title) });
   }
   const title = db.getDiagramTitle ? clean(db.getDiagramTitle()) : '';
   if (title) declared.push({ kind: 'title', id: 'title', text: title });
@@ -123,7 +132,13 @@ export async function renderInPage(args: PageRenderArgs): Promise<PageRenderResu
   const viewBox = svg.viewBox.baseVal;
   // A painted background (not CSS) so renderers that ignore styles still show the dark ground.
   const ground = document.createElementNS(ns, 'rect');
-  for (const [name, value] of Object.entries({ x: viewBox.x, y: viewBox.y, width: viewBox.width, height: viewBox.height })) ground.setAttribute(name, String(value));
+  for (const [name, value] of Object.entries({
+    x: viewBox.x,
+    y: viewBox.y,
+    width: viewBox.width,
+    height: viewBox.height,
+  }))
+    ground.setAttribute(name, String(value));
   ground.setAttribute('fill', args.background);
   ground.setAttribute('class', 'brand-ground');
   const firstDrawn = [...svg.children].find((child) => !['title', 'desc', 'style', 'defs'].includes(child.tagName));
@@ -139,7 +154,9 @@ export async function renderInPage(args: PageRenderArgs): Promise<PageRenderResu
     for (let index = runs.length - 1; index > 0; index--) {
       const previous = runs[index - 1]!;
       const current = runs[index]!;
-      const sameStyle = ['font-weight', 'font-style', 'class', 'style'].every((name) => previous.getAttribute(name) === current.getAttribute(name));
+      const sameStyle = ['font-weight', 'font-style', 'class', 'style'].every(
+        (name) => previous.getAttribute(name) === current.getAttribute(name),
+      );
       if (sameStyle && current.children.length === 0 && previous.children.length === 0) {
         previous.textContent = `${previous.textContent ?? ''}${current.textContent ?? ''}`;
         current.remove();
@@ -160,13 +177,26 @@ export async function renderInPage(args: PageRenderArgs): Promise<PageRenderResu
   };
   const texts: RenderedText[] = [...svg.querySelectorAll('text')].map((node) => {
     const group = node.closest('.edgeLabel, .cluster-label, .node, .cluster');
-    const role = node.matches('.flowchartTitleText, .titleText') ? 'title'
-      : group?.matches('.edgeLabel') ? 'edge'
-      : group?.matches('.cluster-label, .cluster') ? 'cluster'
-      : group?.matches('.node') ? 'node' : 'other';
-    const shape = role === 'node' ? group!.querySelector(':scope > rect, :scope > path, :scope > polygon, :scope > circle') : null;
+    const role = node.matches('.flowchartTitleText, .titleText')
+      ? 'title'
+      : group?.matches('.edgeLabel')
+        ? 'edge'
+        : group?.matches('.cluster-label, .cluster')
+          ? 'cluster'
+          : group?.matches('.node')
+            ? 'node'
+            : 'other';
+    const shape =
+      role === 'node' ? group!.querySelector(':scope > rect, :scope > path, :scope > polygon, :scope > circle') : null;
     const fill = getComputedStyle(node.querySelector('.text-inner-tspan') ?? node).fill;
-    return { text: node.textContent ?? '', role, ...(shape ? { shape: boxOf(shape) } : {}), box: boxOf(node), fill, fontFamily: getComputedStyle(node).fontFamily };
+    return {
+      text: node.textContent ?? '',
+      role,
+      ...(shape ? { shape: boxOf(shape) } : {}),
+      box: boxOf(node),
+      fill,
+      fontFamily: getComputedStyle(node).fontFamily,
+    };
   });
   const links = [...svg.querySelectorAll('path.flowchart-link, path[data-edge="true"]')].map((element) => {
     const path = element as SVGPathElement;

@@ -39,7 +39,11 @@ export class DiagramRenderError extends Error {
  * URLs, Mermaid's browser bundle from node_modules, and every network request refused (diagrams
  * must not depend on anything outside the repo).
  */
-export async function openDiagramSession(options: { executablePath: string; config: MermaidConfig; launchTimeoutMs?: number }): Promise<DiagramSession> {
+export async function openDiagramSession(options: {
+  executablePath: string;
+  config: MermaidConfig;
+  launchTimeoutMs?: number;
+}): Promise<DiagramSession> {
   const [fontCss, mermaidScript] = await Promise.all([buildFontCss(), readFile(mermaidBundlePath(), 'utf8')]);
   let browser: Browser;
   try {
@@ -50,7 +54,9 @@ export async function openDiagramSession(options: { executablePath: string; conf
       timeout: options.launchTimeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS,
     });
   } catch (error) {
-    throw new DiagramRenderError(`could not start ${options.executablePath}: ${firstLine(error)} — run \`npm run setup\` or set PUPPETEER_EXECUTABLE_PATH`);
+    throw new DiagramRenderError(
+      `could not start ${options.executablePath}: ${firstLine(error)} — run \`npm run setup\` or set PUPPETEER_EXECUTABLE_PATH`,
+    );
   }
   try {
     const page = await browser.newPage();
@@ -67,7 +73,13 @@ export async function openDiagramSession(options: { executablePath: string; conf
     return {
       browserVersion,
       render: (definition, renderOptions = {}) =>
-        renderOne(page, definition, { ...options, ...renderOptions, config: renderOptions.config ?? options.config, fontCss, svgId: renderOptions.svgId ?? `diagram-${++count}` }),
+        renderOne(page, definition, {
+          ...options,
+          ...renderOptions,
+          config: renderOptions.config ?? options.config,
+          fontCss,
+          svgId: renderOptions.svgId ?? `diagram-${++count}`,
+        }),
       close: () => browser.close(),
     };
   } catch (error) {
@@ -76,7 +88,11 @@ export async function openDiagramSession(options: { executablePath: string; conf
   }
 }
 
-async function renderOne(page: Page, definition: string, options: { config: MermaidConfig; fontCss: string; svgId: string }): Promise<RenderedDiagram> {
+async function renderOne(
+  page: Page,
+  definition: string,
+  options: { config: MermaidConfig; fontCss: string; svgId: string },
+): Promise<RenderedDiagram> {
   let result: PageRenderResult;
   try {
     result = await page.evaluate(renderInPage, {
@@ -103,7 +119,12 @@ async function renderOne(page: Page, definition: string, options: { config: Merm
 /** `@font-face` rules for the bundled woff2 files, as data URLs (work inside a standalone SVG too). */
 export async function buildFontCss(): Promise<string> {
   const faces = await Promise.all(
-    ([['400', BRAND_FONT.woff2.regular], ['700', BRAND_FONT.woff2.bold]] as const).map(async ([weight, file]) => {
+    (
+      [
+        ['400', BRAND_FONT.woff2.regular],
+        ['700', BRAND_FONT.woff2.bold],
+      ] as const
+    ).map(async ([weight, file]) => {
       const data = (await readFile(file)).toString('base64');
       return `@font-face{font-family:'${BRAND_FONT.family}';font-style:normal;font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${data}) format('woff2');}`;
     }),
@@ -125,7 +146,9 @@ function describeMermaidError(error: unknown): DiagramRenderError {
   const lines = (error instanceof Error ? error.message : String(error)).split('\n');
   const got = /got '([^']+)'/.exec(lines[3] ?? '')?.[1];
   // Mermaid's line number is dropped from the message: the issue carries the real one.
-  const head = firstLine(error).replace(/^Parse error on line \d+:?$/, 'parse error').replace(/:$/, '');
+  const head = firstLine(error)
+    .replace(/^Parse error on line \d+:?$/, 'parse error')
+    .replace(/:$/, '');
   const failure = new DiagramRenderError(`mermaid: ${head}${got ? `, unexpected ${got}` : ''}`, { cause: error });
   const caret = lines[2]?.indexOf('^') ?? -1;
   if (/^Parse error/.test(lines[0] ?? '') && caret >= 0) failure.near = lines[1]!.slice(caret).trim();
@@ -134,5 +157,10 @@ function describeMermaidError(error: unknown): DiagramRenderError {
 
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n').find((line) => line.trim())?.trim() ?? 'unknown error';
+  return (
+    message
+      .split('\n')
+      .find((line) => line.trim())
+      ?.trim() ?? 'unknown error'
+  );
 }

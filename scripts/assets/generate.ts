@@ -54,7 +54,9 @@ export async function generateAssets(options: GenerateOptions): Promise<Generate
   const selected = selectJobs(collected.jobs, only);
   const unknown = only.filter((name) => selectJobs(collected.jobs, [name]).length === 0);
   if (unknown.length) {
-    throw new AssetsUsageError(`no asset named ${unknown.map((name) => `"${name}"`).join(', ')} — known: ${[...collected.jobs.map((job) => job.name), 'diagrams', 'cards'].join(', ')}`);
+    throw new AssetsUsageError(
+      `no asset named ${unknown.map((name) => `"${name}"`).join(', ')} — known: ${[...collected.jobs.map((job) => job.name), 'diagrams', 'cards'].join(', ')}`,
+    );
   }
 
   // Every output must be writable before a browser starts (a read-only marketing/ fails here, not after rendering).
@@ -92,8 +94,21 @@ export async function generateAssets(options: GenerateOptions): Promise<Generate
   if (staleDiagrams.length && (!executablePath || !chromiumVersion)) {
     for (const job of staleDiagrams) {
       const result: AssetResult = {
-        job, status: 'failed', reason: reasons.get(job.name), ms: 0,
-        issues: [{ file: job.source, line: 1, column: 1, rule: 'chromium', severity: 'error', message: `cannot render ${job.name}: ${browserProblem ?? 'no browser'}`, hint: 'run `npm run setup` (installs Chromium) or set PUPPETEER_EXECUTABLE_PATH' }],
+        job,
+        status: 'failed',
+        reason: reasons.get(job.name),
+        ms: 0,
+        issues: [
+          {
+            file: job.source,
+            line: 1,
+            column: 1,
+            rule: 'chromium',
+            severity: 'error',
+            message: `cannot render ${job.name}: ${browserProblem ?? 'no browser'}`,
+            hint: 'run `npm run setup` (installs Chromium) or set PUPPETEER_EXECUTABLE_PATH',
+          },
+        ],
       };
       options.onResult?.(result);
       results.push(result);
@@ -101,7 +116,14 @@ export async function generateAssets(options: GenerateOptions): Promise<Generate
   } else if (staleDiagrams.length) {
     const session = await openDiagramSession({ executablePath: executablePath!, config: BRAND_MERMAID_CONFIG });
     try {
-      results.push(...(await renderDiagrams(root, staleDiagrams, session, { chromiumVersion: chromiumVersion!, now, reasons, onResult: options.onResult })));
+      results.push(
+        ...(await renderDiagrams(root, staleDiagrams, session, {
+          chromiumVersion: chromiumVersion!,
+          now,
+          reasons,
+          onResult: options.onResult,
+        })),
+      );
     } finally {
       await session.close();
     }
@@ -109,7 +131,10 @@ export async function generateAssets(options: GenerateOptions): Promise<Generate
   const cards = selected.filter((job): job is SocialCardJob => job.kind === 'social-card' && stale(job));
   results.push(...(await renderCards(root, cards, { now, reasons, onResult: options.onResult })));
 
-  const removed = only.length === 0 && !collected.issues.some((issue) => issue.severity === 'error') ? await removeOrphans(root, collected.jobs) : [];
+  const removed =
+    only.length === 0 && !collected.issues.some((issue) => issue.severity === 'error')
+      ? await removeOrphans(root, collected.jobs)
+      : [];
   for (const result of results) issues.push(...result.issues);
   return { results, issues, removed, chromiumVersion };
 }
@@ -117,11 +142,29 @@ export async function generateAssets(options: GenerateOptions): Promise<Generate
 function findUnwritable(root: string, jobs: readonly AssetJob[]): Issue[] {
   const found: Issue[] = [];
   const manifestProblem = jobs.length ? describeUnwritable(join(root, MANIFEST_PATH)) : undefined;
-  if (manifestProblem) found.push({ file: MANIFEST_PATH, line: 0, column: 0, rule: 'asset-output', severity: 'error', message: `cannot record outputs: ${manifestProblem}`, hint: 'make marketing/ writable; nothing was rendered' });
+  if (manifestProblem)
+    found.push({
+      file: MANIFEST_PATH,
+      line: 0,
+      column: 0,
+      rule: 'asset-output',
+      severity: 'error',
+      message: `cannot record outputs: ${manifestProblem}`,
+      hint: 'make marketing/ writable; nothing was rendered',
+    });
   for (const job of jobs) {
     for (const output of outputsOf(job)) {
       const problem = manifestProblem ? undefined : describeUnwritable(join(root, output));
-      if (problem) found.push({ file: job.source, line: 1, column: 1, rule: 'asset-output', severity: 'error', message: `cannot write ${output}: ${problem}`, hint: 'fix the permissions; nothing was rendered' });
+      if (problem)
+        found.push({
+          file: job.source,
+          line: 1,
+          column: 1,
+          rule: 'asset-output',
+          severity: 'error',
+          message: `cannot write ${output}: ${problem}`,
+          hint: 'fix the permissions; nothing was rendered',
+        });
     }
   }
   return found;

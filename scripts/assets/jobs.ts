@@ -51,9 +51,18 @@ export function collectJobs(root: string): { jobs: AssetJob[]; issues: Issue[] }
     puppeteerCore: readPackageVersion('puppeteer-core'),
     sharp: readPackageVersion('sharp'),
   };
-  const diagramBase = { theme: BRAND_MERMAID_CONFIG, roles: DIAGRAM_ROLE_STYLES, fonts, code: codeHash(DIAGRAM_RENDERER_FILES), tools };
+  const diagramBase = {
+    theme: BRAND_MERMAID_CONFIG,
+    roles: DIAGRAM_ROLE_STYLES,
+    fonts,
+    code: codeHash(DIAGRAM_RENDERER_FILES),
+    tools,
+  };
   const diagrams: DiagramJob[] = listDiagramSources(root).map((source) => {
-    const name = source.split('/').pop()!.replace(/\.mmd$/, '');
+    const name = source
+      .split('/')
+      .pop()!
+      .replace(/\.mmd$/, '');
     return {
       kind: 'diagram',
       name,
@@ -63,7 +72,13 @@ export function collectJobs(root: string): { jobs: AssetJob[]; issues: Issue[] }
       inputsHash: hashJson({ kind: 'diagram', source: hashBytes(readFileSync(join(root, source))), ...diagramBase }),
     };
   });
-  const cardBase = { fonts: fonts.slice(0, 2), font: BRAND_FONT.family, colors: BRAND_COLORS, code: codeHash(CARD_RENDERER_FILES), tools: { sharp: tools.sharp } };
+  const cardBase = {
+    fonts: fonts.slice(0, 2),
+    font: BRAND_FONT.family,
+    colors: BRAND_COLORS,
+    code: codeHash(CARD_RENDERER_FILES),
+    tools: { sharp: tools.sharp },
+  };
   const cards = collectSocialCards(root, (card) => hashJson({ kind: 'social-card', card, ...cardBase }));
   return { jobs: [...diagrams, ...cards.jobs], issues: cards.issues };
 }
@@ -77,12 +92,21 @@ export function outputsOf(job: AssetJob): string[] {
 export function selectJobs(jobs: readonly AssetJob[], only: readonly string[]): AssetJob[] {
   if (only.length === 0) return [...jobs];
   return jobs.filter((job) =>
-    only.some((name) => name === job.name || outputsOf(job).includes(name) || (name === 'diagrams' && job.kind === 'diagram') || (name === 'cards' && job.kind === 'social-card')),
+    only.some(
+      (name) =>
+        name === job.name ||
+        outputsOf(job).includes(name) ||
+        (name === 'diagrams' && job.kind === 'diagram') ||
+        (name === 'cards' && job.kind === 'social-card'),
+    ),
   );
 }
 
 function listDiagramSources(root: string): string[] {
   const dir = join(root, DIAGRAM_DIR);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => name.endsWith('.mmd')).sort().map((name) => `${DIAGRAM_DIR}/${name}`);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.mmd'))
+    .sort()
+    .map((name) => `${DIAGRAM_DIR}/${name}`);
 }

@@ -10,4 +10,6 @@ import { assetCommand, collectJobs, outputsOf } from './jobs.ts';
  * another Chromium still sees committed assets as fresh.
  */
 export const planAssets: GeneratorPlan = async (root) =>
-  collectJobs(root).jobs.flatMap((job) => outputsOf(job).map((path) => ({ path, inputsHash: job.inputsHash, command: assetCommand(job.name) })));
+  collectJobs(root).jobs.flatMap((job) =>
+    outputsOf(job).map((path) => ({ path, inputsHash: job.inputsHash, command: assetCommand(job.name) })),
+  );

@@ -11,7 +11,11 @@ export interface Raster {
 
 /** Decodes a PNG (or any image sharp reads) once, so many regions can be measured cheaply. */
 export async function readRaster(image: Buffer): Promise<Raster> {
-  const { data, info } = await sharp(image).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(image)
+    .removeAlpha()
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, data };
 }
 
@@ -30,7 +34,9 @@ export function regionContrast(raster: Raster, box: Box): number {
   for (let y = top; y < bottom; y++) {
     for (let x = left; x < right; x++) {
       const at = (y * raster.width + x) * 3;
-      histogram[Math.round(0.2126 * raster.data[at]! + 0.7152 * raster.data[at + 1]! + 0.0722 * raster.data[at + 2]!)]!++;
+      histogram[
+        Math.round(0.2126 * raster.data[at]! + 0.7152 * raster.data[at + 1]! + 0.0722 * raster.data[at + 2]!)
+      ]!++;
     }
   }
   const total = (right - left) * (bottom - top);

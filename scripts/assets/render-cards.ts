@@ -28,26 +28,63 @@ export async function renderCards(
       const card = await composeBrandCard(job.card);
       const raster = await readRaster(card.png);
       const issues: Issue[] = [];
-      const problem = (message: string, hint: string) => issues.push({ file: job.source, ...job.sourceAt, rule: 'social-card', severity: 'error', message: `${job.name}: ${message}`, hint });
+      const problem = (message: string, hint: string) =>
+        issues.push({
+          file: job.source,
+          ...job.sourceAt,
+          rule: 'social-card',
+          severity: 'error',
+          message: `${job.name}: ${message}`,
+          hint,
+        });
       if (raster.width !== job.card.width || raster.height !== job.card.height) {
-        problem(`card is ${raster.width}×${raster.height}, expected ${job.card.width}×${job.card.height} for ${job.channel}`, 'check scripts/lib/brand-card.ts');
+        problem(
+          `card is ${raster.width}×${raster.height}, expected ${job.card.width}×${job.card.height} for ${job.channel}`,
+          'check scripts/lib/brand-card.ts',
+        );
       }
       // Text must stand out from the ground; the faint motif is decoration, measured only for overlap.
       const { decoration: _decoration, ...texts } = card.regions;
       for (const [block, region] of Object.entries(texts)) {
-        const contrast = regionContrast(raster, { x: region.left, y: region.top, width: region.width, height: region.height });
-        if (contrast < MIN_LABEL_CONTRAST) problem(`${block} text is blank on the card (contrast ${contrast.toFixed(2)})`, 'check the card colours in core/brand-palette.ts');
+        const contrast = regionContrast(raster, {
+          x: region.left,
+          y: region.top,
+          width: region.width,
+          height: region.height,
+        });
+        if (contrast < MIN_LABEL_CONTRAST)
+          problem(
+            `${block} text is blank on the card (contrast ${contrast.toFixed(2)})`,
+            'check the card colours in core/brand-palette.ts',
+          );
       }
-      for (const block of findCardOverlaps(card.regions)) problem(`${block} text overlaps the fleet motif`, 'shorten the text; scripts/lib/brand-card.ts keeps a gutter before the motif');
+      for (const block of findCardOverlaps(card.regions))
+        problem(
+          `${block} text overlaps the fleet motif`,
+          'shorten the text; scripts/lib/brand-card.ts keeps a gutter before the motif',
+        );
       if (issues.length) result = { job, status: 'failed', reason, issues, ms: 0 };
       else {
         await writeFileAtomic(join(root, job.output), card.png);
         const entries = {
           [job.output]: {
-            generator: 'assets:social-card', command: assetCommand(job.name), inputsHash: job.inputsHash,
-            bytesHash: hashBytes(card.png), size: card.png.length, width: card.width, height: card.height,
-            provider: 'sharp', draft: false, sources: [job.source], createdAt: options.now().toISOString(),
-            details: { channel: job.channel, ...job.card, titleFontSize: card.titleFontSize, truncated: card.truncated },
+            generator: 'assets:social-card',
+            command: assetCommand(job.name),
+            inputsHash: job.inputsHash,
+            bytesHash: hashBytes(card.png),
+            size: card.png.length,
+            width: card.width,
+            height: card.height,
+            provider: 'sharp',
+            draft: false,
+            sources: [job.source],
+            createdAt: options.now().toISOString(),
+            details: {
+              channel: job.channel,
+              ...job.card,
+              titleFontSize: card.titleFontSize,
+              truncated: card.truncated,
+            },
           },
         };
         await updateManifest(root, entries);
@@ -55,7 +92,21 @@ export async function renderCards(
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      result = { job, status: 'failed', reason, issues: [{ file: job.source, ...job.sourceAt, rule: 'social-card', severity: 'error', message: `${job.name}: ${message}` }], ms: 0 };
+      result = {
+        job,
+        status: 'failed',
+        reason,
+        issues: [
+          {
+            file: job.source,
+            ...job.sourceAt,
+            rule: 'social-card',
+            severity: 'error',
+            message: `${job.name}: ${message}`,
+          },
+        ],
+        ms: 0,
+      };
     }
     result.ms = Math.round(performance.now() - started);
     options.onResult?.(result);

@@ -44,10 +44,14 @@ function print(report: Report, format: 'text' | 'json', verbose: boolean): void 
   }
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, formatStepSummary(report));
   const timings = report.timings ?? {};
-  const astro = Object.entries(timings).filter(([key]) => key.startsWith('astro:')).reduce((sum, [, ms]) => sum + ms, 0);
+  const astro = Object.entries(timings)
+    .filter(([key]) => key.startsWith('astro:'))
+    .reduce((sum, [, ms]) => sum + ms, 0);
   if (format === 'text' && astro > 0) {
     const checks = (timings.sourceChecks ?? 0) + (timings.outputChecks ?? 0);
-    process.stdout.write(`timing: astro ${(astro / 1000).toFixed(1)} s, checks ${(checks / 1000).toFixed(1)} s (${Math.round((checks / (astro + checks)) * 100)} % of the build)\n`);
+    process.stdout.write(
+      `timing: astro ${(astro / 1000).toFixed(1)} s, checks ${(checks / 1000).toFixed(1)} s (${Math.round((checks / (astro + checks)) * 100)} % of the build)\n`,
+    );
   }
 }
 
@@ -66,8 +70,10 @@ await runCommand<BuildCliOptions>({
   parse({ values, positionals, env }) {
     const issues: Issue[] = [];
     const command = positionals[0];
-    if ((command !== 'check' && command !== 'build') || positionals.length > 1) issues.push(usageIssue('argv', `unknown command "${positionals.join(' ')}"`, 'use check or build'));
-    if (values.format !== 'text' && values.format !== 'json') issues.push(usageIssue('--format', `must be text or json, got "${values.format}"`));
+    if ((command !== 'check' && command !== 'build') || positionals.length > 1)
+      issues.push(usageIssue('argv', `unknown command "${positionals.join(' ')}"`, 'use check or build'));
+    if (values.format !== 'text' && values.format !== 'json')
+      issues.push(usageIssue('--format', `must be text or json, got "${values.format}"`));
     let now = new Date();
     try {
       now = parseBuildNow(env.BUILD_NOW);
@@ -76,22 +82,42 @@ await runCommand<BuildCliOptions>({
     }
     if (issues.length) return { issues };
     const root = typeof values.root === 'string' ? resolve(values.root) : findRepoRoot(process.cwd());
-    const options = { command: command as 'check' | 'build', format: values.format as 'text' | 'json', external: values.external === true, root, skipAstro: values['skip-astro'] === true, noWait: values['no-wait'] === true, verbose: values.verbose === true, now };
+    const options = {
+      command: command as 'check' | 'build',
+      format: values.format as 'text' | 'json',
+      external: values.external === true,
+      root,
+      skipAstro: values['skip-astro'] === true,
+      noWait: values['no-wait'] === true,
+      verbose: values.verbose === true,
+      now,
+    };
     return { options };
   },
   async run(options, { signal, stderr }) {
     // In JSON mode stdout is the report, so Astro's own output goes to stderr.
-    const pipeline = { root: options.root, now: options.now, external: options.external, skipAstro: options.skipAstro, signal, echo: options.format === 'json' ? process.stderr : process.stdout };
+    const pipeline = {
+      root: options.root,
+      now: options.now,
+      external: options.external,
+      skipAstro: options.skipAstro,
+      signal,
+      echo: options.format === 'json' ? process.stderr : process.stdout,
+    };
     if (options.command === 'check') {
       const report = await runCheckPipeline(pipeline);
       print(report, options.format, options.verbose);
       return { issues: report.issues, printed: true };
     }
     let report: Report | undefined;
-    const lockIssues = await runLocked(options.root, { command: 'npm run build', noWait: options.noWait, signal, stderr }, async () => {
-      report = await runBuildPipeline(pipeline);
-      return report.issues;
-    });
+    const lockIssues = await runLocked(
+      options.root,
+      { command: 'npm run build', noWait: options.noWait, signal, stderr },
+      async () => {
+        report = await runBuildPipeline(pipeline);
+        return report.issues;
+      },
+    );
     report ??= { issues: lockIssues, notes: ['dist/ kept from the last good build'] };
     print(report, options.format, options.verbose);
     return { issues: report.issues, printed: true };

@@ -17,7 +17,8 @@ const UNIT_AFTER = /^\s*-?\s*(?:s|secs?|seconds?)\b/;
 /** The sentence around `index`: prose wraps lines, so only sentence ends and blank lines bound it. */
 function sentenceAt(text: string, index: number): string {
   let start = 0;
-  for (const boundary of text.slice(0, index).matchAll(/[.!?](?=\s)|[。！？；]|\n\s*\n/g)) start = boundary.index + boundary[0].length;
+  for (const boundary of text.slice(0, index).matchAll(/[.!?](?=\s)|[。！？；]|\n\s*\n/g))
+    start = boundary.index + boundary[0].length;
   const end = /[.!?](?=\s|$)|[。！？；]|\n\s*\n/.exec(text.slice(index));
   return text.slice(start, end ? index + end.index + 1 : text.length);
 }
@@ -41,13 +42,15 @@ export function findConditionProblems(text: string, facts: Facts): ConditionProb
   for (const figure of findLivenessFigures(text)) {
     const condition = conditions.find((entry) => entry.fact === LIVENESS_KEYS[figure.kind]);
     if (!condition || factAt(facts, condition.fact) !== figure.seconds) continue;
-    if (!statesCondition(text, figure.index, condition)) problems.push(missing(figure.index, `"${figure.text.trim()}"`, condition));
+    if (!statesCondition(text, figure.index, condition))
+      problems.push(missing(figure.index, `"${figure.text.trim()}"`, condition));
   }
   for (const tag of text.matchAll(FACT_TAG)) {
     const condition = conditions.find((entry) => entry.fact === tag[1]);
     if (!condition) continue;
     const bare = /\bbare\b/.test(tag[2]!);
-    if (bare && !statesCondition(text, tag.index, condition)) problems.push(missing(tag.index, `<Fact k="${tag[1]}" bare />`, condition));
+    if (bare && !statesCondition(text, tag.index, condition))
+      problems.push(missing(tag.index, `<Fact k="${tag[1]}" bare />`, condition));
     if (!bare && UNIT_AFTER.test(text.slice(tag.index + tag[0].length))) {
       problems.push({
         index: tag.index,

@@ -57,8 +57,11 @@ export async function measureListedAudio(root: string, manifest: Manifest): Prom
 export function readRecordedPlatform(root: string, path: string): 'stand-in' | 'platform' | undefined {
   const base = path.replace(/\.(cast|transcript\.json|junit\.xml|summary\.md|timeline\.json)$/, '');
   try {
-    const transcript = JSON.parse(readFileSync(join(root, `${base}.transcript.json`), 'utf8')) as { platform?: { kind?: string } };
-    if (transcript.platform?.kind === 'stand-in' || transcript.platform?.kind === 'platform') return transcript.platform.kind;
+    const transcript = JSON.parse(readFileSync(join(root, `${base}.transcript.json`), 'utf8')) as {
+      platform?: { kind?: string };
+    };
+    if (transcript.platform?.kind === 'stand-in' || transcript.platform?.kind === 'platform')
+      return transcript.platform.kind;
   } catch {
     // fall back to the cast header
   }

@@ -72,7 +72,14 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
     const dirs = { public: `${tempRel}/public`, internal: `${tempRel}/internal` };
     for (const audience of ['public', 'internal'] as const) {
       if (options.signal?.aborted) return false;
-      const result = await runAstroBuild({ root: options.root, audience, outDir: join(temp, audience), now: options.now, echo: options.echo, signal: options.signal });
+      const result = await runAstroBuild({
+        root: options.root,
+        audience,
+        outDir: join(temp, audience),
+        now: options.now,
+        echo: options.echo,
+        signal: options.signal,
+      });
       timings[`astro:${audience}`] = Math.round(result.durationMs);
       if (!result.ok) {
         issues.push(...result.issues);
@@ -96,16 +103,36 @@ function keptNote(dist: string): string {
 // Output issues name the temporary tree; the user knows it as dist/.
 function renameTemp(issue: Issue, tempRel: string): Issue {
   const rename = (text: string) => text.split(`${tempRel}/`).join('dist/');
-  return { ...issue, file: rename(issue.file), message: rename(issue.message), ...(issue.hint ? { hint: rename(issue.hint) } : {}) };
+  return {
+    ...issue,
+    file: rename(issue.file),
+    message: rename(issue.message),
+    ...(issue.hint ? { hint: rename(issue.hint) } : {}),
+  };
 }
 
-async function checkBuiltSite(checks: readonly Check[], sources: Sources, options: PipelineOptions, state: RunState, dirs: Record<'public' | 'internal', string>, timings: Record<string, number>) {
+async function checkBuiltSite(
+  checks: readonly Check[],
+  sources: Sources,
+  options: PipelineOptions,
+  state: RunState,
+  dirs: Record<'public' | 'internal', string>,
+  timings: Record<string, number>,
+) {
   const started = performance.now();
   const site = readBuiltSite(options.root, dirs);
   const missing: Issue[] = [];
   for (const audience of ['public', 'internal'] as const) {
     if (!site.audiences.some((built) => built.audience === audience)) {
-      missing.push({ file: DIST_DIRS[audience], line: 1, column: 1, rule: 'out-link', severity: 'error', message: `${DIST_DIRS[audience]} does not exist`, hint: 'run npm run build' });
+      missing.push({
+        file: DIST_DIRS[audience],
+        line: 1,
+        column: 1,
+        rule: 'out-link',
+        severity: 'error',
+        message: `${DIST_DIRS[audience]} does not exist`,
+        hint: 'run npm run build',
+      });
     }
   }
   const output = await runChecks(checks, 'output', sources, options, state, site);

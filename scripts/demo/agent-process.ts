@@ -108,11 +108,21 @@ export function startAgentProcess(
           const found = messages.find((message) => message.type === type);
           if (found) return finish(() => resolve(found));
           if (signal.aborted) return finish(() => reject(signal.reason));
-          if (done) void exited.then(({ code, signal: killed }) => finish(() => reject(new AgentExitedError(code, killed, stderrText))));
+          if (done)
+            void exited.then(({ code, signal: killed }) =>
+              finish(() => reject(new AgentExitedError(code, killed, stderrText))),
+            );
         };
         const timer = setTimeout(() => {
           const last = messages.at(-1)?.type ?? 'nothing yet';
-          finish(() => reject(new DemoStepError(`timed out after ${formatSeconds(timeoutMs)} waiting for the agent to report "${type}"; last: ${last}`, { hint: 'read the agent\'s lines above (prefixed laptop │)' })));
+          finish(() =>
+            reject(
+              new DemoStepError(
+                `timed out after ${formatSeconds(timeoutMs)} waiting for the agent to report "${type}"; last: ${last}`,
+                { hint: "read the agent's lines above (prefixed laptop │)" },
+              ),
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         signal.addEventListener('abort', check);

@@ -12,7 +12,9 @@ export const DEFAULT_OUT_DIR = DEMO_RECORDING_DIR;
 export const DEFAULT_CANVAS_ORIGIN = 'http://localhost:3000';
 
 /** Where the demo runs: the embedded stand-in, or a platform at a URL. */
-export type PlatformTarget = { kind: 'embedded'; adminToken: string | undefined } | { kind: 'external'; url: string; adminToken: string | undefined };
+export type PlatformTarget =
+  | { kind: 'embedded'; adminToken: string | undefined }
+  | { kind: 'external'; url: string; adminToken: string | undefined };
 
 /** Everything the command line and environment decide. */
 export interface DemoOptions {
@@ -44,8 +46,15 @@ export interface DemoOptions {
 
 /** The demo's flags, as the CLI harness parses them (unknown flags are usage errors, exit 2). */
 export const DEMO_FLAGS = {
-  check: { type: 'boolean' }, fast: { type: 'boolean' }, keep: { type: 'boolean' }, video: { type: 'boolean' }, 'create-with-url': { type: 'boolean' }, 'no-wait': { type: 'boolean' },
-  out: { type: 'string' }, timeout: { type: 'string' }, storyboard: { type: 'string' },
+  check: { type: 'boolean' },
+  fast: { type: 'boolean' },
+  keep: { type: 'boolean' },
+  video: { type: 'boolean' },
+  'create-with-url': { type: 'boolean' },
+  'no-wait': { type: 'boolean' },
+  out: { type: 'string' },
+  timeout: { type: 'string' },
+  storyboard: { type: 'string' },
 } as const;
 
 function isHttpUrl(value: string): boolean {
@@ -61,35 +70,106 @@ function isHttpUrl(value: string): boolean {
  * located at its flag or variable (`--timeout [usage] …`, `AGENT_PORT [env] …`) instead of
  * stopping at the first; an output folder that cannot be written is one of them.
  */
-export function parseDemoArgs(values: Record<string, unknown>, env: NodeJS.ProcessEnv, cwd: string): { options: DemoOptions & { noWait: boolean }; issues: Issue[] } {
+export function parseDemoArgs(
+  values: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): { options: DemoOptions & { noWait: boolean }; issues: Issue[] } {
   const issues: Issue[] = [];
   let timeoutMs: number | undefined;
   if (values.timeout !== undefined) {
     timeoutMs = Number(values.timeout) * 1000;
-    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) issues.push(usageIssue('--timeout', `expected a positive number of seconds, got "${String(values.timeout)}"`, 'e.g. --timeout 20'));
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+      issues.push(
+        usageIssue(
+          '--timeout',
+          `expected a positive number of seconds, got "${String(values.timeout)}"`,
+          'e.g. --timeout 20',
+        ),
+      );
   }
   const platformUrl = env.PLATFORM_URL?.trim().replace(/\/+$/, '');
-  if (platformUrl !== undefined && platformUrl !== '' && !isHttpUrl(platformUrl)) issues.push(envIssue('PLATFORM_URL', `not an http(s) URL: "${platformUrl}"`, 'e.g. PLATFORM_URL=https://acme.moleculesai.app, or unset it to use the embedded stand-in'));
+  if (platformUrl !== undefined && platformUrl !== '' && !isHttpUrl(platformUrl))
+    issues.push(
+      envIssue(
+        'PLATFORM_URL',
+        `not an http(s) URL: "${platformUrl}"`,
+        'e.g. PLATFORM_URL=https://acme.moleculesai.app, or unset it to use the embedded stand-in',
+      ),
+    );
   const publicUrl = env.AGENT_PUBLIC_URL?.trim() || undefined;
-  if (publicUrl && !isHttpUrl(publicUrl)) issues.push(envIssue('AGENT_PUBLIC_URL', `not an http(s) URL: "${publicUrl}"`, 'the URL the platform calls the agent on, e.g. a tunnel such as https://abc.trycloudflare.com/a2a'));
+  if (publicUrl && !isHttpUrl(publicUrl))
+    issues.push(
+      envIssue(
+        'AGENT_PUBLIC_URL',
+        `not an http(s) URL: "${publicUrl}"`,
+        'the URL the platform calls the agent on, e.g. a tunnel such as https://abc.trycloudflare.com/a2a',
+      ),
+    );
   let agentPort: number | undefined;
   if (env.AGENT_PORT) {
     agentPort = Number(env.AGENT_PORT);
-    if (!Number.isInteger(agentPort) || agentPort < 1 || agentPort > 65535) issues.push(envIssue('AGENT_PORT', `expected a port 1-65535, got "${env.AGENT_PORT}"`, 'or unset it to pick a free port'));
+    if (!Number.isInteger(agentPort) || agentPort < 1 || agentPort > 65535)
+      issues.push(
+        envIssue('AGENT_PORT', `expected a port 1-65535, got "${env.AGENT_PORT}"`, 'or unset it to pick a free port'),
+      );
   }
-  if (publicUrl && !env.AGENT_PORT) issues.push(envIssue('AGENT_PUBLIC_URL', 'set without AGENT_PORT, so the agent would listen on a random port the tunnel does not know', 'set AGENT_PORT to the local port your tunnel forwards to'));
-  if (env.DEMO_API_KEY !== undefined && env.DEMO_API_KEY.length < 4) issues.push(envIssue('DEMO_API_KEY', 'too short to be a key (and too short to redact reliably)', 'use at least 4 characters, or unset it for a fake key'));
+  if (publicUrl && !env.AGENT_PORT)
+    issues.push(
+      envIssue(
+        'AGENT_PUBLIC_URL',
+        'set without AGENT_PORT, so the agent would listen on a random port the tunnel does not know',
+        'set AGENT_PORT to the local port your tunnel forwards to',
+      ),
+    );
+  if (env.DEMO_API_KEY !== undefined && env.DEMO_API_KEY.length < 4)
+    issues.push(
+      envIssue(
+        'DEMO_API_KEY',
+        'too short to be a key (and too short to redact reliably)',
+        'use at least 4 characters, or unset it for a fake key',
+      ),
+    );
   const adminToken = env.ADMIN_TOKEN || undefined;
-  const agentEnv = Object.fromEntries(['HOME', 'PATH', 'TMPDIR', 'LANG', 'MOLECULE_TOKEN_DIR', 'SYSTEMROOT'].filter((name) => env[name]).map((name) => [name, env[name]!]));
+  const agentEnv = Object.fromEntries(
+    ['HOME', 'PATH', 'TMPDIR', 'LANG', 'MOLECULE_TOKEN_DIR', 'SYSTEMROOT']
+      .filter((name) => env[name])
+      .map((name) => [name, env[name]!]),
+  );
   const out = typeof values.out === 'string' ? values.out : DEFAULT_OUT_DIR;
   const outDir = isAbsolute(out) ? out : resolve(cwd, out);
   if (values.check !== true) {
     const problem = describeUnwritable(outDir);
     // A bad --out is a bad flag value (exit 2); an unwritable marketing/ is a problem of the checkout (exit 1).
-    if (problem && typeof values.out === 'string') issues.push(usageIssue('--out', `cannot write the recording there: ${problem}`, 'pass a folder you can write, e.g. --out /tmp/demo'));
-    else if (problem) issues.push({ file: DEFAULT_OUT_DIR, line: 0, column: 0, rule: 'demo-output', severity: 'error', message: `cannot write the recording: ${problem}`, hint: 'make marketing/ writable, or pass --out <dir>; nothing was run' });
+    if (problem && typeof values.out === 'string')
+      issues.push(
+        usageIssue(
+          '--out',
+          `cannot write the recording there: ${problem}`,
+          'pass a folder you can write, e.g. --out /tmp/demo',
+        ),
+      );
+    else if (problem)
+      issues.push({
+        file: DEFAULT_OUT_DIR,
+        line: 0,
+        column: 0,
+        rule: 'demo-output',
+        severity: 'error',
+        message: `cannot write the recording: ${problem}`,
+        hint: 'make marketing/ writable, or pass --out <dir>; nothing was run',
+      });
     const manifestProblem = describeUnwritable(resolve(cwd, MANIFEST_PATH));
-    if (manifestProblem && !problem) issues.push({ file: MANIFEST_PATH, line: 0, column: 0, rule: 'demo-output', severity: 'error', message: `cannot record the recording in the manifest: ${manifestProblem}`, hint: 'make marketing/ writable; nothing was run' });
+    if (manifestProblem && !problem)
+      issues.push({
+        file: MANIFEST_PATH,
+        line: 0,
+        column: 0,
+        rule: 'demo-output',
+        severity: 'error',
+        message: `cannot record the recording in the manifest: ${manifestProblem}`,
+        hint: 'make marketing/ writable; nothing was run',
+      });
   }
   return {
     issues,

@@ -12,11 +12,15 @@ export async function cleanUpAfterRun(session: DemoSession): Promise<void> {
   const agent = session.state.agent;
   if (agent && !agent.hasExited()) {
     session.state.agentExitExpected = true;
-    await session.hidden('cleanup: stop agent', `Stop the agent process (pid ${agent.pid})`, () => agent.stop()).catch(() => undefined);
+    await session
+      .hidden('cleanup: stop agent', `Stop the agent process (pid ${agent.pid})`, () => agent.stop())
+      .catch(() => undefined);
   }
   if (!session.options.keep) {
     for (const id of [...session.state.created].reverse()) {
-      await session.hidden('cleanup: delete workspace', `Delete workspace ${id}`, () => deleteCreated(session, id, true)).catch(() => undefined);
+      await session
+        .hidden('cleanup: delete workspace', `Delete workspace ${id}`, () => deleteCreated(session, id, true))
+        .catch(() => undefined);
       if (!session.state.created.includes(id)) await removeTokenFolder(session, id).catch(() => undefined);
     }
   }

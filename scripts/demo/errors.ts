@@ -44,13 +44,16 @@ export class AgentExitedError extends DemoStepError {
   constructor(code: number | undefined, signal: string | undefined, stderr: string) {
     const how = signal ? `was killed (${signal})` : `exited with code ${code}`;
     // The agent prints its problems as issue lines, then a count line (`agent: 1 error: 1 agent`): quote the last problem.
-    const last = stderr.trim().split('\n').filter((line) => line && !/^agent: (?:\d+ |no problems)/.test(line)).pop();
-    const hint =
-      /\[agent\] port \d+ is in use/.test(stderr)
-        ? 'the agent\'s port is taken: set AGENT_PORT to a free port, or unset it to pick one'
-        : signal
-          ? 'something outside the demo stopped the agent process; run the demo again'
-          : 'read the agent\'s last lines above; fix the platform or the agent\'s settings and run again';
+    const last = stderr
+      .trim()
+      .split('\n')
+      .filter((line) => line && !/^agent: (?:\d+ |no problems)/.test(line))
+      .pop();
+    const hint = /\[agent\] port \d+ is in use/.test(stderr)
+      ? "the agent's port is taken: set AGENT_PORT to a free port, or unset it to pick one"
+      : signal
+        ? 'something outside the demo stopped the agent process; run the demo again'
+        : "read the agent's last lines above; fix the platform or the agent's settings and run again";
     super(`the agent process ${how}${last ? `: ${last}` : ''}`, { hint });
     this.name = 'AgentExitedError';
   }
@@ -63,10 +66,15 @@ export function formatSeconds(ms: number): string {
 
 /** What to do about an HTTP failure, by status class. */
 export function hintForStatus(status: number, isStandIn: boolean): string {
-  if (status === 401) return 'the platform rejected the credentials: check ADMIN_TOKEN for admin routes, or the workspace token the step used';
+  if (status === 401)
+    return 'the platform rejected the credentials: check ADMIN_TOKEN for admin routes, or the workspace token the step used';
   if (status === 403) return 'forbidden: an Origin outside CORS_ORIGINS, or a caller the hierarchy does not allow';
-  if (status === 404) return 'not found: check PLATFORM_URL, and MOLECULE_ORG_ID on a tenant platform (it answers a bare 404 without the org header)';
+  if (status === 404)
+    return 'not found: check PLATFORM_URL, and MOLECULE_ORG_ID on a tenant platform (it answers a bare 404 without the org header)';
   if (status === 429) return 'rate limited: wait for the Retry-After period and run again';
-  if (status >= 500) return isStandIn ? 'the stand-in failed (or a fault was injected): see its message' : 'the platform failed on its side: check its logs, then run again';
+  if (status >= 500)
+    return isStandIn
+      ? 'the stand-in failed (or a fault was injected): see its message'
+      : 'the platform failed on its side: check its logs, then run again';
   return 'the platform refused the request: compare the body with the platform contract';
 }

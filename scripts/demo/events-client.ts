@@ -22,11 +22,18 @@ export function eventsUrlFor(platformUrl: string): string {
  * Connects to `/ws` as a canvas client: no `X-Workspace-ID`, so no auth and every event.
  * Sends the canvas `Origin` (a platform with CORS_ORIGINS refuses any other, even none).
  */
-export function connectEvents(platformUrl: string, options: { origin: string; orgId: string | undefined; timeoutMs: number }): Promise<EventStream> {
+export function connectEvents(
+  platformUrl: string,
+  options: { origin: string; orgId: string | undefined; timeoutMs: number },
+): Promise<EventStream> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
     if (options.orgId) headers['X-Molecule-Org-Id'] = options.orgId;
-    const socket = new WebSocket(eventsUrlFor(platformUrl), { origin: options.origin, headers, handshakeTimeout: options.timeoutMs });
+    const socket = new WebSocket(eventsUrlFor(platformUrl), {
+      origin: options.origin,
+      headers,
+      handshakeTimeout: options.timeoutMs,
+    });
     const frames: EventFrame[] = [];
     const listeners = new Set<() => void>();
     let closing = false;
@@ -60,11 +67,22 @@ export function connectEvents(platformUrl: string, options: { origin: string; or
     );
     socket.once('unexpected-response', (_request, response) => {
       socket.terminate();
-      reject(new DemoStepError(`GET /ws refused the WebSocket upgrade with ${response.statusCode}`, {
-        status: response.statusCode,
-        hint: response.statusCode === 403 ? 'set CANVAS_ORIGIN to an origin in the platform\'s CORS_ORIGINS' : 'check PLATFORM_URL and MOLECULE_ORG_ID',
-      }));
+      reject(
+        new DemoStepError(`GET /ws refused the WebSocket upgrade with ${response.statusCode}`, {
+          status: response.statusCode,
+          hint:
+            response.statusCode === 403
+              ? "set CANVAS_ORIGIN to an origin in the platform's CORS_ORIGINS"
+              : 'check PLATFORM_URL and MOLECULE_ORG_ID',
+        }),
+      );
     });
-    socket.once('error', (error) => reject(new DemoStepError(`cannot open the event stream at ${eventsUrlFor(platformUrl)}: ${error.message}`, { hint: 'is the platform running at PLATFORM_URL?' })));
+    socket.once('error', (error) =>
+      reject(
+        new DemoStepError(`cannot open the event stream at ${eventsUrlFor(platformUrl)}: ${error.message}`, {
+          hint: 'is the platform running at PLATFORM_URL?',
+        }),
+      ),
+    );
   });
 }

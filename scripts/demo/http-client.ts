@@ -55,7 +55,9 @@ function parseBody(text: string): unknown {
  * Creates the runner's HTTP client: adds the tenant header and credentials, records every
  * exchange, and turns failures into {@link DemoStepError}s with status, body excerpt and hint.
  */
-export function createPlatformClient(options: PlatformClientOptions): (request: PlatformRequest) => Promise<PlatformResponse> {
+export function createPlatformClient(
+  options: PlatformClientOptions,
+): (request: PlatformRequest) => Promise<PlatformResponse> {
   let answered = false;
   return async (request) => {
     const headers: Record<string, string> = { ...request.headers };
@@ -65,7 +67,14 @@ export function createPlatformClient(options: PlatformClientOptions): (request: 
     const bearer = auth === 'admin' ? options.adminToken : auth === 'none' ? undefined : auth.bearer;
     const shownHeaders = { ...headers, ...(bearer ? { Authorization: 'Bearer «redacted»' } : {}) };
     if (bearer) headers.Authorization = `Bearer ${bearer}`;
-    const exchange: Exchange = { method: request.method, path: request.path, status: null, durationMs: 0, startMs: options.clock(), request: { headers: shownHeaders, body: request.body } };
+    const exchange: Exchange = {
+      method: request.method,
+      path: request.path,
+      status: null,
+      durationMs: 0,
+      startMs: options.clock(),
+      request: { headers: shownHeaders, body: request.body },
+    };
     const started = performance.now();
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const runSignal = options.signal();
@@ -89,9 +98,12 @@ export function createPlatformClient(options: PlatformClientOptions): (request: 
       if (timeout.aborted) {
         exchange.error = 'timeout';
         options.record(exchange);
-        throw new DemoStepError(`timed out after ${formatSeconds(options.timeoutMs)} waiting for a response to ${request.method} ${request.path}; last: no response`, {
-          hint: 'the platform accepted the connection but did not answer: check its load and logs, or raise --timeout',
-        });
+        throw new DemoStepError(
+          `timed out after ${formatSeconds(options.timeoutMs)} waiting for a response to ${request.method} ${request.path}; last: no response`,
+          {
+            hint: 'the platform accepted the connection but did not answer: check its load and logs, or raise --timeout',
+          },
+        );
       }
       const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
       exchange.error = `unreachable (${code})`;
@@ -100,7 +112,10 @@ export function createPlatformClient(options: PlatformClientOptions): (request: 
       const hint = answered
         ? `the platform stopped answering mid-run (it answered earlier): ${options.isStandIn() ? 'the stand-in process is gone' : 'check that it is still up at PLATFORM_URL'}, then run the demo again`
         : 'is the platform running at PLATFORM_URL? unset PLATFORM_URL to use the embedded stand-in';
-      throw new PlatformUnreachableError(`platform unreachable at ${options.baseUrl}: ${request.method} ${request.path} failed (${code})`, hint);
+      throw new PlatformUnreachableError(
+        `platform unreachable at ${options.baseUrl}: ${request.method} ${request.path} failed (${code})`,
+        hint,
+      );
     }
     answered = true;
     exchange.durationMs = Math.round(performance.now() - started);
@@ -108,14 +123,19 @@ export function createPlatformClient(options: PlatformClientOptions): (request: 
     const body = parseBody(text);
     exchange.response = { body };
     options.record(exchange);
-    const accepted = request.expect ? request.expect.includes(response.status) : response.status >= 200 && response.status < 300;
+    const accepted = request.expect
+      ? request.expect.includes(response.status)
+      : response.status >= 200 && response.status < 300;
     if (!accepted) {
       const expected = request.expect ? request.expect.join(' or ') : '2xx';
-      throw new DemoStepError(`${request.method} ${request.path} → ${response.status} (expected ${expected}): ${excerpt(text) || '(empty body)'}`, {
-        status: response.status,
-        body: text,
-        hint: hintForStatus(response.status, options.isStandIn()),
-      });
+      throw new DemoStepError(
+        `${request.method} ${request.path} → ${response.status} (expected ${expected}): ${excerpt(text) || '(empty body)'}`,
+        {
+          status: response.status,
+          body: text,
+          hint: hintForStatus(response.status, options.isStandIn()),
+        },
+      );
     }
     return { status: response.status, body, headers: response.headers };
   };

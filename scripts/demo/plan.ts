@@ -21,5 +21,9 @@ export const planDemoRecording: GeneratorPlan = async (root) => {
   const { script } = parseDemoScript(root, undefined);
   if (!script) return [];
   const inputsHash = demoInputsHash(script.storyboard.text);
-  return Object.values(RECORDING_FILES).map((file) => ({ path: `${DEFAULT_OUT_DIR}/${file}`, inputsHash, command: DEMO_COMMAND }));
+  return Object.values(RECORDING_FILES).map((file) => ({
+    path: `${DEFAULT_OUT_DIR}/${file}`,
+    inputsHash,
+    command: DEMO_COMMAND,
+  }));
 };

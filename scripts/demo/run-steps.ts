@@ -18,7 +18,9 @@ export interface StepFailure {
 
 function asStepError(error: unknown): DemoStepError {
   if (error instanceof DemoStepError) return error;
-  return new DemoStepError(`unexpected runner error: ${(error as Error).message}`, { hint: 'this is a bug in the demo runner; the transcript has the steps so far' });
+  return new DemoStepError(`unexpected runner error: ${(error as Error).message}`, {
+    hint: 'this is a bug in the demo runner; the transcript has the steps so far',
+  });
 }
 
 async function runStep(session: DemoSession, kind: DemoStepKind, momentId: string): Promise<StepFailure | undefined> {
@@ -45,7 +47,12 @@ async function runStep(session: DemoSession, kind: DemoStepKind, momentId: strin
   } catch (error) {
     const stepError = asStepError(error);
     step.status = 'failed';
-    step.error = { message: stepError.message, status: stepError.status, bodyExcerpt: stepError.bodyExcerpt, hint: stepError.hint };
+    step.error = {
+      message: stepError.message,
+      status: stepError.status,
+      bodyExcerpt: stepError.bodyExcerpt,
+      hint: stepError.hint,
+    };
     showFailure(terminal, kind, stepError);
     return { kind, at: undefined, error: stepError };
   } finally {
@@ -59,7 +66,10 @@ async function runStep(session: DemoSession, kind: DemoStepKind, momentId: strin
  * between moments, then each step through the dispatch table. Stops at the first failure and
  * records the steps that did not run as skipped. Returns the moments' cast spans and the failure.
  */
-export async function runMoments(session: DemoSession, script: DemoScript): Promise<{ moments: MomentSpan[]; failure: StepFailure | undefined }> {
+export async function runMoments(
+  session: DemoSession,
+  script: DemoScript,
+): Promise<{ moments: MomentSpan[]; failure: StepFailure | undefined }> {
   const { terminal, timings } = session;
   const moments: MomentSpan[] = [];
   let failure: StepFailure | undefined;
@@ -74,7 +84,15 @@ export async function runMoments(session: DemoSession, script: DemoScript): Prom
       }
     }
     const start = terminal.marker(moment.title);
-    const span: MomentSpan = { id: moment.id, title: moment.title, steps: [...moment.steps], start, end: start, storyboardStart: moment.start, storyboardEnd: moment.end };
+    const span: MomentSpan = {
+      id: moment.id,
+      title: moment.title,
+      steps: [...moment.steps],
+      start,
+      end: start,
+      storyboardStart: moment.start,
+      storyboardEnd: moment.end,
+    };
     moments.push(span);
     showMomentHeading(terminal, index + 1, script.moments.length, moment.title);
     for (const kind of moment.steps) {
@@ -89,7 +107,11 @@ export async function runMoments(session: DemoSession, script: DemoScript): Prom
   }
   if (failure) {
     for (const step of script.steps) {
-      if (!session.steps.some((record) => record.kind === step.kind)) session.steps.push({ ...createStepRecord(step.kind, STEP_TITLES[step.kind], step.moment, false, session.clock()), status: 'skipped' });
+      if (!session.steps.some((record) => record.kind === step.kind))
+        session.steps.push({
+          ...createStepRecord(step.kind, STEP_TITLES[step.kind], step.moment, false, session.clock()),
+          status: 'skipped',
+        });
     }
   }
   return { moments, failure };

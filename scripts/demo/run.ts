@@ -27,7 +27,14 @@ export const DEFAULT_TIMINGS: Omit<DemoTimings, 'heartbeatMs'> = {
   momentPauseMs: 1_500,
 };
 /** Intervals of a `--fast` run (tests, rehearsals, the benchmark). */
-export const FAST_TIMINGS: DemoTimings = { heartbeatMs: 1_000, statePollMs: 200, waitTimeoutMs: 10_000, requestTimeoutMs: 5_000, pollIntervalMs: 100, momentPauseMs: 0 };
+export const FAST_TIMINGS: DemoTimings = {
+  heartbeatMs: 1_000,
+  statePollMs: 200,
+  waitTimeoutMs: 10_000,
+  requestTimeoutMs: 5_000,
+  pollIntervalMs: 100,
+  momentPauseMs: 0,
+};
 
 /** Product facts plus the stand-in's liveness timings, from content/facts.yaml. */
 export interface RunFacts extends DemoFacts {
@@ -60,7 +67,11 @@ export interface DemoOutcome {
 export function timingsFor(options: DemoOptions, facts: DemoFacts): DemoTimings {
   const base = options.fast ? FAST_TIMINGS : { ...DEFAULT_TIMINGS, heartbeatMs: facts.heartbeatSeconds * 1000 };
   if (options.timeoutMs === undefined) return base;
-  return { ...base, waitTimeoutMs: options.timeoutMs, requestTimeoutMs: Math.min(base.requestTimeoutMs, options.timeoutMs) };
+  return {
+    ...base,
+    waitTimeoutMs: options.timeoutMs,
+    requestTimeoutMs: Math.min(base.requestTimeoutMs, options.timeoutMs),
+  };
 }
 
 function stripCredentials(url: string): string {
@@ -76,12 +87,21 @@ function stripCredentials(url: string): string {
  * failure, always cleans up (agent stopped, workspaces deleted unless --keep, stand-in closed),
  * and writes the recording.
  */
-export async function runDemo(script: DemoScript, options: DemoOptions, facts: RunFacts, io: DemoIo): Promise<DemoOutcome> {
+export async function runDemo(
+  script: DemoScript,
+  options: DemoOptions,
+  facts: RunFacts,
+  io: DemoIo,
+): Promise<DemoOutcome> {
   const secrets = new Set<string>();
   const protect = (value: string | undefined) => value && secrets.add(value);
   const controller = new AbortController();
   let activeSignal = controller.signal;
-  io.interrupt.addEventListener('abort', () => controller.abort(new DemoInterruptedError(String(io.interrupt.reason ?? 'SIGINT'))), { once: true });
+  io.interrupt.addEventListener(
+    'abort',
+    () => controller.abort(new DemoInterruptedError(String(io.interrupt.reason ?? 'SIGINT'))),
+    { once: true },
+  );
   const origin = performance.now();
   const clock = () => Math.round(performance.now() - origin);
   const timings = timingsFor(options, facts);
@@ -92,10 +112,19 @@ export async function runDemo(script: DemoScript, options: DemoOptions, facts: R
   if (options.platform.kind === 'embedded') {
     const adminToken = options.platform.adminToken ?? mintTokenText();
     protect(adminToken);
-    sandbox = await createSandbox({ adminToken, offlineAfterMs: facts.offlineAfterSeconds * 1000, sweepIntervalMs: facts.sweepSeconds * 1000 });
+    sandbox = await createSandbox({
+      adminToken,
+      offlineAfterMs: facts.offlineAfterSeconds * 1000,
+      sweepIntervalMs: facts.sweepSeconds * 1000,
+    });
     platform = { kind: 'stand-in', url: sandbox.url, embedded: true, adminToken };
   } else {
-    platform = { kind: 'platform', url: stripCredentials(options.platform.url), embedded: false, adminToken: options.platform.adminToken };
+    platform = {
+      kind: 'platform',
+      url: stripCredentials(options.platform.url),
+      embedded: false,
+      adminToken: options.platform.adminToken,
+    };
   }
   const terminal = createTerminal(io.write, secrets);
   const steps: StepRecord[] = [];
@@ -111,7 +140,14 @@ export async function runDemo(script: DemoScript, options: DemoOptions, facts: R
   });
   const session: DemoSession = attachCalls(
     {
-      options, timings, facts, terminal, platform, secrets, steps, clock,
+      options,
+      timings,
+      facts,
+      terminal,
+      platform,
+      secrets,
+      steps,
+      clock,
       state: { agentExitExpected: false, created: [] },
       events: undefined,
       canvas: createCanvasLog(() => terminal.elapsed(), clock),
@@ -123,8 +159,14 @@ export async function runDemo(script: DemoScript, options: DemoOptions, facts: R
     request,
   );
   terminal.line(paint.bold(`${script.storyboard.title}`));
-  terminal.line(paint.dim(`storyboard  ${script.storyboard.file} (${script.moments.length} moments, ${script.steps.length} steps)`));
-  terminal.line(paint.dim(`platform    ${platform.embedded ? `embedded stand-in at ${platform.url}: contract-faithful, not a Molecule deployment` : platform.url}`));
+  terminal.line(
+    paint.dim(`storyboard  ${script.storyboard.file} (${script.moments.length} moments, ${script.steps.length} steps)`),
+  );
+  terminal.line(
+    paint.dim(
+      `platform    ${platform.embedded ? `embedded stand-in at ${platform.url}: contract-faithful, not a Molecule deployment` : platform.url}`,
+    ),
+  );
   terminal.line(paint.dim('agent       this machine, as its own OS process (the "laptop")'));
   let outcome: Awaited<ReturnType<typeof runMoments>>;
   try {
@@ -136,9 +178,16 @@ export async function runDemo(script: DemoScript, options: DemoOptions, facts: R
     await sandbox?.close();
   }
   const { moments } = outcome;
-  const tokenFolder = session.state.tokenFile && existsSync(dirname(session.state.tokenFile)) ? dirname(session.state.tokenFile) : undefined;
+  const tokenFolder =
+    session.state.tokenFile && existsSync(dirname(session.state.tokenFile))
+      ? dirname(session.state.tokenFile)
+      : undefined;
   // The embedded stand-in takes its workspaces with it when it stops; a real platform keeps them.
-  const leftBehind = { workspaces: platform.embedded ? [] : [...session.state.created], tokenFolder, platformUrl: platform.url };
+  const leftBehind = {
+    workspaces: platform.embedded ? [] : [...session.state.created],
+    tokenFolder,
+    platformUrl: platform.url,
+  };
   const failure: DemoOutcome['failure'] = outcome.failure && {
     kind: outcome.failure.kind,
     at: outcome.failure.at,
@@ -150,7 +199,13 @@ export async function runDemo(script: DemoScript, options: DemoOptions, facts: R
   const seconds = (clock() / 1000).toFixed(1);
   const where = platform.kind === 'stand-in' ? ' on the stand-in platform (draft recording)' : '';
   terminal.line();
-  terminal.line(failure ? paint.red(`✗ demo failed at ${failure.kind}: ${passed} of ${visible.length} steps passed in ${seconds} s${where}`) : paint.green(`✓ demo passed: ${passed} of ${visible.length} steps in ${seconds} s${where}`));
+  terminal.line(
+    failure
+      ? paint.red(
+          `✗ demo failed at ${failure.kind}: ${passed} of ${visible.length} steps passed in ${seconds} s${where}`,
+        )
+      : paint.green(`✓ demo passed: ${passed} of ${visible.length} steps in ${seconds} s${where}`),
+  );
   const status = failure ? 'failed' : 'passed';
   const record = {
     storyboard: { id: script.storyboard.id, file: script.storyboard.file, title: script.storyboard.title },
@@ -163,6 +218,22 @@ export async function runDemo(script: DemoScript, options: DemoOptions, facts: R
     moments,
     canvas: session.canvas.toRecord(),
   } as const;
-  const recording = await writeRecording(io.root, options.outDir, { ...record, steps, moments }, terminal, secrets, demoInputsHash(script.storyboard.text));
-  return { status, recording, platform: record.platform, failure, visibleSteps: visible.length, passedSteps: passed, durationMs: record.durationMs, leftBehind };
+  const recording = await writeRecording(
+    io.root,
+    options.outDir,
+    { ...record, steps, moments },
+    terminal,
+    secrets,
+    demoInputsHash(script.storyboard.text),
+  );
+  return {
+    status,
+    recording,
+    platform: record.platform,
+    failure,
+    visibleSteps: visible.length,
+    passedSteps: passed,
+    durationMs: record.durationMs,
+    leftBehind,
+  };
 }

@@ -83,7 +83,8 @@ export function attachCalls(
     if (visible) showRequest(full.terminal, spec.method, spec.path, spec.body, spec.note);
     try {
       const response = await request(spec);
-      if (visible) showResponse(full.terminal, response.status, response.body, full.current.exchanges.at(-1)?.durationMs ?? 0);
+      if (visible)
+        showResponse(full.terminal, response.status, response.body, full.current.exchanges.at(-1)?.durationMs ?? 0);
       return response;
     } catch (error) {
       const last = full.current.exchanges.at(-1);
@@ -101,7 +102,12 @@ export function attachCalls(
     } catch (error) {
       const failure = error as Partial<DemoStepError> & Error;
       step.status = 'failed';
-      step.error = { message: failure.message, status: failure.status, bodyExcerpt: failure.bodyExcerpt, hint: failure.hint };
+      step.error = {
+        message: failure.message,
+        status: failure.status,
+        bodyExcerpt: failure.bodyExcerpt,
+        hint: failure.hint,
+      };
       throw error;
     } finally {
       step.durationMs = full.clock() - step.startMs;

@@ -53,7 +53,11 @@ export function clip(text: string, width = CAST_WIDTH): string {
  * read at every write, so a token learned mid-run is masked from that moment on. Cast lines
  * end in CR LF, as a real terminal emits them.
  */
-export function createTerminal(write: (chunk: string) => void, secrets: ReadonlySet<string>, now: () => number = () => performance.now()): Terminal {
+export function createTerminal(
+  write: (chunk: string) => void,
+  secrets: ReadonlySet<string>,
+  now: () => number = () => performance.now(),
+): Terminal {
   const origin = now();
   const events: CastEvent[] = [];
   const elapsed = () => Number(((now() - origin) / 1000).toFixed(6));

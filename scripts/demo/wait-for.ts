@@ -23,7 +23,11 @@ export interface WaitOptions<T> {
  * error naming the condition and the last value seen. A probe that throws counts as "not yet"
  * (its error is the last value) unless the run was aborted, which ends the wait at once.
  */
-export async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, options: WaitOptions<T>): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  options: WaitOptions<T>,
+): Promise<T> {
   const deadline = Date.now() + options.timeoutMs;
   let last: T | undefined;
   let lastError: Error | undefined;

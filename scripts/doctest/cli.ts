@@ -40,37 +40,95 @@ async function currentCommit(root: string): Promise<string | null> {
 await runCommand<DoctestOptions>({
   name: 'doctest',
   usage: USAGE,
-  options: { check: { type: 'boolean' }, out: { type: 'string' }, only: { type: 'string', multiple: true }, 'no-wait': { type: 'boolean' }, 'replace-final': { type: 'boolean' }, root: { type: 'string' } },
+  options: {
+    check: { type: 'boolean' },
+    out: { type: 'string' },
+    only: { type: 'string', multiple: true },
+    'no-wait': { type: 'boolean' },
+    'replace-final': { type: 'boolean' },
+    root: { type: 'string' },
+  },
   parse({ values, env }) {
     const issues: Issue[] = [];
     const root = resolve(String(values.root ?? process.cwd()));
     const only = (values.only as string[] | undefined) ?? [];
     for (const file of only) {
-      if (!/^content\/(guides|blog)\/[^/]+\.mdx?$/.test(file)) issues.push(usageIssue('--only', `"${file}" is not a guide or post`, 'e.g. --only content/guides/remote-workspaces.mdx'));
+      if (!/^content\/(guides|blog)\/[^/]+\.mdx?$/.test(file))
+        issues.push(
+          usageIssue('--only', `"${file}" is not a guide or post`, 'e.g. --only content/guides/remote-workspaces.mdx'),
+        );
       else if (!existsSync(resolve(root, file))) issues.push(usageIssue('--only', `${file} does not exist`));
     }
     const platformUrl = env.PLATFORM_URL?.trim().replace(/\/+$/, '') || undefined;
-    if (platformUrl && !/^https?:\/\/[^/]+/.test(platformUrl)) issues.push(envIssue('PLATFORM_URL', `not an http(s) URL: "${platformUrl}"`, 'or unset it to use the embedded stand-in'));
+    if (platformUrl && !/^https?:\/\/[^/]+/.test(platformUrl))
+      issues.push(
+        envIssue('PLATFORM_URL', `not an http(s) URL: "${platformUrl}"`, 'or unset it to use the embedded stand-in'),
+      );
     if (issues.length) return { issues };
-    const options = { root, check: values.check === true, out: String(values.out ?? DEFAULT_OUT_DIR), only, noWait: values['no-wait'] === true, replaceFinal: values['replace-final'] === true };
-    return { options: { ...options, platformUrl, adminToken: env.ADMIN_TOKEN || undefined, orgId: env.MOLECULE_ORG_ID || undefined } };
+    const options = {
+      root,
+      check: values.check === true,
+      out: String(values.out ?? DEFAULT_OUT_DIR),
+      only,
+      noWait: values['no-wait'] === true,
+      replaceFinal: values['replace-final'] === true,
+    };
+    return {
+      options: {
+        ...options,
+        platformUrl,
+        adminToken: env.ADMIN_TOKEN || undefined,
+        orgId: env.MOLECULE_ORG_ID || undefined,
+      },
+    };
   },
   async run(options, { signal, stdout, stderr }) {
     const { pages, issues } = collectPages(options.root, options.only);
     const blockCount = pages.reduce((sum, page) => sum + page.blocks.length, 0);
     if (options.check || issues.some((issue) => issue.severity === 'error')) {
-      if (options.check) stdout.write(`doctest --check: ${pages.length} pages, ${blockCount} runnable blocks${issues.length ? '' : ', every annotation valid'}\n`);
+      if (options.check)
+        stdout.write(
+          `doctest --check: ${pages.length} pages, ${blockCount} runnable blocks${issues.length ? '' : ', every annotation valid'}\n`,
+        );
       return { issues };
     }
     const startedAt = new Date();
-    const run = await runPages(pages, { platform: { url: options.platformUrl, adminToken: options.adminToken }, orgId: options.orgId, signal, onPage: (file, pass) => stderr.write(`doctest: ${file}${pass ? ` [${pass}]` : ''}\n`) });
+    const run = await runPages(pages, {
+      platform: { url: options.platformUrl, adminToken: options.adminToken },
+      orgId: options.orgId,
+      signal,
+      onPage: (file, pass) => stderr.write(`doctest: ${file}${pass ? ` [${pass}]` : ''}\n`),
+    });
     if (signal.aborted) return { issues };
     const all = [...issues, ...collectIssues(run.results)];
-    const report = buildReport({ results: run.results, issues: all, platform: run.platform, commit: await currentCommit(options.root), startedAt, finishedAt: new Date() });
+    const report = buildReport({
+      results: run.results,
+      issues: all,
+      platform: run.platform,
+      commit: await currentCommit(options.root),
+      startedAt,
+      finishedAt: new Date(),
+    });
     const text = renderText(report, run.results, all);
     stdout.write(text);
     const sources = pages.map((page) => page.file);
-    const written = await writeReports(options.root, options.out, { json: `${JSON.stringify(report, null, 2)}\n`, text, junit: renderJunit(report, run.results) }, { provider: report.platform.kind, sources, inputsHash: doctestInputsHash(options.root, sources), details: { ok: report.ok, ...report.totals } }, { noWait: options.noWait, signal, replaceFinal: options.replaceFinal, onWait: (message) => stderr.write(`doctest: ${message}\n`) });
+    const written = await writeReports(
+      options.root,
+      options.out,
+      { json: `${JSON.stringify(report, null, 2)}\n`, text, junit: renderJunit(report, run.results) },
+      {
+        provider: report.platform.kind,
+        sources,
+        inputsHash: doctestInputsHash(options.root, sources),
+        details: { ok: report.ok, ...report.totals },
+      },
+      {
+        noWait: options.noWait,
+        signal,
+        replaceFinal: options.replaceFinal,
+        onWait: (message) => stderr.write(`doctest: ${message}\n`),
+      },
+    );
     return { issues: [...all, ...written] };
   },
 });

@@ -8,6 +8,13 @@ import { DEFAULT_OUT_DIR, REPORT_FILES } from './steps/write-reports.ts';
 export const planDoctestReports: GeneratorPlan = async (root) => {
   const { pages } = collectPages(root);
   if (pages.length === 0) return [];
-  const inputsHash = doctestInputsHash(root, pages.map((page) => page.file));
-  return Object.values(REPORT_FILES).map((name) => ({ path: `${DEFAULT_OUT_DIR}/${name}`, inputsHash, command: 'npm run doctest' }));
+  const inputsHash = doctestInputsHash(
+    root,
+    pages.map((page) => page.file),
+  );
+  return Object.values(REPORT_FILES).map((name) => ({
+    path: `${DEFAULT_OUT_DIR}/${name}`,
+    inputsHash,
+    command: 'npm run doctest',
+  }));
 };

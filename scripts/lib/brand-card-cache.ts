@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { DEFAULT_CARD_HEIGHT, DEFAULT_CARD_WIDTH, renderBrandCard, resolveBrandFontFiles, type BrandCardOptions } from './brand-card.ts';
+import {
+  DEFAULT_CARD_HEIGHT,
+  DEFAULT_CARD_WIDTH,
+  renderBrandCard,
+  resolveBrandFontFiles,
+  type BrandCardOptions,
+} from './brand-card.ts';
 import { hashBytes, hashJson } from '../../core/hash.ts';
 import { writeFileAtomic } from '../../core/write-atomic.ts';
 
@@ -50,14 +56,23 @@ export class BrandCardCacheError extends Error {
  * atomically, so a killed build never leaves half a card; an entry that is not a whole PNG is
  * rendered again. Using an entry refreshes its time, which {@link pruneBrandCardCache} goes by.
  */
-export function createBrandCardCache(options: { root: string; /** Relative to root, or absolute. */ dir?: string }): BrandCardCache {
+export function createBrandCardCache(options: {
+  root: string;
+  /** Relative to root, or absolute. */ dir?: string;
+}): BrandCardCache {
   const dir = resolve(options.root, options.dir ?? DEFAULT_CARD_CACHE_DIR);
   const renderer = fingerprintRenderer(options.root);
   const stats: BrandCardCacheStats = { hits: 0, renders: 0, writeFailures: 0 };
   const pending = new Map<string, Promise<Buffer>>();
   const keyFor = (card: BrandCardOptions) =>
     hashJson({
-      card: { title: card.title, eyebrow: card.eyebrow, subtitle: card.subtitle, width: card.width ?? DEFAULT_CARD_WIDTH, height: card.height ?? DEFAULT_CARD_HEIGHT },
+      card: {
+        title: card.title,
+        eyebrow: card.eyebrow,
+        subtitle: card.subtitle,
+        width: card.width ?? DEFAULT_CARD_WIDTH,
+        height: card.height ?? DEFAULT_CARD_HEIGHT,
+      },
       renderer,
     });
 
@@ -94,7 +109,11 @@ export function createBrandCardCache(options: { root: string; /** Relative to ro
 }
 
 /** Deletes cards unused for `maxAgeMs` (and stray temp files); returns how many files went. */
-export async function pruneBrandCardCache(dir: string, maxAgeMs = DEFAULT_CARD_CACHE_MAX_AGE_MS, now = Date.now()): Promise<number> {
+export async function pruneBrandCardCache(
+  dir: string,
+  maxAgeMs = DEFAULT_CARD_CACHE_MAX_AGE_MS,
+  now = Date.now(),
+): Promise<number> {
   let removed = 0;
   const shards = await readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const shard of shards.filter((item) => item.isDirectory())) {
@@ -119,7 +138,11 @@ function entryPath(dir: string, key: string): string {
 async function readEntry(path: string): Promise<Buffer | undefined> {
   const bytes = await readFile(path).catch(() => undefined);
   if (!bytes || bytes.length < 64) return undefined;
-  if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE) || !bytes.subarray(bytes.length - 8, bytes.length - 4).equals(PNG_END)) return undefined;
+  if (
+    !bytes.subarray(0, 8).equals(PNG_SIGNATURE) ||
+    !bytes.subarray(bytes.length - 8, bytes.length - 4).equals(PNG_END)
+  )
+    return undefined;
   const now = new Date();
   await utimes(path, now, now).catch(() => undefined);
   return bytes;
@@ -135,7 +158,9 @@ function fingerprintRenderer(root: string): string {
     try {
       return hashBytes(readFileSync(path));
     } catch (error) {
-      throw new BrandCardCacheError(`cannot read ${path} to fingerprint the card renderer: ${(error as Error).message}`);
+      throw new BrandCardCacheError(
+        `cannot read ${path} to fingerprint the card renderer: ${(error as Error).message}`,
+      );
     }
   };
   const fingerprint = hashJson({

@@ -32,7 +32,13 @@ export interface ComposedBrandCard {
   png: Buffer;
   width: number;
   height: number;
-  regions: { wordmark: CardRegion; title: CardRegion; eyebrow?: CardRegion; subtitle?: CardRegion; decoration: CardRegion };
+  regions: {
+    wordmark: CardRegion;
+    title: CardRegion;
+    eyebrow?: CardRegion;
+    subtitle?: CardRegion;
+    decoration: CardRegion;
+  };
   /** Title size after shrinking to fit, in pixels. */
   titleFontSize: number;
   /** True when the title or subtitle had to be cut. */
@@ -102,17 +108,47 @@ export async function composeBrandCard(options: BrandCardOptions): Promise<Compo
   const footer = Math.round(28 * scale);
   const gap = Math.round(22 * scale);
 
-  const wordmark = await renderText('Molecule AI', { size: 30 * scale, bold: true, color: BRAND_COLORS.title, width: textWidth });
+  const wordmark = await renderText('Molecule AI', {
+    size: 30 * scale,
+    bold: true,
+    color: BRAND_COLORS.title,
+    width: textWidth,
+  });
   const eyebrow = options.eyebrow?.trim()
-    ? await renderText(options.eyebrow.trim().toUpperCase(), { size: 22 * scale, bold: true, color: BRAND_COLORS.heading, width: textWidth, letterSpacing: 0.08 })
+    ? await renderText(options.eyebrow.trim().toUpperCase(), {
+        size: 22 * scale,
+        bold: true,
+        color: BRAND_COLORS.heading,
+        width: textWidth,
+        letterSpacing: 0.08,
+      })
     : undefined;
   const subtitleFit = options.subtitle?.trim()
-    ? await fitText(options.subtitle.trim(), SUBTITLE_SIZES.map((size) => size * scale), SUBTITLE_MAX_LINES, { bold: false, color: BRAND_COLORS.text, width: textWidth })
+    ? await fitText(
+        options.subtitle.trim(),
+        SUBTITLE_SIZES.map((size) => size * scale),
+        SUBTITLE_MAX_LINES,
+        { bold: false, color: BRAND_COLORS.text, width: textWidth },
+      )
     : undefined;
-  const available = height - 2 * pad - header - footer - (eyebrow ? eyebrow.height + gap : 0) - (subtitleFit ? subtitleFit.block.height + gap : 0);
-  const titleFit = await fitText(options.title.trim(), TITLE_SIZES.map((size) => size * scale), TITLE_MAX_LINES, {
-    bold: true, color: BRAND_COLORS.title, width: textWidth, maxHeight: available,
-  });
+  const available =
+    height -
+    2 * pad -
+    header -
+    footer -
+    (eyebrow ? eyebrow.height + gap : 0) -
+    (subtitleFit ? subtitleFit.block.height + gap : 0);
+  const titleFit = await fitText(
+    options.title.trim(),
+    TITLE_SIZES.map((size) => size * scale),
+    TITLE_MAX_LINES,
+    {
+      bold: true,
+      color: BRAND_COLORS.title,
+      width: textWidth,
+      maxHeight: available,
+    },
+  );
 
   // Pango crops blocks to their ink, so the title-to-subtitle gap is wider to look even.
   const stack: Array<{ key: 'eyebrow' | 'title' | 'subtitle'; block: TextBlock; gapBefore: number }> = [
@@ -132,27 +168,58 @@ export async function composeBrandCard(options: BrandCardOptions): Promise<Compo
     y += item.block.height;
   }
   const markCenter = pad + Math.round(20 * scale);
-  const wordmarkRegion = { left: pad + Math.round(58 * scale), top: markCenter - Math.round(wordmark.height / 2), width: wordmark.width, height: wordmark.height };
-  const regions = { wordmark: wordmarkRegion, title: placed.title!, ...(placed.eyebrow ? { eyebrow: placed.eyebrow } : {}), ...(placed.subtitle ? { subtitle: placed.subtitle } : {}), decoration };
+  const wordmarkRegion = {
+    left: pad + Math.round(58 * scale),
+    top: markCenter - Math.round(wordmark.height / 2),
+    width: wordmark.width,
+    height: wordmark.height,
+  };
+  const regions = {
+    wordmark: wordmarkRegion,
+    title: placed.title!,
+    ...(placed.eyebrow ? { eyebrow: placed.eyebrow } : {}),
+    ...(placed.subtitle ? { subtitle: placed.subtitle } : {}),
+    decoration,
+  };
   const overlaps = findCardOverlaps(regions);
-  if (overlaps.length > 0) throw new BrandCardError(`card text overlaps the decoration: ${overlaps.join(', ')} — shorten the text or move the motif`);
+  if (overlaps.length > 0)
+    throw new BrandCardError(
+      `card text overlaps the decoration: ${overlaps.join(', ')} — shorten the text or move the motif`,
+    );
   const layers = [
     { input: wordmark.image, raw: rawOf(wordmark), left: wordmarkRegion.left, top: wordmarkRegion.top },
-    ...stack.map((item) => ({ input: item.block.image, raw: rawOf(item.block), left: placed[item.key]!.left, top: placed[item.key]!.top })),
+    ...stack.map((item) => ({
+      input: item.block.image,
+      raw: rawOf(item.block),
+      left: placed[item.key]!.left,
+      top: placed[item.key]!.top,
+    })),
   ];
   const background = await backgroundFor(width, height, pad, scale);
   // The background is opaque, so the card drops its alpha channel: same pixels, fewer bytes.
-  const png = await sharp(background.data, { raw: { width: background.width, height: background.height, channels: background.channels } })
+  const png = await sharp(background.data, {
+    raw: { width: background.width, height: background.height, channels: background.channels },
+  })
     .composite(layers)
     .removeAlpha()
     .png(CARD_PNG_OPTIONS)
     .toBuffer();
-  return { png, width, height, regions, titleFontSize: titleFit.size, truncated: titleFit.truncated || Boolean(subtitleFit?.truncated) };
+  return {
+    png,
+    width,
+    height,
+    regions,
+    titleFontSize: titleFit.size,
+    truncated: titleFit.truncated || Boolean(subtitleFit?.truncated),
+  };
 }
 
 function validateOptions(title: string, width: number, height: number): void {
   if (!title?.trim()) throw new BrandCardError('card title is empty — give the post or page a title');
-  for (const [name, value] of [['width', width], ['height', height]] as const) {
+  for (const [name, value] of [
+    ['width', width],
+    ['height', height],
+  ] as const) {
     if (!Number.isInteger(value) || value < 300 || value > 4096) {
       throw new BrandCardError(`card ${name} must be a whole number of pixels from 300 to 4096, got ${value}`);
     }
@@ -168,9 +235,15 @@ interface TextStyle {
 }
 
 /** Tries each size until the text fits its line and height budget; at the smallest size, cuts words. */
-async function fitText(text: string, sizes: number[], maxLines: number, style: TextStyle): Promise<{ block: TextBlock; size: number; truncated: boolean }> {
+async function fitText(
+  text: string,
+  sizes: number[],
+  maxLines: number,
+  style: TextStyle,
+): Promise<{ block: TextBlock; size: number; truncated: boolean }> {
   const fits = (block: TextBlock, size: number) =>
-    block.height <= size * LINE_HEIGHT_EM * (maxLines + 0.5) && (style.maxHeight === undefined || block.height <= style.maxHeight);
+    block.height <= size * LINE_HEIGHT_EM * (maxLines + 0.5) &&
+    (style.maxHeight === undefined || block.height <= style.maxHeight);
   for (const size of sizes) {
     const block = await renderText(text, { ...style, size });
     if (fits(block, size)) return { block, size, truncated: false };
@@ -178,7 +251,13 @@ async function fitText(text: string, sizes: number[], maxLines: number, style: T
   const size = sizes.at(-1)!;
   const words = text.split(/\s+/);
   for (let count = words.length - 1; count > 0; count--) {
-    const block = await renderText(`${words.slice(0, count).join(' ').replace(/[\s,;:.\u2014-]+$/, '')}\u2026`, { ...style, size });
+    const block = await renderText(
+      `${words
+        .slice(0, count)
+        .join(' ')
+        .replace(/[\s,;:.\u2014-]+$/, '')}\u2026`,
+      { ...style, size },
+    );
     if (fits(block, size)) return { block, size, truncated: true };
   }
   return { block: await renderText(`${words[0]!.slice(0, 20)}\u2026`, { ...style, size }), size, truncated: true };
@@ -199,7 +278,10 @@ export function resolveBrandFontFiles(root = process.cwd()): { regular: string; 
   const locate = (file: string) => {
     const candidates = [file, join(root, BRAND_FONT_DIR, basename(file))];
     const found = candidates.find((candidate) => existsSync(candidate));
-    if (!found) throw new BrandCardError(`bundled font ${basename(file)} not found (looked at ${candidates.join(', ')}) — run from the project root or restore ${BRAND_FONT_DIR}`);
+    if (!found)
+      throw new BrandCardError(
+        `bundled font ${basename(file)} not found (looked at ${candidates.join(', ')}) — run from the project root or restore ${BRAND_FONT_DIR}`,
+      );
     return found;
   };
   fontFiles = { regular: locate(BRAND_FONT.ttf.regular), bold: locate(BRAND_FONT.ttf.bold) };
@@ -235,7 +317,10 @@ async function renderTextBlock(text: string, style: TextStyle & { size: number }
   })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  if (info.channels !== 4) throw new BrandCardError(`text block came back with ${info.channels} channels, expected RGBA — check the sharp/libvips build`);
+  if (info.channels !== 4)
+    throw new BrandCardError(
+      `text block came back with ${info.channels} channels, expected RGBA — check the sharp/libvips build`,
+    );
   return { image: data, width: info.width, height: info.height };
 }
 
@@ -269,7 +354,10 @@ function motifLayout(width: number, height: number, scale: number) {
   const s = (value: number) => Math.round(value * scale * 10) / 10;
   const hubX = width - s(130);
   const hubY = height / 2 + s(10);
-  const agents = [-150, -50, 50, 150].map((dy, index) => ({ x: width - s(270) + (index % 2) * s(40), y: hubY + s(dy) }));
+  const agents = [-150, -50, 50, 150].map((dy, index) => ({
+    x: width - s(270) + (index % 2) * s(40),
+    y: hubY + s(dy),
+  }));
   return { s, hubX, hubY, agents, agentRadius: s(16), hubRadius: s(30), endX: width - s(40), endRadius: s(20) };
 }
 

@@ -20,7 +20,11 @@ export interface LockOwner {
 export class CheckoutLockedError extends Error {
   readonly owner: LockOwner | undefined;
   constructor(owner: LockOwner | undefined) {
-    super(owner ? `another run holds the checkout lock: ${owner.command} (pid ${owner.pid}, since ${owner.since})` : 'another run holds the checkout lock');
+    super(
+      owner
+        ? `another run holds the checkout lock: ${owner.command} (pid ${owner.pid}, since ${owner.since})`
+        : 'another run holds the checkout lock',
+    );
     this.owner = owner;
   }
 }
@@ -46,7 +50,12 @@ export async function acquireCheckoutLock(root: string, options: LockOptions): P
   let waited = false;
   for (;;) {
     try {
-      const release = await lockfile.lock(root, { lockfilePath: target, stale: LOCK_STALE_MS, realpath: false, onCompromised: () => {} });
+      const release = await lockfile.lock(root, {
+        lockfilePath: target,
+        stale: LOCK_STALE_MS,
+        realpath: false,
+        onCompromised: () => {},
+      });
       const owner: LockOwner = { pid: process.pid, command: options.command, since: new Date().toISOString() };
       await writeFile(ownerFile, `${JSON.stringify(owner)}\n`);
       return async () => {

@@ -19,7 +19,9 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   const explicit = env.PUPPETEER_EXECUTABLE_PATH || env.CHROME_PATH;
   if (explicit) {
     if (existsSync(explicit)) return explicit;
-    throw new Error(`browser not found at ${explicit} (from PUPPETEER_EXECUTABLE_PATH/CHROME_PATH) — run \`npm run setup\``);
+    throw new Error(
+      `browser not found at ${explicit} (from PUPPETEER_EXECUTABLE_PATH/CHROME_PATH) — run \`npm run setup\``,
+    );
   }
   const found = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
   if (!found) throw new Error('no Chromium or Chrome found — run `npm run setup` (or set PUPPETEER_EXECUTABLE_PATH)');

@@ -6,7 +6,11 @@ import pLimit from 'p-limit';
  * result. The first rejection rejects the whole call (operations already running finish in
  * the background, and no new ones start).
  */
-export async function mapWithLimit<T, R>(items: readonly T[], limit: number, operation: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapWithLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  operation: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const run = pLimit(Math.max(1, limit));
   return Promise.all(
     items.map((item, index) =>

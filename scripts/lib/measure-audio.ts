@@ -29,7 +29,17 @@ export interface Loudness {
 export async function probeAudio(path: string): Promise<AudioProbe> {
   const { stdout } = await runTool(
     FFPROBE_BINARY,
-    ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'format=duration,bit_rate:format_tags:stream=codec_name,sample_rate,channels,bit_rate', '-of', 'json', path],
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'a:0',
+      '-show_entries',
+      'format=duration,bit_rate:format_tags:stream=codec_name,sample_rate,channels,bit_rate',
+      '-of',
+      'json',
+      path,
+    ],
     `measure ${path}`,
   );
   const data = JSON.parse(stdout) as {
@@ -75,5 +85,10 @@ export function parseLoudnormReport(stderr: string, step: string): Loudness {
     if (!Number.isFinite(value)) throw new Error(`${step}: no audible audio (${key} = ${values[key]})`);
     return value;
   };
-  return { integratedLufs: read('input_i'), truePeakDbtp: read('input_tp'), lraLu: read('input_lra'), thresholdLufs: read('input_thresh') };
+  return {
+    integratedLufs: read('input_i'),
+    truePeakDbtp: read('input_tp'),
+    lraLu: read('input_lra'),
+    thresholdLufs: read('input_thresh'),
+  };
 }

@@ -8,9 +8,15 @@ const SECRET_KEYS = new Set(['auth_token', 'authorization', 'token', 'admin_toke
 export function redactDeep<T>(value: T, secrets: Iterable<string>): T {
   const known = [...secrets];
   const walk = (item: unknown, key?: string): unknown => {
-    if (typeof item === 'string') return key && SECRET_KEYS.has(key.toLowerCase()) && item !== '' ? (item.startsWith('Bearer ') ? `Bearer ${REDACTED}` : REDACTED) : redact(item, known);
+    if (typeof item === 'string')
+      return key && SECRET_KEYS.has(key.toLowerCase()) && item !== ''
+        ? item.startsWith('Bearer ')
+          ? `Bearer ${REDACTED}`
+          : REDACTED
+        : redact(item, known);
     if (Array.isArray(item)) return item.map((entry) => walk(entry));
-    if (item && typeof item === 'object') return Object.fromEntries(Object.entries(item).map(([name, entry]) => [name, walk(entry, name)]));
+    if (item && typeof item === 'object')
+      return Object.fromEntries(Object.entries(item).map(([name, entry]) => [name, walk(entry, name)]));
     return item;
   };
   return walk(value) as T;

@@ -45,7 +45,8 @@ export async function retryWithBackoff<T>(
       const nextDelayMs = retrying ? computeBackoffDelay(attemptNumber, policy) : undefined;
       hooks.onFailure?.({ attempt: attemptNumber, error, nextDelayMs });
       // p-retry then waits the plain exponential delay; the jitter on top is waited here.
-      if (nextDelayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, nextDelayMs - plainBackoffDelay(attemptNumber, policy)));
+      if (nextDelayMs !== undefined)
+        await new Promise((resolve) => setTimeout(resolve, nextDelayMs - plainBackoffDelay(attemptNumber, policy)));
     },
     shouldRetry: () => retrying,
   });

@@ -2,7 +2,8 @@
 import { execa, execaSync, ExecaError } from 'execa';
 
 /** What to do when espeak-ng, ffmpeg or ffprobe is missing. */
-export const TOOL_INSTALL_HINT = 'run `npm run setup` (installs espeak-ng and ffmpeg), or install them with your package manager';
+export const TOOL_INSTALL_HINT =
+  'run `npm run setup` (installs espeak-ng and ffmpeg), or install them with your package manager';
 
 /** A system tool the pipeline needs is not installed. */
 export class ToolMissingError extends Error {
@@ -23,13 +24,27 @@ export class ToolFailedError extends Error {
 }
 
 function describeFailure(error: ExecaError): string {
-  const tail = String(error.stderr ?? '').trim().split('\n').slice(-3).join(' | ');
-  const how = error.exitCode === undefined ? (error.signal ? `was killed (${error.signal})` : 'failed') : `exited ${error.exitCode}`;
+  const tail = String(error.stderr ?? '')
+    .trim()
+    .split('\n')
+    .slice(-3)
+    .join(' | ');
+  const how =
+    error.exitCode === undefined
+      ? error.signal
+        ? `was killed (${error.signal})`
+        : 'failed'
+      : `exited ${error.exitCode}`;
   return tail ? `${how}: ${tail}` : how;
 }
 
 /** Runs a tool to completion and returns its output; `step` says what it was for in error messages. */
-export async function runTool(tool: string, args: readonly string[], step: string, input?: string): Promise<{ stdout: string; stderr: string }> {
+export async function runTool(
+  tool: string,
+  args: readonly string[],
+  step: string,
+  input?: string,
+): Promise<{ stdout: string; stderr: string }> {
   try {
     const result = await execa(tool, args, { input, stripFinalNewline: false, maxBuffer: 64 * 1024 * 1024 });
     return { stdout: String(result.stdout), stderr: String(result.stderr) };

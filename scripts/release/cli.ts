@@ -35,7 +35,15 @@ every blocker with its path:line and the command that clears it. Exit 0 only whe
 env: BUILD_NOW pins the embargo clock; PLATFORM_URL/ADMIN_TOKEN reach doctest and the demo; GITHUB_STEP_SUMMARY gets the Markdown report`;
 
 function blockerIssue(blocker: ReturnType<typeof openBlockers>[number]): Issue {
-  return { file: blocker.file, line: blocker.line, column: blocker.column, rule: blocker.kind, severity: 'error', message: blocker.message, hint: blocker.fix };
+  return {
+    file: blocker.file,
+    line: blocker.line,
+    column: blocker.column,
+    rule: blocker.kind,
+    severity: 'error',
+    message: blocker.message,
+    hint: blocker.fix,
+  };
 }
 
 await runCommand<ReleaseOptions & { format: Format }>({
@@ -54,20 +62,35 @@ await runCommand<ReleaseOptions & { format: Format }>({
   parse({ values, env }) {
     const issues: Issue[] = [];
     const format = (values.format as string | undefined) ?? 'text';
-    if (!(FORMATS as readonly string[]).includes(format)) issues.push(usageIssue('--format', `must be text, json or markdown, got "${format}"`));
+    if (!(FORMATS as readonly string[]).includes(format))
+      issues.push(usageIssue('--format', `must be text, json or markdown, got "${format}"`));
     const accept = new Set<BlockerKindId>();
     for (const kind of (values.accept as string[] | undefined) ?? []) {
       if (isBlockerKind(kind)) accept.add(kind);
       else {
         const near = suggestKey(kind, BLOCKER_KIND_IDS);
-        issues.push(usageIssue('--accept', `unknown blocker kind "${kind}"`, near ? `did you mean "${near}"?` : `one of: ${BLOCKER_KIND_IDS.join(', ')}`));
+        issues.push(
+          usageIssue(
+            '--accept',
+            `unknown blocker kind "${kind}"`,
+            near ? `did you mean "${near}"?` : `one of: ${BLOCKER_KIND_IDS.join(', ')}`,
+          ),
+        );
       }
     }
     const site = values.site as string | undefined;
-    if (site !== undefined && !/^https?:\/\/[^/\s]+/.test(site)) issues.push(usageIssue('--site', `must be an http(s) URL, got "${site}"`, 'e.g. --site https://moleculesai.app'));
+    if (site !== undefined && !/^https?:\/\/[^/\s]+/.test(site))
+      issues.push(usageIssue('--site', `must be an http(s) URL, got "${site}"`, 'e.g. --site https://moleculesai.app'));
     const root = resolve((values.root as string | undefined) ?? '.');
     const evidenceDir = values.evidence === undefined ? undefined : resolve(root, values.evidence as string);
-    if (evidenceDir && !existsSync(evidenceDir)) issues.push(usageIssue('--evidence', `${evidenceDir} does not exist`, 'run npm run release once; it leaves its captures in .cache/release/evidence'));
+    if (evidenceDir && !existsSync(evidenceDir))
+      issues.push(
+        usageIssue(
+          '--evidence',
+          `${evidenceDir} does not exist`,
+          'run npm run release once; it leaves its captures in .cache/release/evidence',
+        ),
+      );
     let now = new Date();
     try {
       now = parseBuildNow(env.BUILD_NOW);
@@ -75,7 +98,19 @@ await runCommand<ReleaseOptions & { format: Format }>({
       issues.push(envIssue('BUILD_NOW', (error as Error).message));
     }
     if (issues.length) return { issues };
-    return { options: { root, format: format as Format, accept, offline: values.offline === true, evidenceDir, site, write: values['no-write'] !== true, noWait: values['no-wait'] === true, now } };
+    return {
+      options: {
+        root,
+        format: format as Format,
+        accept,
+        offline: values.offline === true,
+        evidenceDir,
+        site,
+        write: values['no-write'] !== true,
+        noWait: values['no-wait'] === true,
+        now,
+      },
+    };
   },
   async run(options, { signal, stdout, stderr, env }) {
     const progress = (line: string) => stderr.write(`${line}\n`);
@@ -85,7 +120,19 @@ await runCommand<ReleaseOptions & { format: Format }>({
       outcome = await runRelease(options, { env, signal, progress, onWait });
     } catch (error) {
       if (!(error instanceof CheckoutLockedError)) throw error;
-      return { issues: [{ file: RELEASE_REPORT_PATH, line: 0, column: 0, rule: 'lock', severity: 'error', message: error.message, hint: 'wait for it, or drop --no-wait' }] };
+      return {
+        issues: [
+          {
+            file: RELEASE_REPORT_PATH,
+            line: 0,
+            column: 0,
+            rule: 'lock',
+            severity: 'error',
+            message: error.message,
+            hint: 'wait for it, or drop --no-wait',
+          },
+        ],
+      };
     }
     if (signal.aborted) {
       progress('release: interrupted; no report printed and nothing written');

@@ -58,8 +58,10 @@ function generatorCheck(kind: 'tts' | 'assets' | 'video' | 'demo'): EvidenceSour
     command: () => ({ npmScript: kind, args: ['--check'] }),
     parse({ capture }) {
       const run = capture!;
-      if (run.exitCode === 2) throw new UnverifiableError(`\`${run.command}\` is not supported yet (usage error, exit 2)`);
-      if (run.exitCode !== 0 && run.exitCode !== 1) throw new UnverifiableError(`\`${run.command}\` ended with exit ${run.exitCode}`);
+      if (run.exitCode === 2)
+        throw new UnverifiableError(`\`${run.command}\` is not supported yet (usage error, exit 2)`);
+      if (run.exitCode !== 0 && run.exitCode !== 1)
+        throw new UnverifiableError(`\`${run.command}\` ended with exit ${run.exitCode}`);
       const output = `${run.stdout}\n${run.stderr}`;
       return { ok: run.exitCode === 0, issues: parseIssueLines(output), output: output.trim() };
     },
@@ -70,7 +72,10 @@ function generatorCheck(kind: 'tts' | 'assets' | 'video' | 'demo'): EvidenceSour
 export const EVIDENCE_SOURCES: ReadonlyArray<{ [K in SourceKind]: EvidenceSource<K> }[SourceKind]> = [
   {
     kind: 'checks',
-    command: ({ offline }) => ({ node: 'scripts/build-checks/cli.ts', args: ['build', '--format', 'json', ...(offline ? [] : ['--external'])] }),
+    command: ({ offline }) => ({
+      node: 'scripts/build-checks/cli.ts',
+      args: ['build', '--format', 'json', ...(offline ? [] : ['--external'])],
+    }),
     parse({ capture }) {
       try {
         const report = JSON.parse(capture!.stdout) as { issues?: Issue[]; notes?: string[] };
@@ -78,7 +83,9 @@ export const EVIDENCE_SOURCES: ReadonlyArray<{ [K in SourceKind]: EvidenceSource
         return { issues: report.issues, notes: report.notes ?? [] };
       } catch (error) {
         const tail = capture!.stderr.trim().split('\n').slice(-3).join(' ').slice(0, 300);
-        throw new UnverifiableError(`\`${capture!.command}\` printed no JSON report (${(error as Error).message})${tail ? `: ${tail}` : ''}`);
+        throw new UnverifiableError(
+          `\`${capture!.command}\` printed no JSON report (${(error as Error).message})${tail ? `: ${tail}` : ''}`,
+        );
       }
     },
   },

@@ -31,18 +31,36 @@ export interface ReleaseRunContext {
 }
 
 /** Runs the release and returns its report plus the notes every format prints. */
-export async function runRelease(options: ReleaseOptions, context: ReleaseRunContext): Promise<{ report: ReleaseReport; notes: string[] }> {
-  const evidence = await gatherEvidence({ root: options.root, evidenceDir: options.evidenceDir, offline: options.offline, env: context.env, signal: context.signal, progress: context.progress });
+export async function runRelease(
+  options: ReleaseOptions,
+  context: ReleaseRunContext,
+): Promise<{ report: ReleaseReport; notes: string[] }> {
+  const evidence = await gatherEvidence({
+    root: options.root,
+    evidenceDir: options.evidenceDir,
+    offline: options.offline,
+    env: context.env,
+    signal: context.signal,
+    progress: context.progress,
+  });
   let site: LocatedProbe[] | undefined;
   if (options.site && evidence.values.content && !context.signal.aborted) {
     context.progress(`release: checking ${options.site}`);
     site = await probeLiveSite(options.site, evidence.values.content, context.signal);
   }
-  const notes = [...evidence.notes, ...(options.site ? [] : ['live-site URLs not checked: give --site <url> after deploy'])];
+  const notes = [
+    ...evidence.notes,
+    ...(options.site ? [] : ['live-site URLs not checked: give --site <url> after deploy']),
+  ];
   const generatedAt = options.now.toISOString();
   const blockers = findBlockers({ evidence, now: options.now, site }, options.accept);
   const proofs = proveChecklist({ evidence, blockers, generatedAt, site });
   const report = assembleReport({ evidence, blockers, proofs, generatedAt, env: context.env });
-  if (options.write && !context.signal.aborted) await writeReleaseReport(options.root, report, { noWait: options.noWait, signal: context.signal, onWait: context.onWait });
+  if (options.write && !context.signal.aborted)
+    await writeReleaseReport(options.root, report, {
+      noWait: options.noWait,
+      signal: context.signal,
+      onWait: context.onWait,
+    });
   return { report, notes };
 }

@@ -7,9 +7,6 @@ import type { Manifest, ManifestEntry } from '../../core/manifest.ts';
 import type { VoiceoverPlan } from './plan.ts';
 import { computeInputsHash, describeProvider, type ProviderId, type ProviderVersions } from './provider.ts';
 
-// TODO(after the Phase 30 merge): importers on other branches still take these from here; then drop.
-export { computeInputsHash, describeProvider, probeProviderVersions, type ProviderId, type ProviderIdentity, type ProviderVersions } from './provider.ts';
-
 /** A script whose recorded MP3 and VTT are current and untouched. */
 export interface CacheHit {
   provider: ProviderId;
@@ -32,10 +29,14 @@ export async function findCachedOutput(
   const audio = manifest.entries[plan.output];
   const captions = manifest.entries[plan.captions];
   const provider = audio?.provider as ProviderId | undefined;
-  if (!audio || !captions || !provider || !acceptable.includes(provider) || captions.provider !== provider) return undefined;
+  if (!audio || !captions || !provider || !acceptable.includes(provider) || captions.provider !== provider)
+    return undefined;
   const expected = computeInputsHash(plan, describeProvider(provider, plan, versions));
   if (audio.inputsHash !== expected || captions.inputsHash !== expected) return undefined;
-  for (const [path, entry] of [[plan.output, audio], [plan.captions, captions]] as const) {
+  for (const [path, entry] of [
+    [plan.output, audio],
+    [plan.captions, captions],
+  ] as const) {
     const full = join(root, path);
     if (!existsSync(full) || (await hashFile(full)) !== entry.bytesHash) return undefined;
   }

@@ -42,7 +42,10 @@ function charWeight(char: string): number {
  * Finds where each word boundary starts in the chunk text. Edge words carry no punctuation and
  * may spell numbers out, so words are matched loosely, in order, and unmatched ones are skipped.
  */
-export function locateBoundaries(text: string, boundaries: readonly WordBoundary[]): Array<{ index: number; seconds: number }> {
+export function locateBoundaries(
+  text: string,
+  boundaries: readonly WordBoundary[],
+): Array<{ index: number; seconds: number }> {
   const letters: number[] = [];
   let haystack = '';
   for (let index = 0; index < text.length; index++) {
@@ -90,7 +93,8 @@ export function timeSentences(parts: readonly ScriptPart[], timed: readonly Time
   parts.forEach((part, partIndex) => {
     if (part.kind !== 'speech') return;
     const weights = [0];
-    for (let index = 0; index < part.text.length; index++) weights.push(weights.at(-1)! + charWeight(part.text[index]!));
+    for (let index = 0; index < part.text.length; index++)
+      weights.push(weights.at(-1)! + charWeight(part.text[index]!));
     const weightAt = (index: number) => weights[Math.min(weights.length - 1, index)]!;
     const anchors: Anchor[] = [];
     const push = (weight: number, seconds: number) => {
@@ -106,7 +110,10 @@ export function timeSentences(parts: readonly ScriptPart[], timed: readonly Time
     }
     if (anchors.length === 0) return;
     for (const sentence of part.sentences) {
-      starts.push({ seconds: interpolate(anchors, weightAt(sentence.start)), text: part.text.slice(sentence.start, sentence.end) });
+      starts.push({
+        seconds: interpolate(anchors, weightAt(sentence.start)),
+        text: part.text.slice(sentence.start, sentence.end),
+      });
     }
   });
   const cues: Cue[] = [];
@@ -144,7 +151,9 @@ function escapeCueText(text: string): string {
 export function formatVtt(cues: readonly Cue[], note: string): string {
   const blocks = [`WEBVTT`, `NOTE ${note.replace(/-->/g, '→')}`];
   cues.forEach((cue, index) => {
-    blocks.push(`${index + 1}\n${formatTimestamp(cue.start)} --> ${formatTimestamp(cue.end)}\n${wrapCaption(escapeCueText(cue.text)).join('\n')}`);
+    blocks.push(
+      `${index + 1}\n${formatTimestamp(cue.start)} --> ${formatTimestamp(cue.end)}\n${wrapCaption(escapeCueText(cue.text)).join('\n')}`,
+    );
   });
   return `${blocks.join('\n\n')}\n`;
 }

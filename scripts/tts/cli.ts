@@ -58,16 +58,30 @@ await runCommand<TtsOptions>({
   parse({ values, env }) {
     const issues: Issue[] = [];
     const provider = values.provider as ProviderChoice;
-    if (!PROVIDERS.includes(provider)) issues.push(usageIssue('--provider', `must be one of ${PROVIDERS.join(', ')}, got "${values.provider}"`));
-    if (values.strict && provider === 'espeak') issues.push(usageIssue('--strict', '--strict needs Edge; it cannot be combined with --provider espeak'));
-    if (values.strict && values['allow-draft']) issues.push(usageIssue('--allow-draft', '--strict makes no drafts; it cannot be combined with --allow-draft'));
+    if (!PROVIDERS.includes(provider))
+      issues.push(usageIssue('--provider', `must be one of ${PROVIDERS.join(', ')}, got "${values.provider}"`));
+    if (values.strict && provider === 'espeak')
+      issues.push(usageIssue('--strict', '--strict needs Edge; it cannot be combined with --provider espeak'));
+    if (values.strict && values['allow-draft'])
+      issues.push(usageIssue('--allow-draft', '--strict makes no drafts; it cannot be combined with --allow-draft'));
     const concurrency = values.concurrency === undefined ? DEFAULT_EDGE_CONCURRENCY : Number(values.concurrency);
-    if (!Number.isInteger(concurrency) || concurrency < 1) issues.push(usageIssue('--concurrency', `must be a positive integer, got "${values.concurrency}"`));
+    if (!Number.isInteger(concurrency) || concurrency < 1)
+      issues.push(usageIssue('--concurrency', `must be a positive integer, got "${values.concurrency}"`));
     const endpoint = env.EDGE_TTS_WSS_URL?.trim() || undefined;
-    if (endpoint && !/^wss?:\/\/[^/\s]+/.test(endpoint)) issues.push(envIssue('EDGE_TTS_WSS_URL', `must be a ws:// or wss:// URL, got "${redact(endpoint)}"`));
+    if (endpoint && !/^wss?:\/\/[^/\s]+/.test(endpoint))
+      issues.push(envIssue('EDGE_TTS_WSS_URL', `must be a ws:// or wss:// URL, got "${redact(endpoint)}"`));
     if (issues.length) return { issues };
     const only = (values.only as string[]).flatMap((id) => id.split(',')).filter(Boolean);
-    const options = { provider, strict: values.strict === true, force: values.force === true, check: values.check === true, noWait: values['no-wait'] === true, only, concurrency, endpoint };
+    const options = {
+      provider,
+      strict: values.strict === true,
+      force: values.force === true,
+      check: values.check === true,
+      noWait: values['no-wait'] === true,
+      only,
+      concurrency,
+      endpoint,
+    };
     // Asking for espeak by name is asking for drafts.
     return { options: { ...options, allowDraft: values['allow-draft'] === true || provider === 'espeak' } };
   },
@@ -78,12 +92,25 @@ await runCommand<TtsOptions>({
     const body = async (): Promise<Issue[]> => {
       try {
         const report = await generateVoiceovers({
-          root, provider: options.provider, strict: options.strict, force: options.force, only: options.only, check: options.check, allowDraft: options.allowDraft, signal,
+          root,
+          provider: options.provider,
+          strict: options.strict,
+          force: options.force,
+          only: options.only,
+          check: options.check,
+          allowDraft: options.allowDraft,
+          signal,
           edge: { endpoint: options.endpoint, concurrency: options.concurrency },
           onEvent: (event) => {
             if (event.type === 'start') {
-              const mode = options.strict ? 'strict (Edge only)' : options.provider === 'auto' ? 'auto (Edge, espeak-ng fallback)' : options.provider;
-              say(`tts: ${event.scripts} voice-over ${event.scripts === 1 ? 'script' : 'scripts'}; provider ${mode}; Edge at ${redact(event.target)}${options.check ? '; check only' : ''}`);
+              const mode = options.strict
+                ? 'strict (Edge only)'
+                : options.provider === 'auto'
+                  ? 'auto (Edge, espeak-ng fallback)'
+                  : options.provider;
+              say(
+                `tts: ${event.scripts} voice-over ${event.scripts === 1 ? 'script' : 'scripts'}; provider ${mode}; Edge at ${redact(event.target)}${options.check ? '; check only' : ''}`,
+              );
             } else if (event.type === 'fallback') warn(formatFallbackBanner(redact(event.reason)));
             else if (event.type === 'retry') warn(formatRetryLine(event));
             else say(formatScriptLine(event.result));
@@ -91,15 +118,30 @@ await runCommand<TtsOptions>({
         });
         if (report.results.length) say(`\n${formatSummary(report)}`);
         const drafts = report.results.filter((result) => result.draft).length;
-        if (drafts && !options.strict) warn(`tts: ${drafts} ${drafts === 1 ? 'file is an espeak-ng draft' : 'files are espeak-ng drafts'}; run \`npm run tts -- --strict\` online before release`);
+        if (drafts && !options.strict)
+          warn(
+            `tts: ${drafts} ${drafts === 1 ? 'file is an espeak-ng draft' : 'files are espeak-ng drafts'}; run \`npm run tts -- --strict\` online before release`,
+          );
         return report.issues.map((issue) => ({ ...issue, message: redact(issue.message) }));
       } catch (error) {
         if (!(error instanceof ToolMissingError)) throw error;
-        return [{ file: 'tts', line: 0, column: 0, rule: 'tts', severity: 'error', message: error.message, hint: TOOL_INSTALL_HINT }];
+        return [
+          {
+            file: 'tts',
+            line: 0,
+            column: 0,
+            rule: 'tts',
+            severity: 'error',
+            message: error.message,
+            hint: TOOL_INSTALL_HINT,
+          },
+        ];
       }
     };
     // --check writes nothing, so it needs no lock.
-    const issues = options.check ? await body() : await runLocked(root, { command: 'npm run tts', noWait: options.noWait, signal, stderr }, body);
+    const issues = options.check
+      ? await body()
+      : await runLocked(root, { command: 'npm run tts', noWait: options.noWait, signal, stderr }, body);
     return { issues };
   },
 });

@@ -53,7 +53,8 @@ function parseEndpoint(value: string): URL {
   } catch {
     throw new Error(`EDGE_TTS_WSS_URL is not a URL: "${value}" (expected ws://host:port/path or wss://…)`);
   }
-  if (!['ws:', 'wss:'].includes(url.protocol)) throw new Error(`EDGE_TTS_WSS_URL must start with ws:// or wss://, got "${url.protocol}//"`);
+  if (!['ws:', 'wss:'].includes(url.protocol))
+    throw new Error(`EDGE_TTS_WSS_URL must start with ws:// or wss://, got "${url.protocol}//"`);
   return url;
 }
 
@@ -111,11 +112,16 @@ export class EdgeEndpointAgent extends https.Agent {
     else {
       const host = endpoint.hostname.replace(/^\[|\]$/g, '');
       const port = Number(endpoint.port || (endpoint.protocol === 'wss:' ? 443 : 80));
-      socket = endpoint.protocol === 'wss:' ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host }) : net.connect({ host, port });
+      socket =
+        endpoint.protocol === 'wss:'
+          ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host })
+          : net.connect({ host, port });
     }
     // Only the connection phase is timed here; a slow synthesis is timed by the caller.
     socket.setTimeout(this.connectTimeoutMs, () => {
-      const error = Object.assign(new Error(`connect to ${this.target} timed out after ${this.connectTimeoutMs} ms`), { code: 'ETIMEDOUT' });
+      const error = Object.assign(new Error(`connect to ${this.target} timed out after ${this.connectTimeoutMs} ms`), {
+        code: 'ETIMEDOUT',
+      });
       socket.destroy(error);
     });
     socket.once(endpoint?.protocol === 'ws:' ? 'connect' : 'secureConnect', () => socket.setTimeout(0));

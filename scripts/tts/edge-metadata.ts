@@ -17,7 +17,9 @@ const TICKS_PER_SECOND = 10_000_000;
 export function parseWordBoundaries(payloads: readonly string[]): WordBoundary[] {
   const boundaries: WordBoundary[] = [];
   for (const json of payloads.flatMap(splitJsonObjects)) {
-    const parsed = JSON.parse(json) as { Metadata?: Array<{ Type?: string; Data?: { Offset?: number; Duration?: number; text?: { Text?: string } } }> };
+    const parsed = JSON.parse(json) as {
+      Metadata?: Array<{ Type?: string; Data?: { Offset?: number; Duration?: number; text?: { Text?: string } } }>;
+    };
     for (const item of parsed.Metadata ?? []) {
       if (item.Type !== 'WordBoundary' || typeof item.Data?.Offset !== 'number') continue;
       boundaries.push({

@@ -1,7 +1,14 @@
 // Joins chunks as samples and masters them: two-pass loudnorm to −16 LUFS, 44.1 kHz mono MP3 with ID3 tags.
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FFMPEG_BINARY, measureLoudness, parseLoudnormReport, probeAudio, type AudioProbe, type Loudness } from '../lib/measure-audio.ts';
+import {
+  FFMPEG_BINARY,
+  measureLoudness,
+  parseLoudnormReport,
+  probeAudio,
+  type AudioProbe,
+  type Loudness,
+} from '../lib/measure-audio.ts';
 import { runTool } from '../lib/run-tool.ts';
 
 /**
@@ -69,17 +76,27 @@ export class MasteringError extends Error {
  * duration; appending MP3 bytes does not.
  */
 export async function joinTimeline(items: readonly TimelineItem[], workDir: string): Promise<JoinedAudio> {
-  const audio = items.flatMap((item, index) => (item.kind === 'audio' ? [{ path: item.path, pcm: join(workDir, `decoded-${index}.pcm`) }] : []));
+  const audio = items.flatMap((item, index) =>
+    item.kind === 'audio' ? [{ path: item.path, pcm: join(workDir, `decoded-${index}.pcm`) }] : [],
+  );
   if (audio.length > 0) {
     await runTool(
       FFMPEG_BINARY,
-      ['-v', 'error', '-y', ...audio.flatMap(({ path }) => ['-i', path]), ...audio.flatMap(({ pcm }, index) => ['-map', `${index}:a:0`, ...PCM_ARGS, '-c:a', 'pcm_s16le', pcm])],
+      [
+        '-v',
+        'error',
+        '-y',
+        ...audio.flatMap(({ path }) => ['-i', path]),
+        ...audio.flatMap(({ pcm }, index) => ['-map', `${index}:a:0`, ...PCM_ARGS, '-c:a', 'pcm_s16le', pcm]),
+      ],
       'decode chunks',
     );
   }
   const buffers = await Promise.all(
     items.map((item, index) =>
-      item.kind === 'silence' ? Buffer.alloc(Math.round(item.seconds * MASTERING.sampleRate) * BYTES_PER_SAMPLE) : readFile(join(workDir, `decoded-${index}.pcm`)),
+      item.kind === 'silence'
+        ? Buffer.alloc(Math.round(item.seconds * MASTERING.sampleRate) * BYTES_PER_SAMPLE)
+        : readFile(join(workDir, `decoded-${index}.pcm`)),
     ),
   );
   const durations = buffers.map((buffer) => buffer.length / BYTES_PER_SAMPLE / MASTERING.sampleRate);
@@ -93,8 +110,27 @@ export async function joinTimeline(items: readonly TimelineItem[], workDir: stri
 async function filterAndMeasure(input: string, chain: string, output: string, step: string): Promise<Loudness> {
   const { stderr } = await runTool(
     FFMPEG_BINARY,
-    ['-hide_banner', '-nostats', '-y', ...PCM_ARGS, '-i', input, '-filter_complex', `[0:a]${chain},asplit[out][meter];[meter]loudnorm=print_format=json[measured]`,
-      '-map', '[out]', ...PCM_ARGS, '-c:a', 'pcm_s16le', output, '-map', '[measured]', '-f', 'null', '-'],
+    [
+      '-hide_banner',
+      '-nostats',
+      '-y',
+      ...PCM_ARGS,
+      '-i',
+      input,
+      '-filter_complex',
+      `[0:a]${chain},asplit[out][meter];[meter]loudnorm=print_format=json[measured]`,
+      '-map',
+      '[out]',
+      ...PCM_ARGS,
+      '-c:a',
+      'pcm_s16le',
+      output,
+      '-map',
+      '[measured]',
+      '-f',
+      'null',
+      '-',
+    ],
     step,
   );
   return parseLoudnormReport(stderr, step);
@@ -104,7 +140,10 @@ async function filterAndMeasure(input: string, chain: string, output: string, st
  * Brings peaky speech near the target with a 4× oversampled limiter, correcting the gain by what
  * each pass measured (limiting takes loudness away), so the final loudnorm stays linear.
  */
-async function limitTowardsTarget(pcmPath: string, measured: Loudness): Promise<{ source: string; measured: Loudness; passes: number }> {
+async function limitTowardsTarget(
+  pcmPath: string,
+  measured: Loudness,
+): Promise<{ source: string; measured: Loudness; passes: number }> {
   const ceiling = (10 ** (MASTERING.limiterCeilingDbfs / 20)).toFixed(4);
   let gain = MASTERING.integratedLufs - measured.integratedLufs;
   let latest = measured;
@@ -132,14 +171,22 @@ async function limitTowardsTarget(pcmPath: string, measured: Loudness): Promise<
  * ID3 title/artist. The encoded file is measured again; if encoding moved it off the target (or its
  * true peak over −1 dBTP) it is encoded again with the loudnorm target corrected by the difference.
  */
-export async function masterToMp3(joined: JoinedAudio, outPath: string, tags: { title: string; comment?: string }): Promise<MasteredAudio> {
+export async function masterToMp3(
+  joined: JoinedAudio,
+  outPath: string,
+  tags: { title: string; comment?: string },
+): Promise<MasteredAudio> {
   let source = joined.pcmPath;
   let measured = await measureLoudness(source, PCM_ARGS);
   let limiterPasses = 0;
   if (measured.truePeakDbtp + (MASTERING.integratedLufs - measured.integratedLufs) > MASTERING.truePeakTargetDbtp) {
     ({ source, measured, passes: limiterPasses } = await limitTowardsTarget(joined.pcmPath, measured));
   }
-  const metadata = [`title=${tags.title}`, `artist=${MASTERING.artist}`, ...(tags.comment ? [`comment=${tags.comment}`] : [])].flatMap((pair) => ['-metadata', pair]);
+  const metadata = [
+    `title=${tags.title}`,
+    `artist=${MASTERING.artist}`,
+    ...(tags.comment ? [`comment=${tags.comment}`] : []),
+  ].flatMap((pair) => ['-metadata', pair]);
   let best: { path: string; result: MasteredAudio; offBy: number } | undefined;
   let targetLufs: number = MASTERING.integratedLufs;
   let truePeak: number = MASTERING.truePeakTargetDbtp;
@@ -153,14 +200,44 @@ export async function masterToMp3(joined: JoinedAudio, outPath: string, tags: { 
     ].join(':');
     await runTool(
       FFMPEG_BINARY,
-      ['-v', 'error', '-y', ...PCM_ARGS, '-i', source, '-af', `${loudnorm},aresample=${MASTERING.sampleRate}`, '-ar', String(MASTERING.sampleRate), '-ac', String(MASTERING.channels),
-        '-c:a', MASTERING.codec, '-b:a', `${MASTERING.bitrateKbps}k`, '-id3v2_version', '3', '-write_xing', '1', ...metadata, '-f', 'mp3', encoded],
+      [
+        '-v',
+        'error',
+        '-y',
+        ...PCM_ARGS,
+        '-i',
+        source,
+        '-af',
+        `${loudnorm},aresample=${MASTERING.sampleRate}`,
+        '-ar',
+        String(MASTERING.sampleRate),
+        '-ac',
+        String(MASTERING.channels),
+        '-c:a',
+        MASTERING.codec,
+        '-b:a',
+        `${MASTERING.bitrateKbps}k`,
+        '-id3v2_version',
+        '3',
+        '-write_xing',
+        '1',
+        ...metadata,
+        '-f',
+        'mp3',
+        encoded,
+      ],
       'encode MP3',
     );
-    const result: MasteredAudio = { probe: await probeAudio(encoded), loudness: await measureLoudness(encoded), limiterPasses, truePeakTargetDbtp: truePeak };
+    const result: MasteredAudio = {
+      probe: await probeAudio(encoded),
+      loudness: await measureLoudness(encoded),
+      limiterPasses,
+      truePeakTargetDbtp: truePeak,
+    };
     const offBy = result.loudness.integratedLufs - MASTERING.integratedLufs;
     const peakOver = result.loudness.truePeakDbtp - MASTERING.truePeakCeilingDbtp;
-    if (peakOver <= 0 && (!best || Math.abs(offBy) < best.offBy)) best = { path: encoded, result, offBy: Math.abs(offBy) };
+    if (peakOver <= 0 && (!best || Math.abs(offBy) < best.offBy))
+      best = { path: encoded, result, offBy: Math.abs(offBy) };
     if (peakOver <= 0 && Math.abs(offBy) <= MASTERING.loudnessToleranceLu) break;
     misses.push(`${result.loudness.integratedLufs} LUFS, ${result.loudness.truePeakDbtp} dBTP`);
     // MP3 encoding drops some energy the psychoacoustic model hides (synthetic voices lose up to
@@ -169,7 +246,9 @@ export async function masterToMp3(joined: JoinedAudio, outPath: string, tags: { 
     if (peakOver > 0) truePeak -= peakOver + 0.1;
   }
   if (!best || best.offBy > 1) {
-    throw new MasteringError(`could not reach ${MASTERING.integratedLufs} LUFS with true peak ≤ ${MASTERING.truePeakCeilingDbtp} dBTP (got ${misses.join('; ')})`);
+    throw new MasteringError(
+      `could not reach ${MASTERING.integratedLufs} LUFS with true peak ≤ ${MASTERING.truePeakCeilingDbtp} dBTP (got ${misses.join('; ')})`,
+    );
   }
   await copyFile(best.path, outPath);
   return best.result;

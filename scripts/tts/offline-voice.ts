@@ -9,9 +9,6 @@ import type { VoiceoverPlan } from './plan.ts';
 import type { SynthesisCounters, SynthesizedChunk } from './synthesize.ts';
 import { ESPEAK_BINARY, espeakPitchFor, espeakVoiceFor } from './provider.ts';
 
-// TODO(after the Phase 30 merge): importers on other branches still take these from here; then drop.
-export { ESPEAK_BINARY, espeakPitchFor, espeakVoiceFor, readEspeakVersion } from './provider.ts';
-
 /**
  * espeak-ng's real pace over running text relative to its `-s` setting: punctuation pauses
  * make `-s 140` come out near 115 words per minute. Only the first guess uses it; each script
@@ -64,7 +61,12 @@ export async function synthesizeOffline(
       const ssml = buildEspeakSsml(chunk, part?.kind === 'speech' ? part.emphasis : []);
       const audioPath = join(workDir, `espeak-${pass}-${chunk.index}.wav`);
       counters.synthesisCalls++;
-      await runTool(ESPEAK_BINARY, ['-v', voice, '-s', String(speed), '-p', String(pitch), '-m', '-w', audioPath, '--stdin'], `synthesise chunk ${chunk.index + 1} with espeak-ng`, ssml);
+      await runTool(
+        ESPEAK_BINARY,
+        ['-v', voice, '-s', String(speed), '-p', String(pitch), '-m', '-w', audioPath, '--stdin'],
+        `synthesise chunk ${chunk.index + 1} with espeak-ng`,
+        ssml,
+      );
       const seconds = await readWavDuration(audioPath);
       if (seconds <= 0) throw new Error(`espeak-ng produced no audio for chunk ${chunk.index + 1}`);
       return { chunk, audioPath, seconds, boundaries: [] } satisfies SynthesizedChunk & { seconds: number };

@@ -55,7 +55,11 @@ export function planScript(file: ContentFile): { plan?: VoiceoverPlan; issues: I
   const issues = [...file.issues];
   const data = file.data as Voiceover | undefined;
   if (!data) return { issues };
-  const { parts, issues: textIssues } = parseScriptBody({ file: file.file, text: file.text, bodyOffset: file.bodyOffset });
+  const { parts, issues: textIssues } = parseScriptBody({
+    file: file.file,
+    text: file.text,
+    bodyOffset: file.bodyOffset,
+  });
   issues.push(...textIssues);
   const chunks: Chunk[] = parts
     .flatMap((part, index) => (part.kind === 'speech' ? chunkSpeechPart(part, index) : []))
@@ -63,11 +67,18 @@ export function planScript(file: ContentFile): { plan?: VoiceoverPlan; issues: I
   const units = parts.reduce((sum, part) => sum + (part.kind === 'speech' ? countSpokenUnits(part.text) : 0), 0);
   const pauseSeconds = parts.reduce((sum, part) => sum + (part.kind === 'pause' ? part.ms / 1000 : 0), 0);
   const expectedSeconds = (units / data.wpm) * 60 + pauseSeconds;
-  const at = { file: { line: 1, column: 1 }, targetSeconds: locationOf(file, 'targetSeconds'), output: locationOf(file, 'output') };
+  const at = {
+    file: { line: 1, column: 1 },
+    targetSeconds: locationOf(file, 'targetSeconds'),
+    output: locationOf(file, 'output'),
+  };
   const miss = expectedSeconds / data.targetSeconds - 1;
   if (units > 0 && Math.abs(miss) > PACE_TOLERANCE) {
     issues.push({
-      file: file.file, ...at.targetSeconds, rule: 'tts-pace', severity: 'warning',
+      file: file.file,
+      ...at.targetSeconds,
+      rule: 'tts-pace',
+      severity: 'warning',
       message: `${units} ${/^(zh|ja|cmn)/i.test(data.language) ? 'characters' : 'words'} at ${data.wpm} per minute${pauseSeconds ? ` plus ${pauseSeconds} s of pauses` : ''} take about ${expectedSeconds.toFixed(1)} s, target is ${data.targetSeconds} s (${formatPercent(miss)})`,
       hint: 'shorten or lengthen the script, or correct targetSeconds',
     });
@@ -83,15 +94,31 @@ export function planScript(file: ContentFile): { plan?: VoiceoverPlan; issues: I
     language: data.language,
     prosody,
     parts: parts.map((part) =>
-      part.kind === 'pause' ? { pause: part.ms } : { text: part.text, sentences: part.sentences.map(({ start, end }) => [start, end]), emphasis: part.emphasis },
+      part.kind === 'pause'
+        ? { pause: part.ms }
+        : { text: part.text, sentences: part.sentences.map(({ start, end }) => [start, end]), emphasis: part.emphasis },
     ),
   });
   return {
     issues,
     plan: {
-      id: file.id, file: file.file, title: data.title, voice: data.voice, language: data.language, prosody,
-      targetSeconds: data.targetSeconds, wpm: data.wpm, output: data.output, captions: data.output.replace(/\.mp3$/, '.vtt'),
-      parts, chunks, units, pauseSeconds, expectedSeconds, contentHash, at,
+      id: file.id,
+      file: file.file,
+      title: data.title,
+      voice: data.voice,
+      language: data.language,
+      prosody,
+      targetSeconds: data.targetSeconds,
+      wpm: data.wpm,
+      output: data.output,
+      captions: data.output.replace(/\.mp3$/, '.vtt'),
+      parts,
+      chunks,
+      units,
+      pauseSeconds,
+      expectedSeconds,
+      contentHash,
+      at,
     },
   };
 }
@@ -106,11 +133,17 @@ export function planScripts(root: string): { plans: VoiceoverPlan[]; issues: Iss
     if (!result.plan) continue;
     const clash = plans.find((plan) => plan.output === result.plan!.output);
     if (clash) {
-      issues.push({ file: file.file, ...result.plan.at.output, rule: 'tts-output', severity: 'error', message: `output ${result.plan.output} is already written by ${clash.file}`, hint: 'give each script its own output path' });
+      issues.push({
+        file: file.file,
+        ...result.plan.at.output,
+        rule: 'tts-output',
+        severity: 'error',
+        message: `output ${result.plan.output} is already written by ${clash.file}`,
+        hint: 'give each script its own output path',
+      });
       continue;
     }
     plans.push(result.plan);
   }
   return { plans, issues };
 }
-

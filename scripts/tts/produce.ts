@@ -33,7 +33,11 @@ export interface RunContext {
  * time the captions, move both files into place, then record them in the manifest. On any
  * failure the previous files stay as they were and the problem is added to `context.issues`.
  */
-export async function produceScript(plan: VoiceoverPlan, options: GenerateOptions, context: RunContext): Promise<ScriptResult> {
+export async function produceScript(
+  plan: VoiceoverPlan,
+  options: GenerateOptions,
+  context: RunContext,
+): Promise<ScriptResult> {
   const workDir = await mkdtemp(join(tmpdir(), `tts-${basename(plan.output, '.mp3')}-`));
   const audioPath = join(options.root, plan.output);
   const captionsPath = join(options.root, plan.captions);
@@ -48,17 +52,23 @@ export async function produceScript(plan: VoiceoverPlan, options: GenerateOption
     const itemOfChunk = new Map<number, number>();
     plan.parts.forEach((part, partIndex) => {
       if (part.kind === 'pause') items.push({ kind: 'silence', seconds: part.ms / 1000 });
-      else for (const synthesized of chunks.filter((entry) => entry.chunk.part === partIndex)) {
-        itemOfChunk.set(synthesized.chunk.index, items.length);
-        items.push({ kind: 'audio', path: synthesized.audioPath });
-      }
+      else
+        for (const synthesized of chunks.filter((entry) => entry.chunk.part === partIndex)) {
+          itemOfChunk.set(synthesized.chunk.index, items.length);
+          items.push({ kind: 'audio', path: synthesized.audioPath });
+        }
     });
     const joined = await joinTimeline(items, workDir);
     const comment = draft ? 'DRAFT: espeak-ng offline fallback, not for release' : `Edge read-aloud ${plan.voice}`;
     const mastered = await masterToMp3(joined, tempAudio, { title: plan.title, comment });
     const timed: TimedChunk[] = chunks.map((entry) => {
       const item = itemOfChunk.get(entry.chunk.index)!;
-      return { chunk: entry.chunk, startSeconds: joined.starts[item]!, durationSeconds: joined.durations[item]!, boundaries: entry.boundaries };
+      return {
+        chunk: entry.chunk,
+        startSeconds: joined.starts[item]!,
+        durationSeconds: joined.durations[item]!,
+        boundaries: entry.boundaries,
+      };
     });
     const totalSeconds = Math.max(joined.totalSeconds, mastered.probe.durationSeconds);
     const cues = timeSentences(plan.parts, timed, totalSeconds);
@@ -68,56 +78,165 @@ export async function produceScript(plan: VoiceoverPlan, options: GenerateOption
     await replaceAtomic(tempCaptions, captionsPath);
     const inputsHash = computeInputsHash(plan, describeProvider(provider, plan, context.versions));
     const createdAt = new Date().toISOString();
-    const shared = { generator: 'tts', command: `${TTS_COMMAND} -- --only ${plan.id}`, inputsHash, provider, draft, sources: [plan.file], createdAt };
-    const loudness = { integratedLufs: mastered.loudness.integratedLufs, truePeakDbtp: mastered.loudness.truePeakDbtp, lraLu: mastered.loudness.lraLu };
+    const shared = {
+      generator: 'tts',
+      command: `${TTS_COMMAND} -- --only ${plan.id}`,
+      inputsHash,
+      provider,
+      draft,
+      sources: [plan.file],
+      createdAt,
+    };
+    const loudness = {
+      integratedLufs: mastered.loudness.integratedLufs,
+      truePeakDbtp: mastered.loudness.truePeakDbtp,
+      lraLu: mastered.loudness.lraLu,
+    };
     const audioEntry: ManifestEntry = {
-      ...shared, bytesHash: await hashFile(audioPath), size: (await stat(audioPath)).size, durationSeconds: round(mastered.probe.durationSeconds),
+      ...shared,
+      bytesHash: await hashFile(audioPath),
+      size: (await stat(audioPath)).size,
+      durationSeconds: round(mastered.probe.durationSeconds),
       details: {
-        title: plan.title, voice: plan.voice, language: plan.language, providerVersion: describeProvider(provider, plan, context.versions).version,
-        chunks: chunks.length, units: plan.units, wpm: plan.wpm, targetSeconds: plan.targetSeconds, expectedSeconds: round(plan.expectedSeconds),
-        loudness, limiterPasses: mastered.limiterPasses, sampleRate: mastered.probe.sampleRate, channels: mastered.probe.channels, bitRate: mastered.probe.bitRate,
-        captions: plan.captions, ...(context.fallbackNote ? { fallbackReason: context.fallbackNote } : {}),
+        title: plan.title,
+        voice: plan.voice,
+        language: plan.language,
+        providerVersion: describeProvider(provider, plan, context.versions).version,
+        chunks: chunks.length,
+        units: plan.units,
+        wpm: plan.wpm,
+        targetSeconds: plan.targetSeconds,
+        expectedSeconds: round(plan.expectedSeconds),
+        loudness,
+        limiterPasses: mastered.limiterPasses,
+        sampleRate: mastered.probe.sampleRate,
+        channels: mastered.probe.channels,
+        bitRate: mastered.probe.bitRate,
+        captions: plan.captions,
+        ...(context.fallbackNote ? { fallbackReason: context.fallbackNote } : {}),
       },
     };
     const captionsEntry: ManifestEntry = {
-      ...shared, bytesHash: await hashFile(captionsPath), size: (await stat(captionsPath)).size, durationSeconds: round(totalSeconds),
+      ...shared,
+      bytesHash: await hashFile(captionsPath),
+      size: (await stat(captionsPath)).size,
+      durationSeconds: round(totalSeconds),
       details: { audio: plan.output, cues: cues.length, timing: draft ? 'proportional' : 'word-boundaries' },
     };
     await updateManifest(options.root, { [plan.output]: audioEntry, [plan.captions]: captionsEntry });
     return {
-      id: plan.id, file: plan.file, output: plan.output, targetSeconds: plan.targetSeconds, status: 'new', provider, draft, chunks: chunks.length, durationSeconds: audioEntry.durationSeconds,
+      id: plan.id,
+      file: plan.file,
+      output: plan.output,
+      targetSeconds: plan.targetSeconds,
+      status: 'new',
+      provider,
+      draft,
+      chunks: chunks.length,
+      durationSeconds: audioEntry.durationSeconds,
       loudness: { integratedLufs: loudness.integratedLufs, truePeakDbtp: loudness.truePeakDbtp },
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof DraftRefusedError) {
-      context.issues.push({ file: plan.file, ...plan.at.file, rule: 'tts-draft', severity: 'error', message: `${plan.output} kept: ${message}`, hint: 'run again when Edge answers; to replace it with a draft anyway, pass --allow-draft (or --provider espeak)' });
-      return { id: plan.id, file: plan.file, output: plan.output, targetSeconds: plan.targetSeconds, status: 'failed', draft: false, chunks: plan.chunks.length, error: 'kept the final audio (no draft over it)' };
+      context.issues.push({
+        file: plan.file,
+        ...plan.at.file,
+        rule: 'tts-draft',
+        severity: 'error',
+        message: `${plan.output} kept: ${message}`,
+        hint: 'run again when Edge answers; to replace it with a draft anyway, pass --allow-draft (or --provider espeak)',
+      });
+      return {
+        id: plan.id,
+        file: plan.file,
+        output: plan.output,
+        targetSeconds: plan.targetSeconds,
+        status: 'failed',
+        draft: false,
+        chunks: plan.chunks.length,
+        error: 'kept the final audio (no draft over it)',
+      };
     }
     if (options.signal?.aborted) {
-      context.issues.push({ file: plan.file, ...plan.at.file, rule: 'tts', severity: 'error', message: `${plan.output} not written: interrupted`, hint: 'the previous audio, if any, is kept' });
-      return { id: plan.id, file: plan.file, output: plan.output, targetSeconds: plan.targetSeconds, status: 'failed', draft: false, chunks: plan.chunks.length, error: 'interrupted' };
+      context.issues.push({
+        file: plan.file,
+        ...plan.at.file,
+        rule: 'tts',
+        severity: 'error',
+        message: `${plan.output} not written: interrupted`,
+        hint: 'the previous audio, if any, is kept',
+      });
+      return {
+        id: plan.id,
+        file: plan.file,
+        output: plan.output,
+        targetSeconds: plan.targetSeconds,
+        status: 'failed',
+        draft: false,
+        chunks: plan.chunks.length,
+        error: 'interrupted',
+      };
     }
-    const strictNote = error instanceof EdgeUnavailableError ? (options.strict ? '; --strict refuses the espeak-ng fallback' : '; --provider edge refuses the espeak-ng fallback') : '';
+    const strictNote =
+      error instanceof EdgeUnavailableError
+        ? options.strict
+          ? '; --strict refuses the espeak-ng fallback'
+          : '; --provider edge refuses the espeak-ng fallback'
+        : '';
     context.issues.push({
-      file: plan.file, ...plan.at.file, rule: error instanceof EdgeUnavailableError ? 'tts-edge' : 'tts', severity: 'error',
+      file: plan.file,
+      ...plan.at.file,
+      rule: error instanceof EdgeUnavailableError ? 'tts-edge' : 'tts',
+      severity: 'error',
       message: `${plan.output} not written: ${message}${strictNote}`,
-      hint: error instanceof EdgeUnavailableError
-        ? 'check the network (or EDGE_TTS_WSS_URL) and run again; the previous audio is kept'
-        : error instanceof ToolMissingError ? TOOL_INSTALL_HINT : 'the previous audio, if any, is kept',
+      hint:
+        error instanceof EdgeUnavailableError
+          ? 'check the network (or EDGE_TTS_WSS_URL) and run again; the previous audio is kept'
+          : error instanceof ToolMissingError
+            ? TOOL_INSTALL_HINT
+            : 'the previous audio, if any, is kept',
     });
-    return { id: plan.id, file: plan.file, output: plan.output, targetSeconds: plan.targetSeconds, status: 'failed', draft: false, chunks: plan.chunks.length, error: message };
+    return {
+      id: plan.id,
+      file: plan.file,
+      output: plan.output,
+      targetSeconds: plan.targetSeconds,
+      status: 'failed',
+      draft: false,
+      chunks: plan.chunks.length,
+      error: message,
+    };
   } finally {
-    await Promise.all([rm(workDir, { recursive: true, force: true }), rm(tempAudio, { force: true }), rm(tempCaptions, { force: true })]);
+    await Promise.all([
+      rm(workDir, { recursive: true, force: true }),
+      rm(tempAudio, { force: true }),
+      rm(tempCaptions, { force: true }),
+    ]);
   }
 }
 
-async function synthesize(plan: VoiceoverPlan, options: GenerateOptions, context: RunContext, workDir: string): Promise<{ provider: ProviderId; chunks: SynthesizedChunk[] }> {
+async function synthesize(
+  plan: VoiceoverPlan,
+  options: GenerateOptions,
+  context: RunContext,
+  workDir: string,
+): Promise<{ provider: ProviderId; chunks: SynthesizedChunk[] }> {
   if (options.provider !== 'espeak') {
     try {
       const onRetry = (info: RetryAttempt & { chunk: number }) =>
-        context.emit({ type: 'retry', id: plan.id, chunk: info.chunk, attempt: info.attempt, error: info.error instanceof Error ? info.error.message : String(info.error), delayMs: info.nextDelayMs });
-      return { provider: 'edge', chunks: await context.edge.synthesizeScript(plan, workDir, context.counters, onRetry) };
+        context.emit({
+          type: 'retry',
+          id: plan.id,
+          chunk: info.chunk,
+          attempt: info.attempt,
+          error: info.error instanceof Error ? info.error.message : String(info.error),
+          delayMs: info.nextDelayMs,
+        });
+      return {
+        provider: 'edge',
+        chunks: await context.edge.synthesizeScript(plan, workDir, context.counters, onRetry),
+      };
     } catch (error) {
       if (!(error instanceof EdgeUnavailableError) || options.strict || options.provider === 'edge') throw error;
       await refuseDraftOverFinal(plan, options, error.message);
@@ -126,7 +245,12 @@ async function synthesize(plan: VoiceoverPlan, options: GenerateOptions, context
     }
   }
   options.signal?.throwIfAborted();
-  const { chunks } = await synthesizeOffline(plan, workDir, context.counters, options.espeakConcurrency ?? DEFAULT_ESPEAK_CONCURRENCY);
+  const { chunks } = await synthesizeOffline(
+    plan,
+    workDir,
+    context.counters,
+    options.espeakConcurrency ?? DEFAULT_ESPEAK_CONCURRENCY,
+  );
   return { provider: 'espeak', chunks };
 }
 
@@ -138,7 +262,9 @@ async function refuseDraftOverFinal(plan: VoiceoverPlan, options: GenerateOption
   if (options.allowDraft) return;
   const current = (await readManifest(options.root)).entries[plan.output];
   if (!current || current.draft || !existsSync(join(options.root, plan.output))) return;
-  throw new DraftRefusedError(`${reason}; the espeak-ng fallback would replace final ${current.provider ?? 'Edge'} audio with a draft`);
+  throw new DraftRefusedError(
+    `${reason}; the espeak-ng fallback would replace final ${current.provider ?? 'Edge'} audio with a draft`,
+  );
 }
 
 function round(seconds: number): number {

@@ -37,7 +37,8 @@ let espeakVersion: string | undefined;
 
 /** Installed espeak-ng version, e.g. `1.51` (probed once per process). */
 export function readEspeakVersion(): string {
-  espeakVersion ??= /(\d+\.\d+(?:\.\d+)?)/.exec(runToolSync(ESPEAK_BINARY, ['--version'], 'probe espeak-ng'))?.[1] ?? 'unknown';
+  espeakVersion ??=
+    /(\d+\.\d+(?:\.\d+)?)/.exec(runToolSync(ESPEAK_BINARY, ['--version'], 'probe espeak-ng'))?.[1] ?? 'unknown';
   return espeakVersion;
 }
 
@@ -86,9 +87,17 @@ export function probeProviderVersions(options: { tolerateMissing?: boolean } = {
 }
 
 /** The provider part of a script's cache key. espeak-ng's speed follows the script's wpm, so wpm is in it. */
-export function describeProvider(id: ProviderId, plan: ProviderSettingsSource, versions: ProviderVersions): ProviderIdentity {
+export function describeProvider(
+  id: ProviderId,
+  plan: ProviderSettingsSource,
+  versions: ProviderVersions,
+): ProviderIdentity {
   if (id === 'edge') return { id, version: versions.edge(), settings: { format: EDGE_OUTPUT_FORMAT } };
-  return { id, version: versions.espeak(), settings: { voice: espeakVoiceFor(plan.language), pitch: espeakPitchFor(plan.prosody.pitch), wpm: plan.wpm } };
+  return {
+    id,
+    version: versions.espeak(),
+    settings: { voice: espeakVoiceFor(plan.language), pitch: espeakPitchFor(plan.prosody.pitch), wpm: plan.wpm },
+  };
 }
 
 /**

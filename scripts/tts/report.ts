@@ -2,7 +2,12 @@
 import type { GenerateEvent, GenerateReport, ScriptResult } from './run-types.ts';
 import { formatPercent } from '../lib/duration-rule.ts';
 
-const STATUS_LABEL: Record<ScriptResult['status'], string> = { cached: 'cached', new: 'new', stale: 'stale', failed: 'FAILED' };
+const STATUS_LABEL: Record<ScriptResult['status'], string> = {
+  cached: 'cached',
+  new: 'new',
+  stale: 'stale',
+  failed: 'FAILED',
+};
 
 function describeDuration(result: ScriptResult): string {
   if (result.durationSeconds === undefined) return `target ${result.targetSeconds} s`;
@@ -39,7 +44,10 @@ export function formatFallbackBanner(reason: string): string {
 }
 
 function pad(cells: string[], widths: number[]): string {
-  return cells.map((cell, index) => cell.padEnd(widths[index]!)).join('  ').trimEnd();
+  return cells
+    .map((cell, index) => cell.padEnd(widths[index]!))
+    .join('  ')
+    .trimEnd();
 }
 
 /** Summary table of every script, then the totals line ("7 up to date" when nothing changed). */
@@ -52,11 +60,22 @@ export function formatSummary(report: GenerateReport): string {
     result.durationSeconds === undefined ? '-' : `${result.durationSeconds.toFixed(1)} s`,
     `${result.targetSeconds} s`,
     result.durationSeconds === undefined ? '-' : formatPercent(result.durationSeconds / result.targetSeconds - 1),
-    result.loudness ? `${result.loudness.integratedLufs.toFixed(1)} LUFS / ${result.loudness.truePeakDbtp.toFixed(1)} dBTP` : '-',
+    result.loudness
+      ? `${result.loudness.integratedLufs.toFixed(1)} LUFS / ${result.loudness.truePeakDbtp.toFixed(1)} dBTP`
+      : '-',
     `${STATUS_LABEL[result.status]}${result.draft ? ' (draft)' : ''}`,
   ]);
-  const widths = header.map((_cell, index) => Math.max(header[index]!.length, ...rows.map((row) => row[index]!.length)));
-  const lines = [pad(header, widths), pad(widths.map((width) => '-'.repeat(width)), widths), ...rows.map((row) => pad(row, widths))];
+  const widths = header.map((_cell, index) =>
+    Math.max(header[index]!.length, ...rows.map((row) => row[index]!.length)),
+  );
+  const lines = [
+    pad(header, widths),
+    pad(
+      widths.map((width) => '-'.repeat(width)),
+      widths,
+    ),
+    ...rows.map((row) => pad(row, widths)),
+  ];
   return `${lines.join('\n')}\n${formatTotals(report)}`;
 }
 
@@ -73,6 +92,8 @@ export function formatTotals(report: GenerateReport): string {
   const head = parts.length ? parts.join(', ') : 'no scripts';
   const draftNote = drafts ? `, ${drafts} ${drafts === 1 ? 'draft' : 'drafts'} (espeak-ng)` : '';
   const calls = `${report.counters.synthesisCalls} synthesis ${report.counters.synthesisCalls === 1 ? 'call' : 'calls'}`;
-  const retries = report.counters.retries ? `, ${report.counters.retries} ${report.counters.retries === 1 ? 'retry' : 'retries'}` : '';
+  const retries = report.counters.retries
+    ? `, ${report.counters.retries} ${report.counters.retries === 1 ? 'retry' : 'retries'}`
+    : '';
   return `${head}${draftNote}; ${calls}${retries}; ${(report.elapsedMs / 1000).toFixed(1)} s`;
 }

@@ -41,7 +41,11 @@ function escapedBytes(text: string): number {
  * sentences. A single sentence over the limit is cut at its last comma or space that fits, so a
  * cut never lands inside a word, a UTF-8 character or an XML entity.
  */
-export function chunkSpeechPart(part: SpeechPart, partIndex: number, maxBytes = MAX_EDGE_CHUNK_BYTES): Array<Omit<Chunk, 'index'>> {
+export function chunkSpeechPart(
+  part: SpeechPart,
+  partIndex: number,
+  maxBytes = MAX_EDGE_CHUNK_BYTES,
+): Array<Omit<Chunk, 'index'>> {
   const pieces: TextRange[] = part.sentences.flatMap((sentence) => splitLongRange(part.text, sentence, maxBytes));
   const chunks: Array<Omit<Chunk, 'index'>> = [];
   let current: TextRange | undefined;

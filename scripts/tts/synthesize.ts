@@ -13,9 +13,6 @@ import { countSpokenUnits } from '../../core/sentences.ts';
 import type { VoiceoverPlan } from './plan.ts';
 
 export type { WordBoundary } from './edge-metadata.ts';
-// TODO(after the Phase 30 merge): importers on other branches still take these from here; then drop.
-export { EDGE_OUTPUT_FORMAT, readMsEdgeTtsVersion } from './provider.ts';
-
 /** Edge requests in flight at once (the service answers 429 to floods). */
 export const DEFAULT_EDGE_CONCURRENCY = 3;
 /** Time allowed for one request, from connecting to the last audio frame (edge-tts uses 60 s). */
@@ -73,14 +70,26 @@ export class EdgeUnavailableError extends Error {
   readonly kind: EdgeFailureKind;
   readonly target: string;
   constructor(kind: EdgeFailureKind, target: string, detail: string) {
-    super(`Edge read-aloud ${kind === 'network' || kind === 'refused' ? 'unreachable' : 'failed'} at ${target}: ${detail}`);
+    super(
+      `Edge read-aloud ${kind === 'network' || kind === 'refused' ? 'unreachable' : 'failed'} at ${target}: ${detail}`,
+    );
     this.name = 'EdgeUnavailableError';
     this.kind = kind;
     this.target = target;
   }
 }
 
-const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ENETUNREACH', 'EHOSTUNREACH', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED']);
+const NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ECONNABORTED',
+]);
 
 /** Sorts any error from msedge-tts or ws into an {@link EdgeAttemptError}. */
 export function classifyEdgeError(error: unknown, agent?: EdgeEndpointAgent): EdgeAttemptError {
@@ -89,8 +98,10 @@ export function classifyEdgeError(error: unknown, agent?: EdgeEndpointAgent): Ed
   const code = (cause as { code?: string })?.code ?? (error as { code?: string })?.code;
   const message = error instanceof Error ? error.message.replace(/^Edge TTS WebSocket error: /, '') : String(error);
   const status = /Unexpected server response: (\d{3})/.exec(message)?.[1] ?? agent?.lastStatus;
-  if (/Unexpected server response/.test(message)) return new EdgeAttemptError('refused', `handshake refused with HTTP ${status}`);
-  if (code && NETWORK_CODES.has(code)) return new EdgeAttemptError('network', message.includes(code) ? message : `${message} (${code})`);
+  if (/Unexpected server response/.test(message))
+    return new EdgeAttemptError('refused', `handshake refused with HTTP ${status}`);
+  if (code && NETWORK_CODES.has(code))
+    return new EdgeAttemptError('network', message.includes(code) ? message : `${message} (${code})`);
   if (/turn\.end|truncated|closed before/i.test(message)) return new EdgeAttemptError('truncated', message);
   return new EdgeAttemptError('network', message);
 }
@@ -108,11 +119,20 @@ export class EdgeClient {
 
   constructor(options: Partial<EdgeOptions> = {}) {
     this.options = { ...DEFAULT_EDGE_OPTIONS, ...options };
-    this.agent = new EdgeEndpointAgent({ endpoint: this.options.endpoint, clock: new EdgeClock(), connectTimeoutMs: this.options.connectTimeoutMs });
+    this.agent = new EdgeEndpointAgent({
+      endpoint: this.options.endpoint,
+      clock: new EdgeClock(),
+      connectTimeoutMs: this.options.connectTimeoutMs,
+    });
   }
 
   /** Synthesises every chunk of a script into `workDir`. */
-  async synthesizeScript(plan: VoiceoverPlan, workDir: string, counters: SynthesisCounters, onRetry?: (info: RetryAttempt & { chunk: number }) => void): Promise<SynthesizedChunk[]> {
+  async synthesizeScript(
+    plan: VoiceoverPlan,
+    workDir: string,
+    counters: SynthesisCounters,
+    onRetry?: (info: RetryAttempt & { chunk: number }) => void,
+  ): Promise<SynthesizedChunk[]> {
     if (this.unavailable) throw this.unavailable;
     const locale = /^[a-z]{2,3}-[A-Z]{2}/.exec(plan.voice)?.[0] ?? plan.language;
     // One chunk failing for good stops its siblings, and every chunk settles before this returns,
@@ -161,24 +181,40 @@ export class EdgeClient {
   }
 
   /** One request: connect, send speech.config and the SSML, collect audio frames and word boundaries until turn.end. */
-  private async request(ssml: string, voice: string, locale: string, signal: AbortSignal): Promise<{ audio: Buffer; boundaries: WordBoundary[] }> {
+  private async request(
+    ssml: string,
+    voice: string,
+    locale: string,
+    signal: AbortSignal,
+  ): Promise<{ audio: Buffer; boundaries: WordBoundary[] }> {
     const { MsEdgeTTS, OUTPUT_FORMAT } = await import('msedge-tts');
     const tts = new MsEdgeTTS({ agent: this.agent });
     let closed: { code: number; reason: string } | undefined;
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
     const stop = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new EdgeAttemptError('timeout', `no complete answer within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+      timer = setTimeout(
+        () => reject(new EdgeAttemptError('timeout', `no complete answer within ${this.options.timeoutMs} ms`)),
+        this.options.timeoutMs,
+      );
       onAbort = () => reject(signal?.reason ?? new Error('aborted'));
       if (signal?.aborted) onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
     });
     const exchange = async () => {
-      await tts.setMetadata(voice, OUTPUT_FORMAT.AUDIO_24KHZ_48KBITRATE_MONO_MP3, { voiceLocale: locale, wordBoundaryEnabled: true, sentenceBoundaryEnabled: false });
+      await tts.setMetadata(voice, OUTPUT_FORMAT.AUDIO_24KHZ_48KBITRATE_MONO_MP3, {
+        voiceLocale: locale,
+        wordBoundaryEnabled: true,
+        sentenceBoundaryEnabled: false,
+      });
       // msedge-tts reconnects on its own when the socket closed meanwhile, in a promise nobody
       // awaits: a second drop there would crash the process. A closed socket is our retry's job.
-      if (!isSocketOpen(tts)) throw new EdgeAttemptError('network', 'connection closed by Edge before the request was sent');
-      (tts as unknown as SocketHolder)._ws?.on?.('close', (code?: number, reason?: Buffer) => (closed = { code: code ?? 0, reason: String(reason ?? '') }));
+      if (!isSocketOpen(tts))
+        throw new EdgeAttemptError('network', 'connection closed by Edge before the request was sent');
+      (tts as unknown as SocketHolder)._ws?.on?.(
+        'close',
+        (code?: number, reason?: Buffer) => (closed = { code: code ?? 0, reason: String(reason ?? '') }),
+      );
       const { audioStream, metadataStream } = tts.rawToStream(ssml);
       const audio: Buffer[] = [];
       const metadata: string[] = [];
@@ -190,7 +226,10 @@ export class EdgeClient {
       } catch (error) {
         // A close with a server-error code is Edge failing, not a cut-off download: say which.
         if (closed && closed.code !== 1000 && closed.code !== 1005 && closed.code !== 1006) {
-          throw new EdgeAttemptError('network', `Edge closed the connection with code ${closed.code}${closed.reason ? ` (${closed.reason})` : ''} before the audio was complete`);
+          throw new EdgeAttemptError(
+            'network',
+            `Edge closed the connection with code ${closed.code}${closed.reason ? ` (${closed.reason})` : ''} before the audio was complete`,
+          );
         }
         throw error;
       }
@@ -217,7 +256,13 @@ export class EdgeClient {
 }
 
 /** The client's socket, which msedge-tts keeps private. */
-type SocketHolder = { _ws?: { readyState: number; OPEN: number; on?: (event: 'error' | 'close', listener: (...args: never[]) => void) => void } };
+type SocketHolder = {
+  _ws?: {
+    readyState: number;
+    OPEN: number;
+    on?: (event: 'error' | 'close', listener: (...args: never[]) => void) => void;
+  };
+};
 
 function isSocketOpen(tts: object): boolean {
   const socket = (tts as unknown as SocketHolder)._ws;
@@ -246,6 +291,9 @@ async function validateChunkAudio(path: string, expectedSeconds: number): Promis
   }
   if (!(seconds > 0)) throw new EdgeAttemptError('invalid-audio', 'audio has no duration');
   if (seconds < expectedSeconds * MIN_AUDIO_SHARE) {
-    throw new EdgeAttemptError('truncated', `audio is ${seconds.toFixed(1)} s, expected about ${expectedSeconds.toFixed(1)} s`);
+    throw new EdgeAttemptError(
+      'truncated',
+      `audio is ${seconds.toFixed(1)} s, expected about ${expectedSeconds.toFixed(1)} s`,
+    );
   }
 }

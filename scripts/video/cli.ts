@@ -24,20 +24,45 @@ env: CANVAS_URL (capture the real canvas instead of the launch kit's view), CANV
 await runCommand<VideoOptions>({
   name: 'video',
   usage: USAGE,
-  options: { check: { type: 'boolean' }, force: { type: 'boolean' }, only: { type: 'string', multiple: true }, 'no-wait': { type: 'boolean' } },
+  options: {
+    check: { type: 'boolean' },
+    force: { type: 'boolean' },
+    only: { type: 'string', multiple: true },
+    'no-wait': { type: 'boolean' },
+  },
   parse({ values, env }) {
     let canvas: VideoOptions['canvas'];
     if (env.CANVAS_URL) {
       try {
         const url = new URL(env.CANVAS_URL);
         if (!/^https?:$/.test(url.protocol)) throw new Error('not http(s)');
-        canvas = { url: url.toString(), cookie: env.CANVAS_SESSION_COOKIE || undefined, token: env.CANVAS_TOKEN || undefined };
+        canvas = {
+          url: url.toString(),
+          cookie: env.CANVAS_SESSION_COOKIE || undefined,
+          token: env.CANVAS_TOKEN || undefined,
+        };
       } catch {
-        return { issues: [envIssue('CANVAS_URL', `is not an http(s) URL: "${redact(env.CANVAS_URL, [])}"`, 'e.g. CANVAS_URL=https://acme.example.com/')] };
+        return {
+          issues: [
+            envIssue(
+              'CANVAS_URL',
+              `is not an http(s) URL: "${redact(env.CANVAS_URL, [])}"`,
+              'e.g. CANVAS_URL=https://acme.example.com/',
+            ),
+          ],
+        };
       }
     }
     return {
-      options: { root: process.cwd(), check: values.check === true, force: values.force === true, only: (values.only as string[] | undefined) ?? [], noWait: values['no-wait'] === true, canvas, env },
+      options: {
+        root: process.cwd(),
+        check: values.check === true,
+        force: values.force === true,
+        only: (values.only as string[] | undefined) ?? [],
+        noWait: values['no-wait'] === true,
+        canvas,
+        env,
+      },
     };
   },
   async run(options, { signal, stdout }) {

@@ -31,18 +31,38 @@ export function recordingHashes(root: string): Record<'cast' | 'timeline', strin
 }
 
 /** Every output with its inputs hash; problems with the content come back as issues from planFilms. */
-export function planVideoOutputs(root: string): { outputs: VideoOutput[]; issues: ReturnType<typeof planFilms>['issues'] } {
+export function planVideoOutputs(root: string): {
+  outputs: VideoOutput[];
+  issues: ReturnType<typeof planFilms>['issues'];
+} {
   const { films, issues } = planFilms(root);
   const recording = recordingHashes(root);
-  const outputs: VideoOutput[] = films.map((film) => ({ name: film.name, kind: 'film', paths: Object.values(film.outputs), inputsHash: filmInputsHash(root, film, recording), film }));
+  const outputs: VideoOutput[] = films.map((film) => ({
+    name: film.name,
+    kind: 'film',
+    paths: Object.values(film.outputs),
+    inputsHash: filmInputsHash(root, film, recording),
+    film,
+  }));
   // The captures come from the live storyboard's recording: a checkout without one plans none.
   if (!films.some((film) => film.kind === 'storyboard')) return { outputs, issues };
   const captureHash = hashJson({ recording, renderer: rendererVersion() });
-  outputs.push({ name: 'phase30-canvas-remote-badge', kind: 'capture', paths: [CAPTURES.canvas], inputsHash: captureHash });
+  outputs.push({
+    name: 'phase30-canvas-remote-badge',
+    kind: 'capture',
+    paths: [CAPTURES.canvas],
+    inputsHash: captureHash,
+  });
   outputs.push({ name: 'phase30-registration-flow', kind: 'capture', paths: [CAPTURES.gif], inputsHash: captureHash });
   return { outputs, issues };
 }
 
 /** The generator plan the build's manifest rule compares with marketing/manifest.json. */
 export const planVideo: GeneratorPlan = async (root) =>
-  planVideoOutputs(root).outputs.flatMap((output) => output.paths.map((path) => ({ path, inputsHash: output.inputsHash, command: `${VIDEO_COMMAND} -- --only ${output.name}` })));
+  planVideoOutputs(root).outputs.flatMap((output) =>
+    output.paths.map((path) => ({
+      path,
+      inputsHash: output.inputsHash,
+      command: `${VIDEO_COMMAND} -- --only ${output.name}`,
+    })),
+  );

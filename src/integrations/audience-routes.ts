@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// Injects the pages of one audience (src/routes/public or src/routes/internal) as Astro routes.
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { listFiles } from '../../core/list-files.ts';
@@ -10,7 +10,6 @@ const ROUTES_DIR = 'src/routes';
 function listRouteFiles(dir: string): string[] {
   return listFiles(dir, { patterns: ['**/*.{astro,ts}'] }).map((file) => join(dir, file));
 }
-
 
 /**
  * Injects the pages of one audience only: `src/routes/public/**` or `src/routes/internal/**`.

@@ -6,7 +6,6 @@ import type { AstroIntegration } from 'astro';
 import { SERVED_MARKETING_DIRS } from '../../core/asset-path.ts';
 import { listFiles } from '../../core/list-files.ts';
 
-
 function listAllFiles(dir: string): string[] {
   return listFiles(dir, { dot: true }).map((file) => join(dir, file));
 }
@@ -42,7 +41,10 @@ export function marketingFiles(audience: 'public' | 'internal'): AstroIntegratio
           const path = decodeURIComponent((request.url ?? '').split('?')[0]!);
           const folder = path.split('/')[2] ?? '';
           const file = join(root, path);
-          const allowed = path.startsWith('/marketing/') && !path.includes('..') && (SERVED_MARKETING_DIRS[audience] as readonly string[]).includes(folder);
+          const allowed =
+            path.startsWith('/marketing/') &&
+            !path.includes('..') &&
+            (SERVED_MARKETING_DIRS[audience] as readonly string[]).includes(folder);
           if (!allowed || !existsSync(file) || !statSync(file).isFile()) return next();
           createReadStream(file).pipe(response);
         });

@@ -36,7 +36,9 @@ export async function describeAsset(root: string, manifest: Manifest, path: stri
   if (!info?.isFile()) return { path, state: 'missing', command: entry?.command };
   let { width, height } = entry ?? {};
   if ((width === undefined || height === undefined) && /\.(png|jpe?g|webp|gif|avif|svg)$/i.test(path)) {
-    const meta = await sharp(join(root, path)).metadata().catch(() => undefined);
+    const meta = await sharp(join(root, path))
+      .metadata()
+      .catch(() => undefined);
     width = meta?.width;
     height = meta?.height;
   }

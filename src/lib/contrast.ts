@@ -23,5 +23,7 @@ export function contrastRatio(foreground: string, background: string): number {
 
 /** The `--name: #hex;` custom properties declared in a stylesheet. */
 export function readColorVariables(css: string): Record<string, string> {
-  return Object.fromEntries([...css.matchAll(/--([\w-]+):\s*(#[0-9a-f]{3,6})\b/gi)].map((match) => [match[1]!, match[2]!.toLowerCase()]));
+  return Object.fromEntries(
+    [...css.matchAll(/--([\w-]+):\s*(#[0-9a-f]{3,6})\b/gi)].map((match) => [match[1]!, match[2]!.toLowerCase()]),
+  );
 }

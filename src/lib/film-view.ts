@@ -25,16 +25,44 @@ export interface FilmView {
  * Reads `marketing/video/<name>.timeline.json` and the manifest entry of its MP4, and lines the
  * measured segments up with the content's stated timecodes. `present: false` when not rendered.
  */
-export function readFilmView(name: string, stated: ReadonlyArray<{ title: string; start: number; end: number }>, root = process.cwd()): FilmView {
+export function readFilmView(
+  name: string,
+  stated: ReadonlyArray<{ title: string; start: number; end: number }>,
+  root = process.cwd(),
+): FilmView {
   const base = `/marketing/video/${name}`;
-  const empty: FilmView = { present: false, src: `${base}.mp4`, captions: `${base}.vtt`, poster: `${base}-poster.png`, measuredSeconds: 0, draft: false, segments: [] };
+  const empty: FilmView = {
+    present: false,
+    src: `${base}.mp4`,
+    captions: `${base}.vtt`,
+    poster: `${base}-poster.png`,
+    measuredSeconds: 0,
+    draft: false,
+    segments: [],
+  };
   const path = join(root, 'marketing/video', `${name}.timeline.json`);
   if (!existsSync(path) || !existsSync(join(root, 'marketing/video', `${name}.mp4`))) return empty;
-  const timeline = JSON.parse(readFileSync(path, 'utf8')) as { measuredSeconds: number; segments: Array<{ start: number; end: number }> };
-  const manifest = JSON.parse(readFileSync(join(root, 'marketing/manifest.json'), 'utf8')) as { entries: Record<string, { draft?: boolean }> };
+  const timeline = JSON.parse(readFileSync(path, 'utf8')) as {
+    measuredSeconds: number;
+    segments: Array<{ start: number; end: number }>;
+  };
+  const manifest = JSON.parse(readFileSync(join(root, 'marketing/manifest.json'), 'utf8')) as {
+    entries: Record<string, { draft?: boolean }>;
+  };
   const segments = stated.map((segment, index) => {
     const measured = timeline.segments[index] ?? { start: Number.NaN, end: Number.NaN };
-    return { title: segment.title, stated: { start: segment.start, end: segment.end }, measured, offBy: Math.max(Math.abs(segment.start - measured.start), Math.abs(segment.end - measured.end)) };
+    return {
+      title: segment.title,
+      stated: { start: segment.start, end: segment.end },
+      measured,
+      offBy: Math.max(Math.abs(segment.start - measured.start), Math.abs(segment.end - measured.end)),
+    };
   });
-  return { ...empty, present: true, measuredSeconds: timeline.measuredSeconds, draft: manifest.entries[`marketing/video/${name}.mp4`]?.draft ?? false, segments };
+  return {
+    ...empty,
+    present: true,
+    measuredSeconds: timeline.measuredSeconds,
+    draft: manifest.entries[`marketing/video/${name}.mp4`]?.draft ?? false,
+    segments,
+  };
 }

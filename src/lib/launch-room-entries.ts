@@ -31,7 +31,12 @@ export async function getRoomEntries(): Promise<RoomEntry[]> {
   for (const section of LAUNCH_ROOM_SECTIONS) {
     const entries = await getCollection(section.collection);
     const rows = entries.map((entry) => {
-      const data = entry.data as PublishableFields & { title: string; description: string; owner: string; published?: Date };
+      const data = entry.data as PublishableFields & {
+        title: string;
+        description: string;
+        owner: string;
+        published?: Date;
+      };
       return {
         collection: section.collection,
         id: entry.id,

@@ -13,7 +13,9 @@ export function describeMissingEntry(collection: CollectionName, id: string): st
   const folder = `content/${CONTENT_KINDS[collection].dir}/`;
   const file = readContent(process.cwd(), [collection]).find((candidate) => candidate.id === id);
   if (!file) return `no ${CONTENT_KINDS[collection].label} with that id in ${folder}`;
-  const reason = file.data ? explainUnpublishable(file.data as unknown as PublishableFields, BUILD_NOW) : 'its frontmatter is invalid';
+  const reason = file.data
+    ? explainUnpublishable(file.data as unknown as PublishableFields, BUILD_NOW)
+    : 'its frontmatter is invalid';
   if (SITE_AUDIENCE === 'public' && reason) {
     return `${file.file} is held back from the public site (${reason}) but this public page embeds it — set audience: public and status: approved there, or remove the embed`;
   }

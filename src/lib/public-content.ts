@@ -19,7 +19,9 @@ function publishable<Entry extends { data: PublishableFields }>(entries: Entry[]
  * emptied (the press release before its embargo); asking the publishing rule first keeps that noise out.
  */
 function hasPublishableEntries(collection: CollectionName): boolean {
-  return readContent(process.cwd(), [collection]).some((file) => file.data !== undefined && isPublishable(file.data as unknown as PublishableFields, BUILD_NOW));
+  return readContent(process.cwd(), [collection]).some(
+    (file) => file.data !== undefined && isPublishable(file.data as unknown as PublishableFields, BUILD_NOW),
+  );
 }
 
 /** Published blog posts, newest first. */
@@ -59,7 +61,12 @@ export async function getPublicTags(): Promise<Array<{ tag: string; posts: Colle
 
 // One formatter for the whole build: toLocaleDateString builds a new one per call, which cost
 // a second of a 1,000-post build (every post's date shows on its page, card, index and tags).
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** `20 April 2026` in UTC, the way every date on the site is written. */
 export function formatDate(date: Date): string {

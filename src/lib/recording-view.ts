@@ -8,7 +8,9 @@ import type { MomentSpan, RunRecord, StepRecord } from '../../core/demo-run-reco
 
 /** Text of the `live: true` storyboard, the one `npm run demo` drives (undefined when none or several). */
 function readLiveStoryboardText(root: string): string | undefined {
-  const live = readContent(root, ['storyboards']).filter((entry) => (entry.data as { live?: unknown } | undefined)?.live === true);
+  const live = readContent(root, ['storyboards']).filter(
+    (entry) => (entry.data as { live?: unknown } | undefined)?.live === true,
+  );
   return live.length === 1 ? live[0]!.text : undefined;
 }
 
@@ -49,8 +51,19 @@ export interface RecordingView {
 }
 
 function rowOf(step: StepRecord): StepRow {
-  const calls = step.exchanges.map((exchange) => `${exchange.actor === 'agent' ? 'agent: ' : ''}${exchange.method} ${exchange.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id')} → ${exchange.status ?? exchange.error}`);
-  return { kind: step.kind, title: step.title, moment: step.moment ?? '', status: step.status, calls, seconds: step.durationMs / 1000, error: step.error };
+  const calls = step.exchanges.map(
+    (exchange) =>
+      `${exchange.actor === 'agent' ? 'agent: ' : ''}${exchange.method} ${exchange.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id')} → ${exchange.status ?? exchange.error}`,
+  );
+  return {
+    kind: step.kind,
+    title: step.title,
+    moment: step.moment ?? '',
+    status: step.status,
+    calls,
+    seconds: step.durationMs / 1000,
+    error: step.error,
+  };
 }
 
 /**
@@ -61,12 +74,21 @@ export async function readRecordingView(root: string): Promise<RecordingView> {
   const dir = join(root, DEFAULT_OUT_DIR);
   const castSrc = `/${DEFAULT_OUT_DIR}/${RECORDING_FILES.cast}`;
   const transcriptText = await readFile(join(dir, RECORDING_FILES.transcript), 'utf8').catch(() => undefined);
-  if (!transcriptText) return { present: false, castSrc, steps: [], hiddenSteps: [], moments: [], files: [], stale: false };
+  if (!transcriptText)
+    return { present: false, castSrc, steps: [], hiddenSteps: [], moments: [], files: [], stale: false };
   const transcript = JSON.parse(transcriptText) as RunRecord & { platform: RunRecord['platform'] & { note: string } };
-  const timeline = JSON.parse(await readFile(join(dir, RECORDING_FILES.timeline), 'utf8').catch(() => '{"moments":[]}')) as {
+  const timeline = JSON.parse(
+    await readFile(join(dir, RECORDING_FILES.timeline), 'utf8').catch(() => '{"moments":[]}'),
+  ) as {
     moments: Array<Omit<MomentSpan, 'steps'> & { steps: Array<{ kind: string }> }>;
   };
-  const labels: Record<keyof typeof RECORDING_FILES, string> = { cast: 'Cast (asciicast v2)', transcript: 'Transcript (JSON)', junit: 'JUnit XML', summary: 'Summary (Markdown)', timeline: 'Timeline (JSON)' };
+  const labels: Record<keyof typeof RECORDING_FILES, string> = {
+    cast: 'Cast (asciicast v2)',
+    transcript: 'Transcript (JSON)',
+    junit: 'JUnit XML',
+    summary: 'Summary (Markdown)',
+    timeline: 'Timeline (JSON)',
+  };
   const files = [];
   for (const [key, name] of Object.entries(RECORDING_FILES) as Array<[keyof typeof RECORDING_FILES, string]>) {
     const info = await stat(join(dir, name)).catch(() => undefined);
@@ -77,7 +99,11 @@ export async function readRecordingView(root: string): Promise<RecordingView> {
   // module's own folder: inside the bundled site that folder is the build output.
   const storyboardText = readLiveStoryboardText(root);
   const inputsHash = storyboardText === undefined ? undefined : hashDemoInputs(storyboardText, root);
-  const stale = inputsHash !== undefined && Object.values(RECORDING_FILES).some((file) => manifest.entries[`${DEFAULT_OUT_DIR}/${file}`]?.inputsHash !== inputsHash);
+  const stale =
+    inputsHash !== undefined &&
+    Object.values(RECORDING_FILES).some(
+      (file) => manifest.entries[`${DEFAULT_OUT_DIR}/${file}`]?.inputsHash !== inputsHash,
+    );
   return {
     present: true,
     castSrc,

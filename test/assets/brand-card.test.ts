@@ -15,11 +15,18 @@ describe('brand card', () => {
     // X (16:9).
     [1200, 675],
   ])('renders a %i×%i PNG with visible title, eyebrow and subtitle', async (width, height) => {
-    const card = await composeBrandCard({ title: 'Remote Workspaces is GA', eyebrow: 'Phase 30 · Launch', subtitle: 'moleculesai.app', width, height });
+    const card = await composeBrandCard({
+      title: 'Remote Workspaces is GA',
+      eyebrow: 'Phase 30 · Launch',
+      subtitle: 'moleculesai.app',
+      width,
+      height,
+    });
     const meta = await sharp(card.png).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['png', width, height]);
     const { decoration: _decoration, ...texts } = card.regions;
-    for (const region of Object.values(texts)) expect(await contrastOf(card.png, region!)).toBeGreaterThan(MIN_LABEL_CONTRAST);
+    for (const region of Object.values(texts))
+      expect(await contrastOf(card.png, region!)).toBeGreaterThan(MIN_LABEL_CONTRAST);
     expect(card.regions.title.top).toBeGreaterThan(card.regions.eyebrow!.top);
     expect(card.regions.subtitle!.top).toBeGreaterThan(card.regions.title.top + card.regions.title.height);
   });
@@ -56,11 +63,21 @@ describe('brand card', () => {
 
   test.each([
     // The X product post's headline, which once ran under the motif ("laptop, another", "join").
-    [1200, 675, 'Phase 30 is out: agents on a laptop, another cloud or an on-prem server can now join your Molecule AI org as workspaces.'],
+    [
+      1200,
+      675,
+      'Phase 30 is out: agents on a laptop, another cloud or an on-prem server can now join your Molecule AI org as workspaces.',
+    ],
     [1200, 630, 'Remote Workspaces: bring agents from any laptop, cloud or on-prem server into one Molecule AI canvas'],
     [600, 315, 'A small card keeps the same proportions, so text and motif stay apart as well'],
   ])('keeps every text block of a %i×%i card clear of the fleet motif', async (width, height, title) => {
-    const card = await composeBrandCard({ title, eyebrow: 'Phase 30 · Product', subtitle: 'moleculesai.app', width, height });
+    const card = await composeBrandCard({
+      title,
+      eyebrow: 'Phase 30 · Product',
+      subtitle: 'moleculesai.app',
+      width,
+      height,
+    });
     expect(findCardOverlaps(card.regions)).toEqual([]);
     const { decoration } = card.regions;
     for (const region of [card.regions.title, card.regions.subtitle!, card.regions.eyebrow!]) {
@@ -70,14 +87,27 @@ describe('brand card', () => {
 
   test('names the text blocks a layout would draw over the decoration', () => {
     const box = (left: number, top: number, width: number, height: number) => ({ left, top, width, height });
-    const regions = { wordmark: box(138, 80, 160, 30), title: box(80, 200, 900, 200), subtitle: box(80, 420, 300, 30), decoration: box(914, 160, 286, 340) };
+    const regions = {
+      wordmark: box(138, 80, 160, 30),
+      title: box(80, 200, 900, 200),
+      subtitle: box(80, 420, 300, 30),
+      decoration: box(914, 160, 286, 340),
+    };
     expect(findCardOverlaps(regions)).toEqual(['title']);
   });
 
   test.each([
     ['an empty title', { title: '  ' }, 'card title is empty'],
-    ['a width that is not a whole number', { title: 'x', width: 1200.5 }, 'card width must be a whole number of pixels from 300 to 4096, got 1200.5'],
-    ['a huge height', { title: 'x', height: 10_000 }, 'card height must be a whole number of pixels from 300 to 4096, got 10000'],
+    [
+      'a width that is not a whole number',
+      { title: 'x', width: 1200.5 },
+      'card width must be a whole number of pixels from 300 to 4096, got 1200.5',
+    ],
+    [
+      'a huge height',
+      { title: 'x', height: 10_000 },
+      'card height must be a whole number of pixels from 300 to 4096, got 10000',
+    ],
   ])('rejects %s', async (_name, options, message) => {
     await expect(renderBrandCard(options)).rejects.toThrow(BrandCardError);
     await expect(renderBrandCard(options)).rejects.toThrow(message);

@@ -45,7 +45,9 @@ describe('npm run assets', () => {
   test('names the known assets when --only matches none: a bad flag value, exit 2', async () => {
     const result = await assets(root, '--only', 'fleet');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--only [usage] no asset named "fleet" — known: fixture-x-hook, fixture-linkedin, diagrams, cards');
+    expect(result.stderr).toContain(
+      '--only [usage] no asset named "fleet" — known: fixture-x-hook, fixture-linkedin, diagrams, cards',
+    );
   });
 
   test('--check renders nothing and exits 1 when an asset is missing or stale', async () => {
@@ -57,7 +59,9 @@ describe('npm run assets', () => {
     await rm(card);
     const missing = await assets(root, '--check');
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/\[asset-stale\] marketing\/assets\/social\/fixture-linkedin\.png is missing or out of date \(marketing\/assets\/social\/fixture-linkedin\.png missing\) — run npm run assets -- --only fixture-linkedin/);
+    expect(missing.stderr).toMatch(
+      /\[asset-stale\] marketing\/assets\/social\/fixture-linkedin\.png is missing or out of date \(marketing\/assets\/social\/fixture-linkedin\.png missing\) — run npm run assets -- --only fixture-linkedin/,
+    );
     expect(existsSync(card)).toBe(false);
     await writeFile(card, bytes);
   });

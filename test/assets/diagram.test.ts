@@ -14,7 +14,21 @@ const SOURCE = 'content/diagrams/phase30-fleet-diagram.mmd';
 const SVG = 'marketing/assets/phase30-fleet-diagram.svg';
 const PNG = 'marketing/assets/phase30-fleet-diagram.png';
 /** Every label the fleet diagram must show, as the issue asks for them. */
-const REQUIRED_LABELS = ['AWS EC2', 'LangGraph', 'GCP', 'Developer laptop', 'Claude Code', 'On-prem server', 'CrewAI', 'REMOTE', 'HTTPS', 'A2A proxy', 'POST /workspaces/:id/a2a', 'WebSocket', 'One canvas. All agents.'];
+const REQUIRED_LABELS = [
+  'AWS EC2',
+  'LangGraph',
+  'GCP',
+  'Developer laptop',
+  'Claude Code',
+  'On-prem server',
+  'CrewAI',
+  'REMOTE',
+  'HTTPS',
+  'A2A proxy',
+  'POST /workspaces/:id/a2a',
+  'WebSocket',
+  'One canvas. All agents.',
+];
 
 describe('fleet diagram in a real Chromium', () => {
   let root: string;
@@ -56,7 +70,9 @@ describe('fleet diagram in a real Chromium', () => {
   test('keeps its words when rasterised outside a browser (librsvg via sharp)', async () => {
     const svg = await readFile(join(root, SVG), 'utf8');
     const withText = await sharp(Buffer.from(svg)).raw().toBuffer({ resolveWithObject: true });
-    const withoutText = await sharp(Buffer.from(svg.replace(/<text\b[\s\S]*?<\/text>/g, ''))).raw().toBuffer();
+    const withoutText = await sharp(Buffer.from(svg.replace(/<text\b[\s\S]*?<\/text>/g, '')))
+      .raw()
+      .toBuffer();
     let differing = 0;
     for (let index = 0; index < withoutText.length; index += withText.info.channels) {
       if (Math.abs(withText.data[index]! - withoutText[index]!) > 60) differing++;
@@ -88,13 +104,22 @@ describe('fleet diagram in a real Chromium', () => {
   });
 
   test('names npm run setup when no browser can be found', async () => {
-    const report = await generateAssets({ root, force: true, env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' } });
+    const report = await generateAssets({
+      root,
+      force: true,
+      env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' },
+    });
     expect(report.issues).toHaveLength(1);
     expect(report.issues[0]).toMatchObject({ file: SOURCE, rule: 'chromium' });
     expect(`${report.issues[0]!.message} ${report.issues[0]!.hint}`).toContain('npm run setup');
   });
 
   test('uses the brand theme: base theme, dark background and SVG text labels', () => {
-    expect(BRAND_MERMAID_CONFIG).toMatchObject({ theme: 'base', htmlLabels: false, flowchart: { htmlLabels: false }, themeVariables: { background: '#0A0E1A' } });
+    expect(BRAND_MERMAID_CONFIG).toMatchObject({
+      theme: 'base',
+      htmlLabels: false,
+      flowchart: { htmlLabels: false },
+      themeVariables: { background: '#0A0E1A' },
+    });
   });
 });

@@ -36,7 +36,11 @@ describe('social cards', () => {
     expect(entry).toMatchObject({
       generator: 'assets:social-card',
       sources: ['content/social/launch.mdx'],
-      details: { eyebrow: 'Fixture launch · Technical', title: 'Agents on any host, one canvas for all of them.', subtitle: 'moleculesai.app' },
+      details: {
+        eyebrow: 'Fixture launch · Technical',
+        title: 'Agents on any host, one canvas for all of them.',
+        subtitle: 'moleculesai.app',
+      },
     });
     const again = await generateAssets({ root });
     expect(again.results.every((result) => result.status === 'up-to-date')).toBe(true);
@@ -55,7 +59,13 @@ describe('social cards', () => {
     const root = await fixtureRoot();
     const report = await generateAssets({ root, only: ['other-x-two'] });
     const warning = report.issues.find((issue) => issue.severity === 'warning');
-    expect(warning).toMatchObject({ file: 'content/social/misnamed.mdx', line: 20, column: 15, rule: 'social-card', message: 'alt text does not contain the card\'s headline "Second post."' });
+    expect(warning).toMatchObject({
+      file: 'content/social/misnamed.mdx',
+      line: 20,
+      column: 15,
+      rule: 'social-card',
+      message: 'alt text does not contain the card\'s headline "Second post."',
+    });
     expect(report.results.map((result) => result.status)).toEqual(['written']);
   });
 
@@ -79,14 +89,25 @@ describe('social cards', () => {
     // No sentence end: the first line.
     ['Keep your agent where it runs today\nsecond line', 'Keep your agent where it runs today'],
     // A long "X: …" sentence keeps only X.
-    [`Three jobs for an agent with Chrome DevTools MCP: ${'a long list of jobs, '.repeat(8)}done.`, 'Three jobs for an agent with Chrome DevTools MCP'],
+    [
+      `Three jobs for an agent with Chrome DevTools MCP: ${'a long list of jobs, '.repeat(8)}done.`,
+      'Three jobs for an agent with Chrome DevTools MCP',
+    ],
   ])('takes the headline of %j', (text, hook) => {
     expect(hookOf(text)).toBe(hook);
   });
 
   test('builds the eyebrow from the campaign title and the post label', () => {
-    expect(describeCard({ title: 'Phase 30 social posts', campaign: 'phase30' }, { label: 'Developer', text: 'Hi there.' }, 'moleculesai.app')).toEqual({
-      eyebrow: 'Phase 30 · Developer', title: 'Hi there.', subtitle: 'moleculesai.app',
+    expect(
+      describeCard(
+        { title: 'Phase 30 social posts', campaign: 'phase30' },
+        { label: 'Developer', text: 'Hi there.' },
+        'moleculesai.app',
+      ),
+    ).toEqual({
+      eyebrow: 'Phase 30 · Developer',
+      title: 'Hi there.',
+      subtitle: 'moleculesai.app',
     });
   });
 });

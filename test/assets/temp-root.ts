@@ -11,7 +11,9 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
  * A throwaway project root holding the repo's facts file plus the given files, copied as
  * `[from, to]` pairs (from is repo-relative, to is relative to the new root).
  */
-export async function makeTempRoot(files: Array<[string, string]> = []): Promise<{ root: string; cleanup: () => Promise<void> }> {
+export async function makeTempRoot(
+  files: Array<[string, string]> = [],
+): Promise<{ root: string; cleanup: () => Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'assets-test-'));
   await mkdir(join(root, 'content'), { recursive: true });
   await cp(join(REPO_ROOT, 'content/facts.yaml'), join(root, 'content/facts.yaml'));

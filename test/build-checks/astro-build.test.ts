@@ -11,11 +11,23 @@ test('locates an Astro error at the file, line and column Astro names', () => {
     '  Stack trace:',
   ].join('\n');
   expect(parseAstroErrors(output, '/repo', 'public')).toEqual([
-    { file: 'content/blog/remote-workspaces-ga.mdx', line: 42, column: 7, rule: 'astro', severity: 'error', message: 'astro build (public): Could not parse expression with acorn' },
+    {
+      file: 'content/blog/remote-workspaces-ga.mdx',
+      line: 42,
+      column: 7,
+      rule: 'astro',
+      severity: 'error',
+      message: 'astro build (public): Could not parse expression with acorn',
+    },
   ]);
 });
 
 test('falls back to the config file when Astro names no location', () => {
   const [issue] = parseAstroErrors('[ERROR] [config] SITE_AUDIENCE is wrong', '/repo', 'internal');
-  expect(issue).toMatchObject({ file: 'astro.config.mjs', line: 1, column: 1, message: 'astro build (internal): SITE_AUDIENCE is wrong' });
+  expect(issue).toMatchObject({
+    file: 'astro.config.mjs',
+    line: 1,
+    column: 1,
+    message: 'astro build (internal): SITE_AUDIENCE is wrong',
+  });
 });

@@ -22,13 +22,23 @@ export const FIXTURE_NOW = new Date('2026-05-01T00:00:00Z');
 export async function checkFixture(name: string): Promise<CheckRun> {
   const root = join(FIXTURES, name);
   const plan = join(root, 'plan.ts');
-  const generators = existsSync(plan) ? [{ name: 'fixture', file: `test/fixtures/${name}/plan.ts`, plan: ((await import(plan)) as { planFixture: GeneratorPlan }).planFixture }] : [];
+  const generators = existsSync(plan)
+    ? [
+        {
+          name: 'fixture',
+          file: `test/fixtures/${name}/plan.ts`,
+          plan: ((await import(plan)) as { planFixture: GeneratorPlan }).planFixture,
+        },
+      ]
+    : [];
   const sources = await collectSources(root, { now: FIXTURE_NOW, generators });
   const state = createRunState();
   const options = { external: false };
   const source = await runChecks(ALL_CHECKS, 'source', sources, options, state);
   const site = readBuiltSite(root, { public: 'built/public', internal: 'built/internal' });
-  const output = site.audiences.length ? await runChecks(ALL_CHECKS, 'output', sources, options, state, site) : { issues: [], notes: [] };
+  const output = site.audiences.length
+    ? await runChecks(ALL_CHECKS, 'output', sources, options, state, site)
+    : { issues: [], notes: [] };
   return { issues: [...source.issues, ...output.issues], notes: [...source.notes, ...output.notes] };
 }
 

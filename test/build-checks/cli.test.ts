@@ -24,12 +24,17 @@ function tempDir(prefix: string): string {
 /** Copies the real content (and what it references) into a temp root. */
 function copyRealRepo(): string {
   const root = tempDir('checks-real-');
-  for (const path of COPIED) if (existsSync(join(REPO, path))) cpSync(join(REPO, path), join(root, path), { recursive: true });
+  for (const path of COPIED)
+    if (existsSync(join(REPO, path))) cpSync(join(REPO, path), join(root, path), { recursive: true });
   return root;
 }
 
 function runCli(args: string[], env: Record<string, string> = {}) {
-  return execa(NODE, [CLI, ...args], { cwd: REPO, reject: false, env: { CI: '', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', ...env } });
+  return execa(NODE, [CLI, ...args], {
+    cwd: REPO,
+    reject: false,
+    env: { CI: '', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', ...env },
+  });
 }
 
 /** 1-based line and column of `needle` in a file, computed independently of the checker. */
@@ -74,7 +79,10 @@ describe('planting problems in a copy of the real launch', () => {
         if (!post) throw new Error('no X post text in content/social/phase30.mdx');
         const start = text.indexOf('channel: x') + post.index;
         const long = 'Remote Workspaces puts every agent on one canvas. '.repeat(6).slice(0, 300);
-        writeFileSync(file, `${text.slice(0, start)}\n${post[1]}text: "${long}"\n${text.slice(start + post[0].length)}`);
+        writeFileSync(
+          file,
+          `${text.slice(0, start)}\n${post[1]}text: "${long}"\n${text.slice(start + post[0].length)}`,
+        );
         return `content/social/phase30.mdx:${positionOf(file, `"${long}"`)}`;
       },
     ],
@@ -100,7 +108,10 @@ describe('planting problems in a copy of the real launch', () => {
 
   test('prints every problem sorted by file with a count line', async () => {
     const result = await runCli(['check', '--root', root]);
-    const lines = result.stdout.trim().split('\n').filter((line) => /^\S+:\d+:\d+ /.test(line));
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .filter((line) => /^\S+:\d+:\d+ /.test(line));
     const files = lines.map((line) => line.split(':')[0]!);
     expect(files).toEqual([...files].sort((a, b) => a.localeCompare(b)));
     expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^(no problems|\d+ errors?(: .+)?( \(\d+ warnings?\))?)$/);
@@ -111,21 +122,32 @@ describe('output formats and exit codes', () => {
   let broken: string;
   beforeAll(() => {
     broken = copyRealRepo();
-    appendToBody(join(broken, 'content/guides/remote-workspaces.mdx'), '![Planted diagram](/marketing/assets/planted-missing.png)');
+    appendToBody(
+      join(broken, 'content/guides/remote-workspaces.mdx'),
+      '![Planted diagram](/marketing/assets/planted-missing.png)',
+    );
   });
 
   test('--format json gives machines the same issues', async () => {
     const result = await runCli(['check', '--root', broken, '--format', 'json']);
     expect(result.exitCode).toBe(1);
-    const report = JSON.parse(result.stdout) as { ok: boolean; errors: number; issues: Array<{ file: string; rule: string; line: number; column: number }> };
+    const report = JSON.parse(result.stdout) as {
+      ok: boolean;
+      errors: number;
+      issues: Array<{ file: string; rule: string; line: number; column: number }>;
+    };
     expect(report.ok).toBe(false);
     expect(report.errors).toBeGreaterThan(0);
-    expect(report.issues).toContainEqual(expect.objectContaining({ file: 'content/guides/remote-workspaces.mdx', rule: 'asset' }));
+    expect(report.issues).toContainEqual(
+      expect.objectContaining({ file: 'content/guides/remote-workspaces.mdx', rule: 'asset' }),
+    );
   });
 
   test('adds GitHub annotations under CI', async () => {
     const result = await runCli(['check', '--root', broken], { CI: 'true' });
-    expect(result.stderr).toMatch(/^::error file=content\/guides\/remote-workspaces\.mdx,line=\d+,col=1,title=\[asset\]::image: missing file marketing\/assets\/planted-missing\.png/m);
+    expect(result.stderr).toMatch(
+      /^::error file=content\/guides\/remote-workspaces\.mdx,line=\d+,col=1,title=\[asset\]::image: missing file marketing\/assets\/planted-missing\.png/m,
+    );
   });
 
   test('exits 0 and still prints warnings when only warnings remain', async () => {
@@ -133,15 +155,34 @@ describe('output formats and exit codes', () => {
     mkdirSync(join(root, 'content/guides'), { recursive: true });
     mkdirSync(join(root, 'marketing/assets'), { recursive: true });
     cpSync(join(REPO, 'test/fixtures/checks-pass/content/facts.yaml'), join(root, 'content/facts.yaml'));
-    writeFileSync(join(root, 'content/guides/hello.mdx'), '---\ntitle: Hello\ndescription: A guide.\naudience: public\nstatus: approved\nowner: DevRel\n---\n\nHello.\n');
+    writeFileSync(
+      join(root, 'content/guides/hello.mdx'),
+      '---\ntitle: Hello\ndescription: A guide.\naudience: public\nstatus: approved\nowner: DevRel\n---\n\nHello.\n',
+    );
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>\n';
     writeFileSync(join(root, 'marketing/assets/spare.svg'), svg);
-    const entry = { generator: 'assets:mermaid', command: 'npm run assets', inputsHash: 'sha256:0', bytesHash: hashBytes(svg), size: svg.length, draft: false, sources: [], createdAt: '2026-04-20T00:00:00Z' };
-    writeFileSync(join(root, 'marketing/manifest.json'), JSON.stringify({ version: 1, entries: { 'marketing/assets/spare.svg': entry } }));
+    const entry = {
+      generator: 'assets:mermaid',
+      command: 'npm run assets',
+      inputsHash: 'sha256:0',
+      bytesHash: hashBytes(svg),
+      size: svg.length,
+      draft: false,
+      sources: [],
+      createdAt: '2026-04-20T00:00:00Z',
+    };
+    writeFileSync(
+      join(root, 'marketing/manifest.json'),
+      JSON.stringify({ version: 1, entries: { 'marketing/assets/spare.svg': entry } }),
+    );
     const result = await runCli(['check', '--root', root]);
-    expect(result.stdout).toContain('warning: 1 files in marketing/ nothing references (unused) — npm run build -- --verbose');
+    expect(result.stdout).toContain(
+      'warning: 1 files in marketing/ nothing references (unused) — npm run build -- --verbose',
+    );
     expect(result.stdout).not.toContain('marketing/assets/spare.svg:1:1');
-    expect((await runCli(['check', '--root', root, '--verbose'])).stdout).toContain('marketing/assets/spare.svg:1:1 warning [unused]');
+    expect((await runCli(['check', '--root', root, '--verbose'])).stdout).toContain(
+      'marketing/assets/spare.svg:1:1 warning [unused]',
+    );
     expect(result.stdout.trim().split('\n').at(-1)).toBe('0 errors (1 warning)');
     expect(result.exitCode).toBe(0);
   });

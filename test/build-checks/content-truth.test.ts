@@ -11,19 +11,34 @@ import { describeIssues } from './check-fixture.ts';
 // The fixture's facts: offline after 90 s only with the Docker provisioner, otherwise the 180 s TTL.
 const facts = loadFacts(`${import.meta.dirname}/../fixtures/checks-pass`);
 
-const names = (mentions: ReturnType<typeof findCodeMentions>) => mentions.map((mention) => `${mention.kind} ${mention.name}`).sort();
+const names = (mentions: ReturnType<typeof findCodeMentions>) =>
+  mentions.map((mention) => `${mention.kind} ${mention.name}`).sort();
 
 describe('product identifiers in code', () => {
   test('a shell block yields its upper-case variables, headers and installs', () => {
-    const block = '```bash\nexport CONTAINER_BACKEND=flyio\nread -rs ADMIN_TOKEN\ncurl "$PLATFORM_URL/x" -H "X-Workspace-ID: ${WORKSPACE_ID}"\npip install molecule-sdk\n```';
-    expect(names(findCodeMentions(block))).toEqual(['header X-Workspace-ID', 'pip molecule-sdk', 'variable ADMIN_TOKEN', 'variable CONTAINER_BACKEND', 'variable PLATFORM_URL', 'variable WORKSPACE_ID']);
+    const block =
+      '```bash\nexport CONTAINER_BACKEND=flyio\nread -rs ADMIN_TOKEN\ncurl "$PLATFORM_URL/x" -H "X-Workspace-ID: ${WORKSPACE_ID}"\npip install molecule-sdk\n```';
+    expect(names(findCodeMentions(block))).toEqual([
+      'header X-Workspace-ID',
+      'pip molecule-sdk',
+      'variable ADMIN_TOKEN',
+      'variable CONTAINER_BACKEND',
+      'variable PLATFORM_URL',
+      'variable WORKSPACE_ID',
+    ]);
   });
 
   test('a Python block yields SDK imports, calls, constructor arguments and environment reads', () => {
-    const block = '```python\nfrom molecule_agent import RemoteAgentClient as C\nclient = RemoteAgentClient(workspace_id=os.environ["WORKSPACE_ID"], agent_card={"name": "x"}, auth_token=t)\nclient.run_heartbeat_loop_async()\n```';
+    const block =
+      '```python\nfrom molecule_agent import RemoteAgentClient as C\nclient = RemoteAgentClient(workspace_id=os.environ["WORKSPACE_ID"], agent_card={"name": "x"}, auth_token=t)\nclient.run_heartbeat_loop_async()\n```';
     expect(names(findCodeMentions(block))).toEqual([
-      'class RemoteAgentClient', 'method run_heartbeat_loop_async', 'module molecule_agent',
-      'parameter agent_card', 'parameter auth_token', 'parameter workspace_id', 'variable WORKSPACE_ID',
+      'class RemoteAgentClient',
+      'method run_heartbeat_loop_async',
+      'module molecule_agent',
+      'parameter agent_card',
+      'parameter auth_token',
+      'parameter workspace_id',
+      'variable WORKSPACE_ID',
     ]);
   });
 
@@ -34,17 +49,26 @@ describe('product identifiers in code', () => {
 
 describe('product identifiers in prose', () => {
   test('backticks name variables, events and SDK calls; plain words and bare command names do not', () => {
-    const text = 'Set `MOLECULE_ORG_ID`, watch `WORKSPACE_OFFLINE`, call `pull_secrets()`. There is no `molecule` command, but `molecule login` is one. README and API are words.';
-    expect(names(findProseMentions(text))).toEqual(['cli molecule login', 'event WORKSPACE_OFFLINE', 'method pull_secrets', 'variable MOLECULE_ORG_ID']);
+    const text =
+      'Set `MOLECULE_ORG_ID`, watch `WORKSPACE_OFFLINE`, call `pull_secrets()`. There is no `molecule` command, but `molecule login` is one. README and API are words.';
+    expect(names(findProseMentions(text))).toEqual([
+      'cli molecule login',
+      'event WORKSPACE_OFFLINE',
+      'method pull_secrets',
+      'variable MOLECULE_ORG_ID',
+    ]);
   });
 
   test('error bodies and headers count anywhere', () => {
-    expect(names(findProseMentions('It answers {"error":"missing caller auth token"} unless X-Workspace-ID is sent.'))).toEqual(['error missing caller auth token', 'header X-Workspace-ID']);
+    expect(
+      names(findProseMentions('It answers {"error":"missing caller auth token"} unless X-Workspace-ID is sent.')),
+    ).toEqual(['error missing caller auth token', 'header X-Workspace-ID']);
   });
 });
 
 describe('conditional figures', () => {
-  const flagged = (text: string) => findConditionProblems(text, facts).map((problem) => text.slice(problem.index, problem.index + 6));
+  const flagged = (text: string) =>
+    findConditionProblems(text, facts).map((problem) => text.slice(problem.index, problem.index + 6));
 
   test.each([
     ['A workspace goes offline after 90 s without a heartbeat.', ['90 s w']],

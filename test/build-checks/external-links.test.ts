@@ -32,7 +32,12 @@ test('checks external links over HTTP and answers again from the cache', async (
   const cacheFile = join(dir, 'cache.json');
   const urls = [`${base}/fine`, `${base}/gone`, `${base}/head-refused`, `${base}/busy`];
   const first = await checkExternalUrls(urls, { cacheFile });
-  expect(urls.map((url) => [first.get(url)?.ok, first.get(url)?.status])).toEqual([[true, 200], [false, 404], [true, 200], [true, 429]]);
+  expect(urls.map((url) => [first.get(url)?.ok, first.get(url)?.status])).toEqual([
+    [true, 200],
+    [false, 404],
+    [true, 200],
+    [true, 429],
+  ]);
   expect(hits).toContain('GET /head-refused');
   expect(Object.keys(JSON.parse(readFileSync(cacheFile, 'utf8')))).toHaveLength(4);
 

@@ -49,8 +49,13 @@ describe('built HTML scanning', () => {
   });
 
   test('reads feed and sitemap URLs', () => {
-    const xml = '<rss><channel><link>https://moleculesai.app/</link><item><link>https://moleculesai.app/blog/x/</link><enclosure url="https://moleculesai.app/a.mp3"/></item></channel></rss>';
-    expect(scanXml(xml).refs.map((ref) => ref.url)).toEqual(['https://moleculesai.app/', 'https://moleculesai.app/blog/x/', 'https://moleculesai.app/a.mp3']);
+    const xml =
+      '<rss><channel><link>https://moleculesai.app/</link><item><link>https://moleculesai.app/blog/x/</link><enclosure url="https://moleculesai.app/a.mp3"/></item></channel></rss>';
+    expect(scanXml(xml).refs.map((ref) => ref.url)).toEqual([
+      'https://moleculesai.app/',
+      'https://moleculesai.app/blog/x/',
+      'https://moleculesai.app/a.mp3',
+    ]);
   });
 
   test('normalises text for leak matching and maps back to the source', () => {
@@ -73,8 +78,11 @@ describe('leak matching helpers', () => {
 
   test('renders Fact and Route components as the site prints them', () => {
     const facts = loadFacts(`${import.meta.dirname}/../fixtures/checks-pass`);
-    expect(renderFactComponents('Every <Fact k="liveness.heartbeatSeconds" /> s via <Route id="heartbeat" /> or <Route id="state" pathOnly />.', facts)).toBe(
-      'Every 30 s via POST /registry/heartbeat or /workspaces/:id/state.',
-    );
+    expect(
+      renderFactComponents(
+        'Every <Fact k="liveness.heartbeatSeconds" /> s via <Route id="heartbeat" /> or <Route id="state" pathOnly />.',
+        facts,
+      ),
+    ).toBe('Every 30 s via POST /registry/heartbeat or /workspaces/:id/state.');
   });
 });

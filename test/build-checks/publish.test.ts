@@ -16,7 +16,11 @@ const PARTS = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 
 const POST = 'content/blog/fixture-approved.mdx';
 
 function build(args: string[] = [], env: Record<string, string> = {}) {
-  return execa(NODE, [CLI, 'build', '--root', PROJECT, ...args], { cwd: REPO, reject: false, env: { CI: '', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', BUILD_NOW: '2026-04-25T00:00:00Z', ...env } });
+  return execa(NODE, [CLI, 'build', '--root', PROJECT, ...args], {
+    cwd: REPO,
+    reject: false,
+    env: { CI: '', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', BUILD_NOW: '2026-04-25T00:00:00Z', ...env },
+  });
 }
 
 /** Every file under dist/ with the hash of its bytes. */
@@ -63,7 +67,9 @@ describe('npm run build publishes dist/ atomically', () => {
     const bad = await build();
     await writeFile(join(PROJECT, POST), text);
     expect(bad.exitCode).toBe(1);
-    expect(bad.stdout).toMatch(new RegExp(`^${POST}:${line}:\\d+ \\[astro\\] astro build \\(public\\): .*DoesNotExist`, 'm'));
+    expect(bad.stdout).toMatch(
+      new RegExp(`^${POST}:${line}:\\d+ \\[astro\\] astro build \\(public\\): .*DoesNotExist`, 'm'),
+    );
     expect(bad.stdout + bad.stderr).not.toContain('\u001b[');
     expect(bad.stdout).toContain('note: dist/ kept from the last good build');
     expect(await snapshot(join(PROJECT, 'dist'))).toEqual(before);
@@ -82,7 +88,9 @@ describe('npm run build publishes dist/ atomically', () => {
     await writeFile(page, full);
     await writeFile(home, room);
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toMatch(/^dist\/public\/blog\/fixture-approved\/index\.html:1:1 \[truncated\] .*no closing <\/html>/m);
+    expect(result.stdout).toMatch(
+      /^dist\/public\/blog\/fixture-approved\/index\.html:1:1 \[truncated\] .*no closing <\/html>/m,
+    );
     expect(result.stdout).toMatch(/^dist\/internal\/index\.html:1:1 \[truncated\] .*empty \(0 bytes\)/m);
   }, 60_000);
 });
@@ -91,12 +99,22 @@ describe('one build at a time per checkout', () => {
   /** A separate process holding the lock as `held-by-test` until it is killed or `releaseAfterMs` passes. */
   async function holdLock(releaseAfterMs: number) {
     const lockModule = JSON.stringify(join(REPO, 'scripts/lib/checkout-lock.ts'));
-    const holder = execa(NODE, ['--input-type=module', '-e', `
+    const holder = execa(
+      NODE,
+      [
+        '--input-type=module',
+        '-e',
+        `
       const { acquireCheckoutLock } = await import(${lockModule});
       const release = await acquireCheckoutLock(${JSON.stringify(PROJECT)}, { command: 'held-by-test' });
       console.log('locked');
-      setTimeout(async () => { await release(); console.log('released'); }, ${releaseAfterMs});`], { reject: false });
-    await new Promise<void>((resolve) => holder.stdout?.on('data', (chunk) => String(chunk).includes('locked') && resolve()));
+      setTimeout(async () => { await release(); console.log('released'); }, ${releaseAfterMs});`,
+      ],
+      { reject: false },
+    );
+    await new Promise<void>((resolve) =>
+      holder.stdout?.on('data', (chunk) => String(chunk).includes('locked') && resolve()),
+    );
     // Wrapped: an async function returning the subprocess itself would wait for it to exit.
     return { holder };
   }
@@ -112,7 +130,11 @@ describe('one build at a time per checkout', () => {
     await holder;
     expect(result.exitCode).toBe(1);
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(result.stdout).toMatch(new RegExp(`${LOCK_DIR.replace('.', '\\.')} \\[lock\\] the checkout is locked by held-by-test \\(pid ${holder.pid}`));
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `${LOCK_DIR.replace('.', '\\.')} \\[lock\\] the checkout is locked by held-by-test \\(pid ${holder.pid}`,
+      ),
+    );
     expect(await snapshot(join(PROJECT, 'dist'))).toEqual(before);
   }, 30_000);
 

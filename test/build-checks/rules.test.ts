@@ -44,7 +44,13 @@ const PLANTED: Array<[rule: string, file: string, line: number, column: number, 
   // a generated file nothing uses (warning)
   ['unused', 'marketing/assets/orphan.svg', 1, 1, 'not referenced by any content'],
   // fallback audio (warning)
-  ['draft-asset', 'marketing/manifest.json', 56, 5, 'intro.mp3 is draft audio (made by espeak), not the final deliverable'],
+  [
+    'draft-asset',
+    'marketing/manifest.json',
+    56,
+    5,
+    'intro.mp3 is draft audio (made by espeak), not the final deliverable',
+  ],
   // an X post over 280 weighted characters
   ['len', 'content/social/too-long.mdx', 12, 11, 'X post "x-long" is 288 weighted characters; the limit is 280'],
   // "the only" without a footnote
@@ -54,7 +60,13 @@ const PLANTED: Array<[rule: string, file: string, line: number, column: number, 
   // a liveness figure the facts contradict
   ['fact', 'content/guides/wrong-facts.mdx', 9, 35, 'says 60 seconds but the facts say offline after 90 s'],
   // a route with the wrong method (the secrets values route is GET …/secrets/values)
-  ['fact', 'content/guides/wrong-facts.mdx', 11, 20, 'route GET /workspaces/:id/secrets is not in content/facts.yaml routes'],
+  [
+    'fact',
+    'content/guides/wrong-facts.mdx',
+    11,
+    20,
+    'route GET /workspaces/:id/secrets is not in content/facts.yaml routes',
+  ],
   // the plugin download mounted at the wrong place
   ['fact', 'content/guides/wrong-facts.mdx', 11, 67, 'route /plugins/:name/download'],
   // a token format the facts contradict
@@ -64,7 +76,13 @@ const PLANTED: Array<[rule: string, file: string, line: number, column: number, 
   // a bare <Fact> of that figure in a sentence that does not state the condition either
   ['fact', 'content/guides/wrong-facts.mdx', 19, 34, 'holds only with the Docker provisioner'],
   // a conditional <Fact> prints its own unit, so "seconds" after it doubles
-  ['fact', 'content/guides/wrong-facts.mdx', 21, 23, 'prints its unit and condition ("90 s (with the Docker provisioner; otherwise 180 s)")'],
+  [
+    'fact',
+    'content/guides/wrong-facts.mdx',
+    21,
+    23,
+    'prints its unit and condition ("90 s (with the Docker provisioner; otherwise 180 s)")',
+  ],
   // a <Fact> key that does not exist
   ['fact', 'content/guides/wrong-facts.mdx', 15, 21, '<Fact k="liveness.ttl">: no such scalar fact'],
   // an environment variable nothing in the product reads, exported in a shell block
@@ -108,14 +126,20 @@ const PLANTED: Array<[rule: string, file: string, line: number, column: number, 
 
 describe('failing fixture', () => {
   test.each(PLANTED)('reports [%s] at %s:%i:%i', (rule, file, line, column, message) => {
-    const match = failing.issues.find((issue) => issue.rule === rule && issue.file === file && issue.line === line && issue.column === column);
+    const match = failing.issues.find(
+      (issue) => issue.rule === rule && issue.file === file && issue.line === line && issue.column === column,
+    );
     expect(match, describeIssues(failing.issues).join('\n')).toBeDefined();
     expect(match!.message).toContain(message);
   });
 
   test('reports every problem of the tree in one run, and nothing it should not', () => {
     const unexpected = failing.issues.filter(
-      (issue) => !PLANTED.some(([rule, file, line, column]) => issue.rule === rule && issue.file === file && issue.line === line && issue.column === column),
+      (issue) =>
+        !PLANTED.some(
+          ([rule, file, line, column]) =>
+            issue.rule === rule && issue.file === file && issue.line === line && issue.column === column,
+        ),
     );
     // Beyond the table: overlapping claim words, unused files that the manifest rows also flag, the leaked page's title.
     expect(describeIssues(sortIssues(unexpected))).toMatchInlineSnapshot(`
@@ -130,7 +154,9 @@ describe('failing fixture', () => {
   });
 
   test('suggests the known name for a misspelled one', () => {
-    const hints = failing.issues.filter((issue) => issue.rule === 'vocab').map((issue) => `${issue.message.split(':')[0]} → ${issue.hint}`);
+    const hints = failing.issues
+      .filter((issue) => issue.rule === 'vocab')
+      .map((issue) => `${issue.message.split(':')[0]} → ${issue.hint}`);
     expect(hints).toEqual(
       expect.arrayContaining([
         'unknown header X-Molecule-Org-ID → did you mean X-Molecule-Org-Id?',

@@ -54,15 +54,29 @@ describe('npm run check on a copy of the real launch', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   test('fails on a pasted register template and a lower-case header, without printing either value', async () => {
-    for (const part of ['content', 'marketing', 'public', 'src/routes']) if (existsSync(join(REPO, part))) cpSync(join(REPO, part), join(root, part), { recursive: true });
+    for (const part of ['content', 'marketing', 'public', 'src/routes'])
+      if (existsSync(join(REPO, part))) cpSync(join(REPO, part), join(root, part), { recursive: true });
     const file = join(root, 'content/guides/remote-workspaces.mdx');
     const [header, exported] = [token(), token()];
-    writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\n\`\`\`sh\ncurl -H 'authorization: bearer ${header}' https://moleculesai.app/health\nexport WORKSPACE_AUTH_TOKEN=${exported}\n\`\`\`\n`);
-    const baseline = await execa(join(REPO, 'node_modules/.bin/node'), [join(REPO, 'scripts/build-checks/cli.ts'), 'check', '--root', join(REPO, 'content', '..')], { cwd: REPO, reject: false });
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8').trimEnd()}\n\n\`\`\`sh\ncurl -H 'authorization: bearer ${header}' https://moleculesai.app/health\nexport WORKSPACE_AUTH_TOKEN=${exported}\n\`\`\`\n`,
+    );
+    const baseline = await execa(
+      join(REPO, 'node_modules/.bin/node'),
+      [join(REPO, 'scripts/build-checks/cli.ts'), 'check', '--root', join(REPO, 'content', '..')],
+      { cwd: REPO, reject: false },
+    );
     expect(baseline.stdout).not.toContain('[secret]');
-    const result = await execa(join(REPO, 'node_modules/.bin/node'), [join(REPO, 'scripts/build-checks/cli.ts'), 'check', '--root', root], { cwd: REPO, reject: false, env: { CI: '' } });
+    const result = await execa(
+      join(REPO, 'node_modules/.bin/node'),
+      [join(REPO, 'scripts/build-checks/cli.ts'), 'check', '--root', root],
+      { cwd: REPO, reject: false, env: { CI: '' } },
+    );
     expect(result.exitCode).toBe(1);
-    const secrets = result.stdout.split('\n').filter((line) => line.includes('[secret]') && line.startsWith('content/guides/remote-workspaces.mdx:'));
+    const secrets = result.stdout
+      .split('\n')
+      .filter((line) => line.includes('[secret]') && line.startsWith('content/guides/remote-workspaces.mdx:'));
     expect(secrets).toHaveLength(2);
     expect(result.stdout + result.stderr).not.toContain(header);
     expect(result.stdout + result.stderr).not.toContain(exported);

@@ -37,7 +37,9 @@ describe('route mentions', () => {
   });
 
   test('ignores site paths, URLs on other hosts and words that only contain a prefix', () => {
-    expect(findRouteMentions('see /guides/remote-workspaces/ and /docs/api-reference and workspaces/x', facts.routes)).toEqual([]);
+    expect(
+      findRouteMentions('see /guides/remote-workspaces/ and /docs/api-reference and workspaces/x', facts.routes),
+    ).toEqual([]);
   });
 });
 
@@ -87,7 +89,12 @@ describe('secrets', () => {
 });
 
 describe('claims', () => {
-  const matched = (text: string) => CLAIM_RULES.flatMap((rule) => [...text.matchAll(rule.pattern)].filter((match) => !rule.exemptAfter?.test(text.slice(Math.max(0, match.index - 30), match.index))).map((match) => match[0]));
+  const matched = (text: string) =>
+    CLAIM_RULES.flatMap((rule) =>
+      [...text.matchAll(rule.pattern)]
+        .filter((match) => !rule.exemptAfter?.test(text.slice(Math.max(0, match.index - 30), match.index)))
+        .map((match) => match[0]),
+    );
 
   test.each([
     ['Molecule AI is the only platform with remote runtimes.', ['the only platform']],

@@ -27,12 +27,29 @@ afterEach(async () => {
 
 /** Starts the agent as its own process, as a user would. */
 function startAgent(id: string, extraArgs: string[] = [], env: Record<string, string> = {}) {
-  const child = execa(NODE, [AGENT_MAIN, '--platform-url', sandbox.url, '--workspace-id', id, '--name', 'researcher', '--heartbeat', '0.2', '--state-poll', '0.1', ...extraArgs], {
-    env: cleanEnv({ MOLECULE_TOKEN_DIR: tokens, ...env }),
-    extendEnv: false,
-    reject: false,
-    all: true,
-  });
+  const child = execa(
+    NODE,
+    [
+      AGENT_MAIN,
+      '--platform-url',
+      sandbox.url,
+      '--workspace-id',
+      id,
+      '--name',
+      'researcher',
+      '--heartbeat',
+      '0.2',
+      '--state-poll',
+      '0.1',
+      ...extraArgs,
+    ],
+    {
+      env: cleanEnv({ MOLECULE_TOKEN_DIR: tokens, ...env }),
+      extendEnv: false,
+      reject: false,
+      all: true,
+    },
+  );
   children.push(child);
   return child;
 }
@@ -49,14 +66,24 @@ function freePort(): Promise<number> {
 describe('the remote agent process', () => {
   test('caches its token 0700/0600, logs secret key names only, answers A2A and exits on pause', async () => {
     const { id, token } = await createAwaiting(sandbox);
-    await call(sandbox, 'POST', `/workspaces/${id}/secrets`, { bearer: ADMIN, body: { key: 'MODEL_API_KEY', value: 'canary-secret-value-77' } });
+    await call(sandbox, 'POST', `/workspaces/${id}/secrets`, {
+      bearer: ADMIN,
+      body: { key: 'MODEL_API_KEY', value: 'canary-secret-value-77' },
+    });
     const agent = startAgent(id, [], { MOLECULE_WORKSPACE_TOKEN: token });
     await waitForLine(agent, /first one accepted/);
     const file = join(tokens, id, '.auth_token');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(join(tokens, id)).mode & 0o777).toBe(0o700);
     expect(readFileSync(file, 'utf8')).toBe(token);
-    const reply = await call(sandbox, 'POST', `/workspaces/${id}/a2a`, { body: { jsonrpc: '2.0', id: 'r1', method: 'message/send', params: { message: { role: 'user', parts: [{ kind: 'text', text: 'find X' }] } } } });
+    const reply = await call(sandbox, 'POST', `/workspaces/${id}/a2a`, {
+      body: {
+        jsonrpc: '2.0',
+        id: 'r1',
+        method: 'message/send',
+        params: { message: { role: 'user', parts: [{ kind: 'text', text: 'find X' }] } },
+      },
+    });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ jsonrpc: '2.0', id: 'r1', result: { kind: 'message', role: 'agent' } });
     expect(reply.body.result.parts[0]).toMatchObject({ kind: 'text' });
@@ -106,7 +133,9 @@ describe('the remote agent process', () => {
       const { id, token } = await createAwaiting(sandbox);
       const result = await startAgent(id, ['--port', String(port)], { MOLECULE_WORKSPACE_TOKEN: token });
       expect(result.exitCode).toBe(1);
-      expect(result.stderr).toContain(`--port [agent] port ${port} is in use — set AGENT_PORT to a free port, or leave it unset to pick one`);
+      expect(result.stderr).toContain(
+        `--port [agent] port ${port} is in use — set AGENT_PORT to a free port, or leave it unset to pick one`,
+      );
     } finally {
       blocker.close();
     }
@@ -116,7 +145,9 @@ describe('the remote agent process', () => {
     const child = execa(NODE, [AGENT_MAIN], { env: cleanEnv(), extendEnv: false, reject: false });
     const result = await child;
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain("--platform-url [usage] is required — set --platform-url (or PLATFORM_URL) to the platform's http(s) URL");
+    expect(result.stderr).toContain(
+      "--platform-url [usage] is required — set --platform-url (or PLATFORM_URL) to the platform's http(s) URL",
+    );
     expect(result.stderr).toContain('--workspace-id [usage] is required — set --workspace-id (or WORKSPACE_ID)');
   });
 });

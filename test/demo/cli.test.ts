@@ -29,8 +29,11 @@ function goldenText(transcript: any): string {
   for (const step of transcript.steps) {
     lines.push(`${step.hidden ? '(hidden) ' : ''}${step.kind} [${step.moment}] ${step.status}`);
     for (const exchange of step.exchanges) {
-      lines.push(`  ${exchange.actor ?? 'runner'} ${exchange.method} ${exchange.path} → ${exchange.status ?? exchange.error}`);
-      if (Object.keys(exchange.request.headers).length > 0) lines.push(`    headers ${JSON.stringify(exchange.request.headers)}`);
+      lines.push(
+        `  ${exchange.actor ?? 'runner'} ${exchange.method} ${exchange.path} → ${exchange.status ?? exchange.error}`,
+      );
+      if (Object.keys(exchange.request.headers).length > 0)
+        lines.push(`    headers ${JSON.stringify(exchange.request.headers)}`);
       if (exchange.request.body !== undefined) lines.push(`    > ${JSON.stringify(exchange.request.body)}`);
       if (exchange.response?.body !== undefined) lines.push(`    < ${JSON.stringify(exchange.response.body)}`);
     }
@@ -52,14 +55,27 @@ describe('npm run demo against the embedded stand-in', () => {
     expect(result.stdout).toContain('✓ demo passed: 8 of 8 steps');
     const out = join(demo.root, 'marketing', 'demo');
     const names = readdirSync(out).sort();
-    expect(names).toEqual(['phase30-walkthrough.cast', 'phase30-walkthrough.junit.xml', 'phase30-walkthrough.summary.md', 'phase30-walkthrough.timeline.json', 'phase30-walkthrough.transcript.json']);
+    expect(names).toEqual([
+      'phase30-walkthrough.cast',
+      'phase30-walkthrough.junit.xml',
+      'phase30-walkthrough.summary.md',
+      'phase30-walkthrough.timeline.json',
+      'phase30-walkthrough.transcript.json',
+    ]);
     const transcript = JSON.parse(readFileSync(join(out, 'phase30-walkthrough.transcript.json'), 'utf8'));
     await expect(goldenText(transcript)).toMatchFileSnapshot('__golden__/transcript-happy-path.txt');
     const manifest = JSON.parse(readFileSync(join(demo.root, 'marketing', 'manifest.json'), 'utf8'));
     const planned = await planDemoRecording(demo.root);
     expect(planned.map((entry) => entry.path).sort()).toEqual(names.map((name) => `marketing/demo/${name}`));
     for (const entry of planned) {
-      expect(manifest.entries[entry.path]).toMatchObject({ generator: 'demo', command: 'npm run demo', inputsHash: entry.inputsHash, provider: 'stand-in', draft: true, sources: ['content/storyboards/phase30-remote-agent.mdx'] });
+      expect(manifest.entries[entry.path]).toMatchObject({
+        generator: 'demo',
+        command: 'npm run demo',
+        inputsHash: entry.inputsHash,
+        provider: 'stand-in',
+        draft: true,
+        sources: ['content/storyboards/phase30-remote-agent.mdx'],
+      });
     }
     const junit = readFileSync(join(out, 'phase30-walkthrough.junit.xml'), 'utf8');
     expect(junit.match(/<testcase /g)).toHaveLength(transcript.steps.length);
@@ -67,15 +83,27 @@ describe('npm run demo against the embedded stand-in', () => {
     // The cast is what stdout showed (stdout is the same text without colour), with one marker per moment.
     const cast = parseCast(readFileSync(join(out, 'phase30-walkthrough.cast'), 'utf8'));
     expect(cast.header).toMatchObject({ version: 2, width: 110 });
-    expect(cast.events.filter((event) => event.kind === 'm').map((event) => event.data)).toEqual(['The platform is up', 'An external workspace is created', 'The laptop registers', 'The canvas shows it as remote', 'A task goes through the proxy']);
-    const shown = cast.events.filter((event) => event.kind === 'o').map((event) => event.data.replace(/\r\n/g, '\n').replace(/\u001b\[[0-9;]*m/g, '')).join('');
+    expect(cast.events.filter((event) => event.kind === 'm').map((event) => event.data)).toEqual([
+      'The platform is up',
+      'An external workspace is created',
+      'The laptop registers',
+      'The canvas shows it as remote',
+      'A task goes through the proxy',
+    ]);
+    const shown = cast.events
+      .filter((event) => event.kind === 'o')
+      .map((event) => event.data.replace(/\r\n/g, '\n').replace(/\u001b\[[0-9;]*m/g, ''))
+      .join('');
     expect(result.stdout.startsWith(shown)).toBe(true);
     expect(shown).toContain('stand-in');
     // Each moment's span starts at its cast marker, and each step's span lies inside its moment's.
     const timeline = JSON.parse(readFileSync(join(out, 'phase30-walkthrough.timeline.json'), 'utf8'));
-    expect(timeline.moments.map((moment: { start: number }) => moment.start)).toEqual(cast.events.filter((event) => event.kind === 'm').map((event) => event.time));
+    expect(timeline.moments.map((moment: { start: number }) => moment.start)).toEqual(
+      cast.events.filter((event) => event.kind === 'm').map((event) => event.time),
+    );
     for (const moment of timeline.moments) {
-      for (const step of moment.steps) expect(step.start >= moment.start && step.end <= moment.end, `${step.kind} inside ${moment.id}`).toBe(true);
+      for (const step of moment.steps)
+        expect(step.start >= moment.start && step.end <= moment.end, `${step.kind} inside ${moment.id}`).toBe(true);
     }
     for (const { file, text } of readTree(out)) expect(TOKEN_SHAPE.test(text), file).toBe(false);
     expect(TOKEN_SHAPE.test(result.all)).toBe(false);
@@ -88,7 +116,9 @@ describe('npm run demo against the embedded stand-in', () => {
     try {
       const result = await runDemo(root, ['--check'], cleanEnv());
       expect(result.exitCode).toBe(0);
-      expect(result.stdout).toBe('demo script ok: 8 steps in 5 moments from content/storyboards/phase30-remote-agent.mdx\nwould run against the embedded stand-in platform and write marketing/demo/');
+      expect(result.stdout).toBe(
+        'demo script ok: 8 steps in 5 moments from content/storyboards/phase30-remote-agent.mdx\nwould run against the embedded stand-in platform and write marketing/demo/',
+      );
       expect(existsSync(join(root, 'marketing'))).toBe(false);
     } finally {
       cleanup();
@@ -98,7 +128,11 @@ describe('npm run demo against the embedded stand-in', () => {
   test('--check reports every storyboard and environment problem at its place, then runs nothing', async () => {
     const { root, cleanup } = makeDemoRoot('demo-storyboard-bad');
     try {
-      const result = await runDemo(root, ['--check'], cleanEnv({ PLATFORM_URL: 'ftp://example.com', AGENT_PORT: '99999' }));
+      const result = await runDemo(
+        root,
+        ['--check'],
+        cleanEnv({ PLATFORM_URL: 'ftp://example.com', AGENT_PORT: '99999' }),
+      );
       expect(result.exitCode).toBe(2);
       expect(result.stderr.split('\n\nusage:')[0]).toMatchInlineSnapshot(`
         "demo: nothing was run; fix the problems below (npm run demo -- --check validates without running)
@@ -132,7 +166,7 @@ describe('npm run demo against the embedded stand-in', () => {
 });
 
 describe('npm run demo with the agent behind a public URL', () => {
-  test('creates the workspace with AGENT_PUBLIC_URL and the agent answers on that URL\'s path', async () => {
+  test("creates the workspace with AGENT_PUBLIC_URL and the agent answers on that URL's path", async () => {
     const { root, tokens, cleanup } = makeDemoRoot();
     const port = await new Promise<number>((resolve) => {
       const probe = createServer().listen(0, '127.0.0.1', () => {
@@ -142,15 +176,23 @@ describe('npm run demo with the agent behind a public URL', () => {
     });
     try {
       const publicUrl = `http://localhost:${port}/tunnel/a2a`;
-      const result = await runDemo(root, ['--fast'], cleanEnv({ AGENT_PUBLIC_URL: publicUrl, AGENT_PORT: String(port), MOLECULE_TOKEN_DIR: tokens }));
+      const result = await runDemo(
+        root,
+        ['--fast'],
+        cleanEnv({ AGENT_PUBLIC_URL: publicUrl, AGENT_PORT: String(port), MOLECULE_TOKEN_DIR: tokens }),
+      );
       expect(result.exitCode, result.all).toBe(0);
-      const transcript = JSON.parse(readFileSync(join(root, 'marketing/demo/phase30-walkthrough.transcript.json'), 'utf8'));
+      const transcript = JSON.parse(
+        readFileSync(join(root, 'marketing/demo/phase30-walkthrough.transcript.json'), 'utf8'),
+      );
       const create = transcript.steps.find((step: { kind: string }) => step.kind === 'create-workspace').exchanges[0];
       expect(create.request.body.url).toBe(publicUrl);
       expect(create.response.body).toMatchObject({ external: true, status: 'online' });
       expect(result.stdout).toContain('the platform issued a new token');
       const missingPort = await runDemo(root, ['--check'], cleanEnv({ AGENT_PUBLIC_URL: publicUrl }));
-      expect(missingPort.stderr).toContain('AGENT_PUBLIC_URL [env] set without AGENT_PORT, so the agent would listen on a random port the tunnel does not know — set AGENT_PORT to the local port your tunnel forwards to');
+      expect(missingPort.stderr).toContain(
+        'AGENT_PUBLIC_URL [env] set without AGENT_PORT, so the agent would listen on a random port the tunnel does not know — set AGENT_PORT to the local port your tunnel forwards to',
+      );
     } finally {
       cleanup();
     }
@@ -163,7 +205,11 @@ describe('npm run demo against another platform on loopback', () => {
     const adminToken = 'second-platform-admin-token-1';
     const platform = await startSandboxProcess([], cleanEnv({ ADMIN_TOKEN: adminToken, MOLECULE_TOKEN_DIR: tokens }));
     try {
-      const result = await runDemo(root, ['--fast', '--out', 'recording'], cleanEnv({ PLATFORM_URL: platform.url, ADMIN_TOKEN: adminToken, MOLECULE_TOKEN_DIR: tokens }));
+      const result = await runDemo(
+        root,
+        ['--fast', '--out', 'recording'],
+        cleanEnv({ PLATFORM_URL: platform.url, ADMIN_TOKEN: adminToken, MOLECULE_TOKEN_DIR: tokens }),
+      );
       expect(result.exitCode, result.all).toBe(0);
       expect(result.stdout).toContain(`platform    ${platform.url}`);
       // It identifies itself as the stand-in, so the recording says so.
@@ -182,7 +228,16 @@ describe('npm run demo against another platform on loopback', () => {
     const canary = 'canary-api-key-9b7c6a5d';
     const platform = await startSandboxProcess([], cleanEnv({ ADMIN_TOKEN: adminToken, MOLECULE_TOKEN_DIR: tokens }));
     try {
-      const result = await runDemo(root, ['--fast', '--keep', '--create-with-url'], cleanEnv({ PLATFORM_URL: platform.url, ADMIN_TOKEN: adminToken, DEMO_API_KEY: canary, MOLECULE_TOKEN_DIR: tokens }));
+      const result = await runDemo(
+        root,
+        ['--fast', '--keep', '--create-with-url'],
+        cleanEnv({
+          PLATFORM_URL: platform.url,
+          ADMIN_TOKEN: adminToken,
+          DEMO_API_KEY: canary,
+          MOLECULE_TOKEN_DIR: tokens,
+        }),
+      );
       expect(result.exitCode, result.all).toBe(0);
       // --keep leaves the workspace (paused) and so its cached token, which the platform issued at register.
       const [workspace] = readdirSync(tokens).filter((name) => name !== 'sandbox');
@@ -191,10 +246,13 @@ describe('npm run demo against another platform on loopback', () => {
       const outputs = [{ file: 'stdout+stderr', text: result.all }, ...readTree(join(root, 'marketing'))];
       expect(outputs.length).toBe(7);
       for (const { file, text } of outputs) {
-        for (const secret of [canary, adminToken, issued]) expect(text.includes(secret), `${file} leaks a secret`).toBe(false);
+        for (const secret of [canary, adminToken, issued])
+          expect(text.includes(secret), `${file} leaks a secret`).toBe(false);
         expect(TOKEN_SHAPE.test(text), `${file} holds a token-shaped string`).toBe(false);
       }
-      expect(readFileSync(join(root, 'marketing', 'demo', 'phase30-walkthrough.transcript.json'), 'utf8')).toContain('"value": "«redacted»"');
+      expect(readFileSync(join(root, 'marketing', 'demo', 'phase30-walkthrough.transcript.json'), 'utf8')).toContain(
+        '"value": "«redacted»"',
+      );
     } finally {
       await platform.stop();
       cleanup();

@@ -10,7 +10,9 @@ describe('the launch-room demo page in a real browser', () => {
   const site = useSiteInBrowser('internal');
 
   test('plays the committed cast with the bundled asciinema-player and lists every step', async () => {
-    const transcript = JSON.parse(readFileSync(join(REPO_ROOT, 'marketing/demo/phase30-walkthrough.transcript.json'), 'utf8'));
+    const transcript = JSON.parse(
+      readFileSync(join(REPO_ROOT, 'marketing/demo/phase30-walkthrough.transcript.json'), 'utf8'),
+    );
     const visible = transcript.steps.filter((step: { hidden: boolean }) => !step.hidden);
     const page = await site.browser.newPage();
     const external: string[] = [];
@@ -22,7 +24,9 @@ describe('the launch-room demo page in a real browser', () => {
     expect(await page.locator('[data-demo-steps] tbody tr').count()).toBe(visible.length);
     // Jumping to the last moment renders that part of the recording in the player's terminal.
     await page.locator('button.seek').last().click();
-    await expect.poll(() => page.locator('#demo-player .ap-term').innerText(), { timeout: 15_000 }).toContain('teardown');
+    await expect
+      .poll(() => page.locator('#demo-player .ap-term').innerText(), { timeout: 15_000 })
+      .toContain('teardown');
     const cast = await page.request.get(`${site.url}/marketing/demo/phase30-walkthrough.cast`);
     expect(cast.status()).toBe(200);
     expect(external).toEqual([]);

@@ -31,7 +31,10 @@ async function liveWorkspaces(url: string): Promise<unknown[]> {
 }
 
 async function withPlatform(faults: string[], run: (url: string) => Promise<void>): Promise<void> {
-  const platform = await startSandboxProcess(faults.flatMap((fault) => ['--fault', fault]), cleanEnv({ ADMIN_TOKEN, MOLECULE_TOKEN_DIR: demo.tokens }));
+  const platform = await startSandboxProcess(
+    faults.flatMap((fault) => ['--fault', fault]),
+    cleanEnv({ ADMIN_TOKEN, MOLECULE_TOKEN_DIR: demo.tokens }),
+  );
   try {
     await run(platform.url);
   } finally {
@@ -39,7 +42,8 @@ async function withPlatform(faults: string[], run: (url: string) => Promise<void
   }
 }
 
-const env = (url: string, extra: Record<string, string> = {}) => cleanEnv({ PLATFORM_URL: url, ADMIN_TOKEN, MOLECULE_TOKEN_DIR: demo.tokens, ...extra });
+const env = (url: string, extra: Record<string, string> = {}) =>
+  cleanEnv({ PLATFORM_URL: url, ADMIN_TOKEN, MOLECULE_TOKEN_DIR: demo.tokens, ...extra });
 
 describe('a failing demo names the step, the status, the body and a hint, keeps the recording so far and leaves nothing running', () => {
   test('an unreachable platform fails the health step', async () => {
@@ -51,15 +55,23 @@ describe('a failing demo names the step, the status, the body and a hint, keeps 
     });
     const result = await runDemo(demo.root, ['--fast', '--out', 'unreachable'], env(`http://127.0.0.1:${closed}`));
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain(`content/storyboards/phase30-remote-agent.mdx:15:13 [demo] health: platform unreachable at http://127.0.0.1:${closed}: GET /health failed (ECONNREFUSED) — is the platform running at PLATFORM_URL? unset PLATFORM_URL to use the embedded stand-in`);
+    expect(result.stderr).toContain(
+      `content/storyboards/phase30-remote-agent.mdx:15:13 [demo] health: platform unreachable at http://127.0.0.1:${closed}: GET /health failed (ECONNREFUSED) — is the platform running at PLATFORM_URL? unset PLATFORM_URL to use the embedded stand-in`,
+    );
     expect(failedJunit(demo.root, 'unreachable')).toContain('<failure message="platform unreachable');
   });
 
   test('a 401 names the route, the body and what to check', async () => {
     await withPlatform([], async (url) => {
-      const result = await runDemo(demo.root, ['--fast', '--out', 'unauthorized'], env(url, { ADMIN_TOKEN: 'not-the-admin-token' }));
+      const result = await runDemo(
+        demo.root,
+        ['--fast', '--out', 'unauthorized'],
+        env(url, { ADMIN_TOKEN: 'not-the-admin-token' }),
+      );
       expect(result.exitCode).toBe(1);
-      expect(result.stderr).toContain('[demo] setup: parent PM workspace: POST /workspaces → 401 (expected 2xx): {"error":"invalid admin auth token"} — the platform rejected the credentials: check ADMIN_TOKEN');
+      expect(result.stderr).toContain(
+        '[demo] setup: parent PM workspace: POST /workspaces → 401 (expected 2xx): {"error":"invalid admin auth token"} — the platform rejected the credentials: check ADMIN_TOKEN',
+      );
       expect(result.stdout).toContain('✗ demo failed at setup: parent PM workspace: 1 of 8 steps passed');
       const junit = failedJunit(demo.root, 'unauthorized');
       expect(junit).toContain('status: 401');
@@ -72,7 +84,9 @@ describe('a failing demo names the step, the status, the body and a hint, keeps 
       const result = await runDemo(demo.root, ['--fast', '--out', 'server-error'], env(url));
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toContain('[demo] a2a-canvas: POST /workspaces/');
-      expect(result.stderr).toContain('→ 500 (expected 200): {"error":"injected fault (POST /workspaces/*/a2a -> 500)"} — the stand-in failed (or a fault was injected)');
+      expect(result.stderr).toContain(
+        '→ 500 (expected 200): {"error":"injected fault (POST /workspaces/*/a2a -> 500)"} — the stand-in failed (or a fault was injected)',
+      );
       expect(isAlive(pidOf(result.stdout))).toBe(false);
       expect(await liveWorkspaces(url)).toEqual([]);
       expect(failedJunit(demo.root, 'server-error')).toContain('cleanup: stop agent');
@@ -87,19 +101,27 @@ describe('a failing demo names the step, the status, the body and a hint, keeps 
       process.kill(Number(pid), 'SIGKILL');
       const result = await child;
       expect(result.exitCode).toBe(1);
-      expect(String(result.stderr)).toContain('[demo] a2a-canvas: the agent process was killed (SIGKILL) — something outside the demo stopped the agent process; run the demo again');
+      expect(String(result.stderr)).toContain(
+        '[demo] a2a-canvas: the agent process was killed (SIGKILL) — something outside the demo stopped the agent process; run the demo again',
+      );
       expect(await liveWorkspaces(url)).toEqual([]);
     });
   });
 
-  test('a taken agent port fails start-agent with the agent\'s own message', async () => {
+  test("a taken agent port fails start-agent with the agent's own message", async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const { port } = blocker.address() as { port: number };
     try {
-      const result = await runDemo(demo.root, ['--fast', '--out', 'port'], cleanEnv({ AGENT_PORT: String(port), MOLECULE_TOKEN_DIR: demo.tokens }));
+      const result = await runDemo(
+        demo.root,
+        ['--fast', '--out', 'port'],
+        cleanEnv({ AGENT_PORT: String(port), MOLECULE_TOKEN_DIR: demo.tokens }),
+      );
       expect(result.exitCode).toBe(1);
-      expect(result.stderr).toContain(`[demo] start-agent: the agent process exited with code 1: --port [agent] port ${port} is in use — set AGENT_PORT to a free port, or leave it unset to pick one — the agent's port is taken`);
+      expect(result.stderr).toContain(
+        `[demo] start-agent: the agent process exited with code 1: --port [agent] port ${port} is in use — set AGENT_PORT to a free port, or leave it unset to pick one — the agent's port is taken`,
+      );
     } finally {
       blocker.close();
     }
@@ -109,7 +131,9 @@ describe('a failing demo names the step, the status, the body and a hint, keeps 
     await withPlatform(['GET /workspaces/* -> hang'], async (url) => {
       const result = await runDemo(demo.root, ['--fast', '--timeout', '2', '--out', 'timeout'], env(url));
       expect(result.exitCode).toBe(1);
-      expect(result.stderr).toMatch(/\[demo\] canvas: timed out after 2 s waiting for GET \/workspaces\/[0-9a-f-]{36} status=online runtime=external; last: timed out after 2 s waiting for a response to GET \/workspaces\/[0-9a-f-]{36}; last: no response/);
+      expect(result.stderr).toMatch(
+        /\[demo\] canvas: timed out after 2 s waiting for GET \/workspaces\/[0-9a-f-]{36} status=online runtime=external; last: timed out after 2 s waiting for a response to GET \/workspaces\/[0-9a-f-]{36}; last: no response/,
+      );
       expect(isAlive(pidOf(result.stdout))).toBe(false);
     });
   });
@@ -125,7 +149,9 @@ describe('a failing demo names the step, the status, the body and a hint, keeps 
       expect(String(result.stderr)).toContain('[demo] a2a-canvas: interrupted by SIGINT');
       expect(isAlive(Number(pid))).toBe(false);
       expect(await liveWorkspaces(url)).toEqual([]);
-      expect(readFileSync(join(demo.root, 'interrupted', '.failed', 'phase30-walkthrough.cast'), 'utf8')).toContain('interrupted by SIGINT');
+      expect(readFileSync(join(demo.root, 'interrupted', '.failed', 'phase30-walkthrough.cast'), 'utf8')).toContain(
+        'interrupted by SIGINT',
+      );
     });
   });
 });

@@ -14,7 +14,11 @@ export const SANDBOX_CLI = join(REPO, 'scripts', 'demo', 'sandbox', 'cli.ts');
 export const AGENT_MAIN = join(REPO, 'scripts', 'demo', 'agent', 'cli.ts');
 
 /** A throwaway project root: the fixture storyboard, the real facts file, and a token folder. */
-export function makeDemoRoot(storyboardFixture = 'demo-storyboard'): { root: string; tokens: string; cleanup: () => void } {
+export function makeDemoRoot(storyboardFixture = 'demo-storyboard'): {
+  root: string;
+  tokens: string;
+  cleanup: () => void;
+} {
   const root = mkdtempSync(join(tmpdir(), 'demo-root-'));
   cpSync(join(REPO, 'test', 'fixtures', storyboardFixture, 'content'), join(root, 'content'), { recursive: true });
   cpSync(join(REPO, 'content', 'facts.yaml'), join(root, 'content', 'facts.yaml'));
@@ -29,14 +33,23 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
 }
 
 /** Starts `npm run demo`'s entry point as a real child process. */
-export function startDemo(root: string, args: string[], env: Record<string, string>): ResultPromise<{ cwd: string; env: Record<string, string>; extendEnv: false; reject: false; all: true }> {
+export function startDemo(
+  root: string,
+  args: string[],
+  env: Record<string, string>,
+): ResultPromise<{ cwd: string; env: Record<string, string>; extendEnv: false; reject: false; all: true }> {
   return execa(NODE, [DEMO_CLI, ...args], { cwd: root, env, extendEnv: false, reject: false, all: true });
 }
 
 /** Runs the demo to the end. */
 export async function runDemo(root: string, args: string[], env: Record<string, string>) {
   const result = await startDemo(root, args, env);
-  return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr), all: String(result.all) };
+  return {
+    exitCode: result.exitCode,
+    stdout: String(result.stdout),
+    stderr: String(result.stderr),
+    all: String(result.all),
+  };
 }
 
 interface LineLog {
@@ -85,7 +98,10 @@ export function waitForLine(child: ResultPromise, pattern: RegExp, timeoutMs = 3
 }
 
 /** A stand-in started as its own process with `npm run sandbox`'s entry point. */
-export async function startSandboxProcess(args: string[], env: Record<string, string>): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+export async function startSandboxProcess(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const child = execa(NODE, [SANDBOX_CLI, '--port', '0', ...args], { env, extendEnv: false, reject: false });
   const [, url] = await waitForLine(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
   return {

@@ -25,9 +25,15 @@ describe('the demo against a platform that goes away or misbehaves', () => {
     // The --fast wait is 10 s: a refused connection must not sit it out.
     expect(Date.now() - killedAt).toBeLessThan(8_000);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/\[demo\] canvas: (platform unreachable at http:\/\/127\.0\.0\.1:\d+: \w+ \/\S+ failed \([A-Z_]+\)|the platform closed the \/ws event stream .* mid-run) — the platform stopped answering mid-run/);
+    expect(result.stderr).toMatch(
+      /\[demo\] canvas: (platform unreachable at http:\/\/127\.0\.0\.1:\d+: \w+ \/\S+ failed \([A-Z_]+\)|the platform closed the \/ws event stream .* mid-run) — the platform stopped answering mid-run/,
+    );
     expect(result.stderr).not.toMatch(/timed out after/);
-    const workspaces = [...result.stderr.matchAll(/^ {2}workspace ([0-9a-f-]{36}) on http:\/\/127\.0\.0\.1:\d+ — remove it: curl -X DELETE/gm)].map((match) => match[1]);
+    const workspaces = [
+      ...result.stderr.matchAll(
+        /^ {2}workspace ([0-9a-f-]{36}) on http:\/\/127\.0\.0\.1:\d+ — remove it: curl -X DELETE/gm,
+      ),
+    ].map((match) => match[1]);
     expect(workspaces.length).toBeGreaterThanOrEqual(1);
     const folder = /^ {2}token folder (.+) — remove it: rm -rf /m.exec(result.stderr)?.[1];
     expect(folder).toBeDefined();
@@ -39,7 +45,10 @@ describe('the demo against a platform that goes away or misbehaves', () => {
   }, 40_000);
 
   test('a workspace whose heartbeats stop reaching the platform fails the demo and the recording goes to .failed', async () => {
-    const platform = await startSandboxProcess(['--offline-after', '1', '--fault', 'POST /registry/heartbeat -> 500'], cleanEnv({ ADMIN_TOKEN, MOLECULE_TOKEN_DIR: demo.tokens }));
+    const platform = await startSandboxProcess(
+      ['--offline-after', '1', '--fault', 'POST /registry/heartbeat -> 500'],
+      cleanEnv({ ADMIN_TOKEN, MOLECULE_TOKEN_DIR: demo.tokens }),
+    );
     try {
       const result = await runDemo(demo.root, ['--fast', '--timeout', '4', '--out', 'offline'], env(platform.url));
       expect(result.stdout).not.toContain('demo passed');
@@ -55,7 +64,11 @@ describe('the demo against a platform that goes away or misbehaves', () => {
 
 describe('the demo checks its outputs before any step', () => {
   test('--out under a file is a usage error at the flag (exit 2), and nothing runs', async () => {
-    const result = await runDemo(demo.root, ['--fast', '--out', '/etc/passwd/x'], cleanEnv({ MOLECULE_TOKEN_DIR: demo.tokens }));
+    const result = await runDemo(
+      demo.root,
+      ['--fast', '--out', '/etc/passwd/x'],
+      cleanEnv({ MOLECULE_TOKEN_DIR: demo.tokens }),
+    );
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^--out \[usage\] cannot write the recording there: \/etc\/passwd is a file/m);
     expect(result.stdout).not.toContain('demo passed');
@@ -69,7 +82,9 @@ describe('the demo checks its outputs before any step', () => {
       writeFileSync(join(root.root, 'marketing'), 'a file where the folder should be\n');
       const result = await runDemo(root.root, ['--fast'], cleanEnv({ MOLECULE_TOKEN_DIR: root.tokens }));
       expect(result.exitCode).toBe(1);
-      expect(result.stderr).toMatch(/^marketing\/demo \[demo-output\] cannot write the recording: .*marketing is a file/m);
+      expect(result.stderr).toMatch(
+        /^marketing\/demo \[demo-output\] cannot write the recording: .*marketing is a file/m,
+      );
       expect(readdirSync(root.tokens)).toEqual([]);
     } finally {
       root.cleanup();

@@ -21,13 +21,24 @@ export const fixture = (name: string) => readFileSync(join(REPO, 'test/fixtures/
 
 /** Starts the CLI as a child process. */
 export function startDoctest(args: string[], env: Record<string, string> = {}) {
-  return execa(NODE, [CLI, ...args], { cwd: REPO, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env }, extendEnv: false, reject: false, all: true });
+  return execa(NODE, [CLI, ...args], {
+    cwd: REPO,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
+    extendEnv: false,
+    reject: false,
+    all: true,
+  });
 }
 
 /** Runs the CLI to the end. */
 export async function runDoctest(args: string[], env: Record<string, string> = {}) {
   const result = await startDoctest(args, env);
-  return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr), all: String(result.all) };
+  return {
+    exitCode: result.exitCode,
+    stdout: String(result.stdout),
+    stderr: String(result.stderr),
+    all: String(result.all),
+  };
 }
 
 /** Pids of live processes started by a doctest session (they carry DOCTEST_RUN_ID in their environment). */

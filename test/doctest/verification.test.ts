@@ -8,15 +8,25 @@ import { buildRealSite, REPO_ROOT } from '../site/site-build.ts';
 
 function reportWith(failed: number, passed: number, ok = failed === 0): DoctestReport {
   return {
-    schema: 1, commit: null, startedAt: '2026-12-03T08:00:00.000Z', finishedAt: '2026-12-03T08:00:09.000Z',
-    platform: { kind: 'stand-in', url: null }, ok, totals: { passed, failed, notRun: 1, warnings: 0 },
+    schema: 1,
+    commit: null,
+    startedAt: '2026-12-03T08:00:00.000Z',
+    finishedAt: '2026-12-03T08:00:09.000Z',
+    platform: { kind: 'stand-in', url: null },
+    ok,
+    totals: { passed, failed, notRun: 1, warnings: 0 },
     pages: [{ file: 'content/guides/a.mdx', passed, failed, notRun: 1, blocks: [] }],
   };
 }
 
 describe('doctest verification on the site', () => {
   test('a page is verified only when the run passed and none of its blocks failed', () => {
-    expect(findPageVerification(reportWith(0, 3), 'content/guides/a.mdx')).toMatchObject({ verified: true, passed: 3, notRun: 1, at: '2026-12-03T08:00:09.000Z' });
+    expect(findPageVerification(reportWith(0, 3), 'content/guides/a.mdx')).toMatchObject({
+      verified: true,
+      passed: 3,
+      notRun: 1,
+      at: '2026-12-03T08:00:09.000Z',
+    });
     expect(findPageVerification(reportWith(1, 3), 'content/guides/a.mdx')?.verified).toBe(false);
     expect(findPageVerification(reportWith(0, 0, false), 'content/guides/a.mdx')?.verified).toBe(false);
     expect(findPageVerification(reportWith(0, 3), 'content/guides/b.mdx')).toBeUndefined();

@@ -18,7 +18,10 @@ describe('the launch room in a real browser', () => {
     const page = await site.browser.newPage();
     for (const onePager of onePagers) {
       await page.goto(`${site.url}/${onePager.id}/`);
-      expect({ id: onePager.id, pages: countPdfPages(await page.pdf({ preferCSSPageSize: true })) }).toEqual({ id: onePager.id, pages: 1 });
+      expect({ id: onePager.id, pages: countPdfPages(await page.pdf({ preferCSSPageSize: true })) }).toEqual({
+        id: onePager.id,
+        pages: 1,
+      });
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('.internal-banner').isVisible()).toBe(false);
       expect(await page.locator('.room-nav').isVisible()).toBe(false);
@@ -47,7 +50,11 @@ describe('the launch room in a real browser', () => {
     const commands = await page.locator('table.inventory td.state code').evaluateAll((nodes) =>
       nodes.map((node) => {
         const lines = [...node.getClientRects()];
-        return { text: node.textContent ?? '', narrowest: Math.min(...lines.map((line) => line.width)), lines: lines.length };
+        return {
+          text: node.textContent ?? '',
+          narrowest: Math.min(...lines.map((line) => line.width)),
+          lines: lines.length,
+        };
       }),
     );
     for (const command of commands) expect(command.narrowest, command.text).toBeGreaterThan(60);

@@ -11,7 +11,9 @@ import { buildRealSite, REPO_ROOT } from '../site/site-build.ts';
 
 const SEARCH_TIMEOUT_MS = 20_000;
 // Sections that exist only in the launch room (blog, guides and press also have public pages).
-const INTERNAL_ONLY_DIRS = LAUNCH_ROOM_SECTIONS.map((section) => section.dir).filter((dir) => !['blog', 'guides', 'press'].includes(dir));
+const INTERNAL_ONLY_DIRS = LAUNCH_ROOM_SECTIONS.map((section) => section.dir).filter(
+  (dir) => !['blog', 'guides', 'press'].includes(dir),
+);
 
 type Data = PublishableFields & { title: string; description: string; hero?: { headline: string } };
 
@@ -23,7 +25,9 @@ describe('the public site in a real browser', () => {
   const host = loadFacts(REPO_ROOT).site.canonicalHost;
   const now = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
   const published = (collection: string) =>
-    content.filter((file) => file.collection === collection && file.data && isPublishable(file.data as unknown as Data, now));
+    content.filter(
+      (file) => file.collection === collection && file.data && isPublishable(file.data as unknown as Data, now),
+    );
   const name = (file: ContentFile) => file.id.slice(file.id.indexOf('/') + 1);
 
   beforeAll(async () => {
@@ -78,7 +82,11 @@ describe('the public site in a real browser', () => {
     expect(image.status()).toBe(200);
     expect(image.headers()['content-type']).toBe('image/png');
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!);
-    expect(jsonLd).toMatchObject({ '@type': 'BlogPosting', headline: (post.data as unknown as Data).title, image: { url: ogImage } });
+    expect(jsonLd).toMatchObject({
+      '@type': 'BlogPosting',
+      headline: (post.data as unknown as Data).title,
+      image: { url: ogImage },
+    });
   });
 
   test('answers 404 for launch-room pages', async () => {
@@ -93,7 +101,9 @@ describe('the public site in a real browser', () => {
 
   test('links nowhere near the launch room from the home page', async () => {
     await page.goto(`${server.url}/`);
-    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    const hrefs = await page
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
     expect(hrefs.length).toBeGreaterThan(5);
     const internalLinks = hrefs.filter((href) => {
       const url = new URL(href);

@@ -12,7 +12,14 @@ function get(server: StaticServer, path: string, headers: Record<string, string>
     const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
       let body = '';
       res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, type: res.headers['content-type'], body, range: res.headers['content-range'] }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode!,
+          type: res.headers['content-type'],
+          body,
+          range: res.headers['content-range'],
+        }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -45,7 +52,11 @@ describe('the loopback static server', () => {
   });
 
   test('serves directory indexes with or without the trailing slash', async () => {
-    expect(await get(server, '/')).toMatchObject({ status: 200, type: expect.stringMatching(/^text\/html; ?charset=utf-8$/), body: '<h1>home</h1>' });
+    expect(await get(server, '/')).toMatchObject({
+      status: 200,
+      type: expect.stringMatching(/^text\/html; ?charset=utf-8$/),
+      body: '<h1>home</h1>',
+    });
     expect(await get(server, '/blog/post/')).toMatchObject({ status: 200, body: '<h1>post</h1>' });
     expect(await get(server, '/blog/post')).toMatchObject({ status: 200, body: '<h1>post</h1>' });
   });
@@ -60,7 +71,12 @@ describe('the loopback static server', () => {
   });
 
   test('answers byte ranges so audio can seek', async () => {
-    expect(await get(server, '/audio.mp3', { Range: 'bytes=2-5' })).toMatchObject({ status: 206, type: 'audio/mpeg', body: '2345', range: 'bytes 2-5/10' });
+    expect(await get(server, '/audio.mp3', { Range: 'bytes=2-5' })).toMatchObject({
+      status: 206,
+      type: 'audio/mpeg',
+      body: '2345',
+      range: 'bytes 2-5/10',
+    });
     expect((await get(server, '/audio.mp3', { Range: 'bytes=20-' })).status).toBe(416);
   });
 });

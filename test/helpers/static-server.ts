@@ -27,7 +27,10 @@ export interface StaticServer {
 }
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((info) => info.isFile(), () => false);
+  return stat(path).then(
+    (info) => info.isFile(),
+    () => false,
+  );
 }
 
 /** Maps a URL path to a file under root the way static hosts do (`/a/` → `a/index.html`, `/a` → `a.html` or `a/index.html`). */
@@ -41,7 +44,9 @@ export async function resolveStaticFile(root: string, urlPath: string): Promise<
   const base = resolve(root);
   const target = resolve(base, `.${decoded}`);
   if (target !== base && !target.startsWith(base + sep)) return undefined;
-  const candidates = decoded.endsWith('/') ? [join(target, 'index.html')] : [target, `${target}.html`, join(target, 'index.html')];
+  const candidates = decoded.endsWith('/')
+    ? [join(target, 'index.html')]
+    : [target, `${target}.html`, join(target, 'index.html')];
   for (const candidate of candidates) if (await isFile(candidate)) return candidate;
   return undefined;
 }

@@ -8,7 +8,13 @@ import { renderBrandCard } from '../../scripts/lib/brand-card.ts';
 import { createBrandCardCache, pruneBrandCardCache } from '../../scripts/lib/brand-card-cache.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const CARD = { title: 'Remote agents join the fleet', eyebrow: 'Molecule AI blog', subtitle: 'DevRel · 1 March 2026', width: 1200, height: 630 };
+const CARD = {
+  title: 'Remote agents join the fleet',
+  eyebrow: 'Molecule AI blog',
+  subtitle: 'DevRel · 1 March 2026',
+  width: 1200,
+  height: 630,
+};
 
 let dir: string;
 beforeEach(() => {
@@ -16,10 +22,13 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const storedFiles = () => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((item) => item.isFile()).map((item) => join(item.parentPath, item.name));
+const storedFiles = () =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((item) => item.isFile())
+    .map((item) => join(item.parentPath, item.name));
 
 describe('brand card cache', () => {
-  test('returns the renderer\'s bytes and serves identical inputs from disk without rendering again', async () => {
+  test("returns the renderer's bytes and serves identical inputs from disk without rendering again", async () => {
     const cache = createBrandCardCache({ root: ROOT, dir });
     const first = await cache.render(CARD);
     expect(first.equals(await renderBrandCard(CARD))).toBe(true);
@@ -47,7 +56,9 @@ describe('brand card cache', () => {
 
   test('keys differ by eyebrow, subtitle and size, and default the size to 1200×630', () => {
     const cache = createBrandCardCache({ root: ROOT, dir });
-    const keys = [CARD, { ...CARD, eyebrow: 'Other' }, { ...CARD, subtitle: undefined }, { ...CARD, height: 675 }].map((card) => cache.keyFor(card));
+    const keys = [CARD, { ...CARD, eyebrow: 'Other' }, { ...CARD, subtitle: undefined }, { ...CARD, height: 675 }].map(
+      (card) => cache.keyFor(card),
+    );
     expect(new Set(keys).size).toBe(4);
     expect(cache.keyFor({ title: CARD.title, eyebrow: CARD.eyebrow, subtitle: CARD.subtitle })).toBe(keys[0]);
   });

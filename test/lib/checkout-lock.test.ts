@@ -25,25 +25,39 @@ describe('acquireCheckoutLock', () => {
     const release = await acquireCheckoutLock(root, { command: 'npm run build' });
     const order: string[] = [];
     let waitedFor = '';
-    const second = acquireCheckoutLock(root, { command: 'npm run demo', onWait: (owner) => (waitedFor = owner?.command ?? '') }).then((r) => {
+    const second = acquireCheckoutLock(root, {
+      command: 'npm run demo',
+      onWait: (owner) => (waitedFor = owner?.command ?? ''),
+    }).then((r) => {
       order.push('second');
       return r;
     });
     await new Promise((resolve) => setTimeout(resolve, 600));
     order.push('first released');
     await release();
-    await (await second)();
+    await (
+      await second
+    )();
     expect(order).toEqual(['first released', 'second']);
     expect(waitedFor).toBe('npm run build');
   });
 
   test('takes over at once a lock whose holder was killed outright', async () => {
     const root = await tempRoot();
-    const holder = execa(NODE, ['-e', `
+    const holder = execa(
+      NODE,
+      [
+        '-e',
+        `
       const { acquireCheckoutLock } = await import(${JSON.stringify(new URL('../../scripts/lib/checkout-lock.ts', import.meta.url).href)});
       await acquireCheckoutLock(${JSON.stringify(root)}, { command: 'killed run' });
-      console.log('locked'); setInterval(() => {}, 1000);`], { reject: false, input: '' });
-    await new Promise<void>((resolve) => holder.stdout?.on('data', (chunk) => String(chunk).includes('locked') && resolve()));
+      console.log('locked'); setInterval(() => {}, 1000);`,
+      ],
+      { reject: false, input: '' },
+    );
+    await new Promise<void>((resolve) =>
+      holder.stdout?.on('data', (chunk) => String(chunk).includes('locked') && resolve()),
+    );
     holder.kill('SIGKILL');
     await holder;
     const started = Date.now();
@@ -57,6 +71,8 @@ describe('acquireCheckoutLock', () => {
     const root = await tempRoot();
     await mkdir(join(root, LOCK_DIR), { recursive: true });
     await writeFile(join(root, '.cache', 'unrelated'), '');
-    await expect(acquireCheckoutLock(root, { command: 'x', noWait: true })).rejects.toThrow('another run holds the checkout lock');
+    await expect(acquireCheckoutLock(root, { command: 'x', noWait: true })).rejects.toThrow(
+      'another run holds the checkout lock',
+    );
   });
 });

@@ -29,7 +29,11 @@ describe('publishDirectory', () => {
 
   test('keeps the previous folder when the build throws', async () => {
     const root = await siteWith({ 'dist/a.txt': 'old' });
-    await expect(publishDirectory(join(root, 'dist'), async () => { throw new Error('astro crashed'); })).rejects.toThrow('astro crashed');
+    await expect(
+      publishDirectory(join(root, 'dist'), async () => {
+        throw new Error('astro crashed');
+      }),
+    ).rejects.toThrow('astro crashed');
     expect(await readFile(join(root, 'dist/a.txt'), 'utf8')).toBe('old');
     expect(await readdir(root)).toEqual(['dist']);
   });

@@ -18,7 +18,11 @@ const CLEAR = join(FIXTURES, 'release-clear');
 const NOW = '2026-05-01T00:00:00Z';
 
 function release(root: string, args: string[], env: Record<string, string> = {}) {
-  return execa(NODE, [CLI, '--root', root, ...args], { cwd: REPO, reject: false, env: { CI: '', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', BUILD_NOW: NOW, ...env } });
+  return execa(NODE, [CLI, '--root', root, ...args], {
+    cwd: REPO,
+    reject: false,
+    env: { CI: '', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', BUILD_NOW: NOW, ...env },
+  });
 }
 
 function json(stdout: string): ReleaseReport {
@@ -76,7 +80,9 @@ describe('npm run release on a fixture launch with every blocker kind', () => {
       ]),
     );
     expect(report.blockers.find((blocker) => blocker.kind === 'embargo')!.message).toContain('2030-01-01 09:00 UTC');
-    expect(report.blockers.find((blocker) => blocker.kind === 'unverified' && blocker.file.includes('assets'))!.message).toBe('cannot verify: `npm run assets` is not available');
+    expect(
+      report.blockers.find((blocker) => blocker.kind === 'unverified' && blocker.file.includes('assets'))!.message,
+    ).toBe('cannot verify: `npm run assets` is not available');
     expect(report.blockers.find((blocker) => blocker.kind === 'draft-audio')!.fix).toContain('--strict');
   });
 
@@ -86,14 +92,33 @@ describe('npm run release on a fixture launch with every blocker kind', () => {
 
   test('ticks no checklist evidence the fixture disproves', () => {
     expect(Object.fromEntries(report.evidence.map((proof) => [proof.item, proof.ok]))).toEqual({
-      'checks-pass': false, 'no-placeholders': false, 'no-draft-audio': false, 'outputs-current': false,
-      'demo-real-platform': false, 'docs-verified': false, 'site-pages': false, 'site-files': false,
+      'checks-pass': false,
+      'no-placeholders': false,
+      'no-draft-audio': false,
+      'outputs-current': false,
+      'demo-real-platform': false,
+      'docs-verified': false,
+      'site-pages': false,
+      'site-files': false,
     });
-    expect(report.evidence.find((proof) => proof.item === 'checks-pass')).toMatchObject({ at: '2026-04-19T12:00:00.000Z', commit: '1111111111111111111111111111111111111111' });
+    expect(report.evidence.find((proof) => proof.item === 'checks-pass')).toMatchObject({
+      at: '2026-04-19T12:00:00.000Z',
+      commit: '1111111111111111111111111111111111111111',
+    });
   });
 
   test('turns an accepted kind into accepted items and still fails on the rest', async () => {
-    const run = await release(BLOCKED, ['--evidence', 'evidence', '--no-write', '--format', 'json', '--accept', 'draft-audio', '--accept', 'embargo']);
+    const run = await release(BLOCKED, [
+      '--evidence',
+      'evidence',
+      '--no-write',
+      '--format',
+      'json',
+      '--accept',
+      'draft-audio',
+      '--accept',
+      'embargo',
+    ]);
     const accepted = json(run.stdout).blockers.filter((blocker) => blocker.accepted);
     expect(run.exitCode).toBe(1);
     expect(accepted.map((blocker) => blocker.kind).sort()).toEqual(['draft-audio', 'embargo']);
@@ -105,10 +130,14 @@ describe('npm run release on a fixture launch with every blocker kind', () => {
   });
 
   test('annotates each open blocker at its file and line under CI', async () => {
-    const run = await release(BLOCKED, ['--evidence', 'evidence', '--no-write', '--accept', 'draft-audio'], { CI: 'true' });
+    const run = await release(BLOCKED, ['--evidence', 'evidence', '--no-write', '--accept', 'draft-audio'], {
+      CI: 'true',
+    });
     const annotations = run.stderr.split('\n').filter((line) => line.startsWith('::error '));
     expect(annotations).toHaveLength(report.blockers.length - 1);
-    expect(annotations).toContain('::error file=content/social/launch.mdx,line=14,col=11,title=[channel-limit]::[len] x post x-technical is 312 weighted characters, limit 280 — cut 32 characters');
+    expect(annotations).toContain(
+      '::error file=content/social/launch.mdx,line=14,col=11,title=[channel-limit]::[len] x post x-technical is 312 weighted characters, limit 280 — cut 32 characters',
+    );
     expect(annotations.some((line) => line.includes('[draft-audio]'))).toBe(false);
   });
 
@@ -126,15 +155,24 @@ describe('npm run release on a fixture launch with every blocker kind', () => {
       const text = await release(BLOCKED, ['--evidence', 'evidence', '--no-write'], { GITHUB_STEP_SUMMARY: summary });
       const markdown = await release(BLOCKED, ['--evidence', 'evidence', '--no-write', '--format', 'markdown']);
       expect(text.stdout.split('\n')[0]).toBe('NOT READY — 17 blockers in 5 groups');
-      const fromText = text.stdout.split('\n').filter((line) => / \[[\w-]+\] /.test(line) && line.startsWith('  ')).map((line) => {
-        const match = /^ {2}(.+?) \[([\w-]+)\] (.*) — fix: (.*)$/.exec(line)!;
-        return [match[1], match[2], match[3], match[4]].join(' | ');
-      });
-      const fromMarkdown = markdown.stdout.split('\n').filter((line) => line.startsWith('| `')).map((line) => {
-        // Where and Fix are code spans; the message is plain text.
-        const cells = line.slice(2, -2).split(' | ').map((cell, index) => (index === 0 || index === 3 ? cell.slice(1, -1) : cell).replace(/\\\|/g, '|'));
-        return cells.join(' | ');
-      });
+      const fromText = text.stdout
+        .split('\n')
+        .filter((line) => / \[[\w-]+\] /.test(line) && line.startsWith('  '))
+        .map((line) => {
+          const match = /^ {2}(.+?) \[([\w-]+)\] (.*) — fix: (.*)$/.exec(line)!;
+          return [match[1], match[2], match[3], match[4]].join(' | ');
+        });
+      const fromMarkdown = markdown.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('| `'))
+        .map((line) => {
+          // Where and Fix are code spans; the message is plain text.
+          const cells = line
+            .slice(2, -2)
+            .split(' | ')
+            .map((cell, index) => (index === 0 || index === 3 ? cell.slice(1, -1) : cell).replace(/\\\|/g, '|'));
+          return cells.join(' | ');
+        });
       expect(fromText).toHaveLength(17);
       expect(fromMarkdown).toEqual(fromText);
       expect(markdown.stdout).toContain('## Release: NOT READY — 17 blockers in 5 groups');
@@ -162,13 +200,26 @@ describe('npm run release on a fixture launch with nothing open', () => {
   });
 
   test('checks the live-site URLs given --site: 200 with the right content type, a 404 blocks at its checklist line', async () => {
-    const run = await release(CLEAR, ['--evidence', 'evidence', '--no-write', '--format', 'json', '--site', server.url]);
+    const run = await release(CLEAR, [
+      '--evidence',
+      'evidence',
+      '--no-write',
+      '--format',
+      'json',
+      '--site',
+      server.url,
+    ]);
     const report = json(run.stdout);
     const checklist = await readFile(join(CLEAR, 'content/checklists/post-push.mdx'), 'utf8');
     expect(run.exitCode).toBe(1);
-    expect(report.blockers.map((blocker) => `${blocker.kind} ${blocker.file}:${blocker.line}`)).toEqual([`site-url content/checklists/post-push.mdx:${lineOf(checklist, 'intro.vtt')}`]);
+    expect(report.blockers.map((blocker) => `${blocker.kind} ${blocker.file}:${blocker.line}`)).toEqual([
+      `site-url content/checklists/post-push.mdx:${lineOf(checklist, 'intro.vtt')}`,
+    ]);
     expect(report.blockers[0]!.message).toBe(`${server.url}/marketing/audio/intro.vtt answered 404`);
-    expect(report.evidence.find((proof) => proof.item === 'site-pages')).toMatchObject({ ok: true, detail: '2 URLs answered 200 with the right content type' });
+    expect(report.evidence.find((proof) => proof.item === 'site-pages')).toMatchObject({
+      ok: true,
+      detail: '2 URLs answered 200 with the right content type',
+    });
     expect(report.evidence.find((proof) => proof.item === 'site-files')!.ok).toBe(false);
   });
 
@@ -182,9 +233,18 @@ describe('npm run release on a fixture launch with nothing open', () => {
       const written = ReleaseReportSchema.parse(JSON.parse(bytes));
       expect(written.ready).toBe(true);
       const manifest = JSON.parse(await readFile(join(root, 'marketing/manifest.json'), 'utf8'));
-      expect(manifest.entries['marketing/release/release.json']).toMatchObject({ generator: 'release', command: 'npm run release', bytesHash: hashBytes(bytes), draft: false });
+      expect(manifest.entries['marketing/release/release.json']).toMatchObject({
+        generator: 'release',
+        command: 'npm run release',
+        bytesHash: hashBytes(bytes),
+        draft: false,
+      });
       expect(manifest.entries['marketing/audio/intro.mp3'].provider).toBe('edge');
-      expect(existsSync(join(root, '.cache/stage')) ? await import('node:fs/promises').then((fs) => fs.readdir(join(root, '.cache/stage'))) : []).toEqual([]);
+      expect(
+        existsSync(join(root, '.cache/stage'))
+          ? await import('node:fs/promises').then((fs) => fs.readdir(join(root, '.cache/stage')))
+          : [],
+      ).toEqual([]);
     } finally {
       await rm(root, { recursive: true, force: true });
     }
@@ -197,8 +257,14 @@ describe('npm run release running its commands', () => {
     try {
       await cp(join(CLEAR, 'content'), join(root, 'content'), { recursive: true });
       await cp(join(CLEAR, 'marketing'), join(root, 'marketing'), { recursive: true });
-      await writeFile(join(root, 'slow.mjs'), "import { writeFileSync } from 'node:fs';\nwriteFileSync('slow.pid', String(process.pid));\nsetTimeout(() => {}, 60_000);\n");
-      await writeFile(join(root, 'package.json'), JSON.stringify({ name: 'fixture', private: true, scripts: { doctest: 'node slow.mjs' } }));
+      await writeFile(
+        join(root, 'slow.mjs'),
+        "import { writeFileSync } from 'node:fs';\nwriteFileSync('slow.pid', String(process.pid));\nsetTimeout(() => {}, 60_000);\n",
+      );
+      await writeFile(
+        join(root, 'package.json'),
+        JSON.stringify({ name: 'fixture', private: true, scripts: { doctest: 'node slow.mjs' } }),
+      );
       const child = release(root, ['--offline']);
       const pidFile = join(root, 'slow.pid');
       for (let i = 0; i < 200 && !existsSync(pidFile); i++) await new Promise((done) => setTimeout(done, 50));
@@ -210,7 +276,10 @@ describe('npm run release running its commands', () => {
       expect(existsSync(join(root, 'marketing/release/release.json'))).toBe(false);
       await new Promise((done) => setTimeout(done, 300));
       // Gone, or a zombie waiting for a container init that does not reap: either way it runs no more.
-      const state = await readFile(`/proc/${pid}/stat`, 'utf8').then((stat) => stat.split(') ')[1]![0], () => 'gone');
+      const state = await readFile(`/proc/${pid}/stat`, 'utf8').then(
+        (stat) => stat.split(') ')[1]![0],
+        () => 'gone',
+      );
       expect(['gone', 'Z', 'X']).toContain(state);
     } finally {
       await rm(root, { recursive: true, force: true });
@@ -223,20 +292,33 @@ describe('npm run release running its commands', () => {
       await cp(join(CLEAR, 'content'), join(root, 'content'), { recursive: true });
       await cp(join(CLEAR, 'marketing'), join(root, 'marketing'), { recursive: true });
       // Two small generators of this fixture checkout: tts reports a stale output, demo is up to date.
-      await writeFile(join(root, 'tts.mjs'), "console.log('content/voiceovers/intro.md:2:1 [tts-stale] marketing/audio/intro.mp3 is stale — run npm run tts'); process.exitCode = 1;\n");
-      await writeFile(join(root, 'demo.mjs'), "console.log(process.argv.includes('--check') ? 'recording up to date' : 'ran');\n");
-      await writeFile(join(root, 'package.json'), JSON.stringify({ name: 'fixture', private: true, scripts: { tts: 'node tts.mjs', demo: 'node demo.mjs' } }));
+      await writeFile(
+        join(root, 'tts.mjs'),
+        "console.log('content/voiceovers/intro.md:2:1 [tts-stale] marketing/audio/intro.mp3 is stale — run npm run tts'); process.exitCode = 1;\n",
+      );
+      await writeFile(
+        join(root, 'demo.mjs'),
+        "console.log(process.argv.includes('--check') ? 'recording up to date' : 'ran');\n",
+      );
+      await writeFile(
+        join(root, 'package.json'),
+        JSON.stringify({ name: 'fixture', private: true, scripts: { tts: 'node tts.mjs', demo: 'node demo.mjs' } }),
+      );
       const run = await release(root, ['--offline', '--no-write', '--format', 'json']);
       const report = json(run.stdout);
       expect(run.exitCode).toBe(1);
       expect(run.stderr).toContain('release: npm run tts -- --check');
       const located = report.blockers.map((blocker) => `${blocker.kind} ${where(blocker)}: ${blocker.message}`);
-      expect(located).toEqual(expect.arrayContaining([
-        'stale-output content/voiceovers/intro.md:2:1: [tts-stale] marketing/audio/intro.mp3 is stale',
-        'unverified npm run doctest: cannot verify: `npm run doctest` is not available',
-        'unverified npm run video -- --check: cannot verify: `npm run video` is not available',
-      ]));
-      expect(located.some((line) => line.startsWith('unverified node scripts/build-checks/cli.ts build --format json:'))).toBe(true);
+      expect(located).toEqual(
+        expect.arrayContaining([
+          'stale-output content/voiceovers/intro.md:2:1: [tts-stale] marketing/audio/intro.mp3 is stale',
+          'unverified npm run doctest: cannot verify: `npm run doctest` is not available',
+          'unverified npm run video -- --check: cannot verify: `npm run video` is not available',
+        ]),
+      );
+      expect(
+        located.some((line) => line.startsWith('unverified node scripts/build-checks/cli.ts build --format json:')),
+      ).toBe(true);
       expect(JSON.parse(run.stdout).notes).toContain('external links not checked (--offline)');
       const again = await release(root, ['--evidence', '.cache/release/evidence', '--no-write', '--format', 'json']);
       expect(json(again.stdout).blockers).toEqual(report.blockers);

@@ -16,15 +16,23 @@ describe('the facts file', () => {
   test('names the key of a bad value', () => {
     const root = mkdtempSync(join(tmpdir(), 'facts-'));
     mkdirSync(join(root, 'content'));
-    const text = readFileSync('content/facts.yaml', 'utf8').replace(/offlineAfterSeconds: \d+/, 'offlineAfterSeconds: soon');
+    const text = readFileSync('content/facts.yaml', 'utf8').replace(
+      /offlineAfterSeconds: \d+/,
+      'offlineAfterSeconds: soon',
+    );
     writeFileSync(join(root, 'content/facts.yaml'), text);
-    expect(() => loadFacts(root)).toThrow(/^content\/facts\.yaml:\d+:\d+ liveness\.offlineAfterSeconds: Invalid input: expected number, received string$/);
+    expect(() => loadFacts(root)).toThrow(
+      /^content\/facts\.yaml:\d+:\d+ liveness\.offlineAfterSeconds: Invalid input: expected number, received string$/,
+    );
   });
 
   test('rejects an unknown key so a typo cannot hide a fact', () => {
     const root = mkdtempSync(join(tmpdir(), 'facts-'));
     mkdirSync(join(root, 'content'));
-    writeFileSync(join(root, 'content/facts.yaml'), readFileSync('content/facts.yaml', 'utf8').replace('liveness:', 'liveness:\n  offlineAfterSecs: 60'));
+    writeFileSync(
+      join(root, 'content/facts.yaml'),
+      readFileSync('content/facts.yaml', 'utf8').replace('liveness:', 'liveness:\n  offlineAfterSecs: 60'),
+    );
     expect(() => loadFacts(root)).toThrow(/liveness: Unrecognized key: "offlineAfterSecs"/);
   });
 });

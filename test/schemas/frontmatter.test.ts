@@ -78,7 +78,9 @@ describe('frontmatter validation', () => {
   test('reports a bad date at the value with the key name', () => {
     const file = validate('blog', 'blog', BLOG.replace('2026-04-20', '2026-13-45'));
     expect(file.issues).toHaveLength(1);
-    expect(formatIssue(file.issues[0]!)).toBe('content/blog/sample.mdx:6:12 [schema] published: expected a date like 2026-04-20');
+    expect(formatIssue(file.issues[0]!)).toBe(
+      'content/blog/sample.mdx:6:12 [schema] published: expected a date like 2026-04-20',
+    );
   });
 
   test('reports a wrong type with the key path', () => {
@@ -96,7 +98,10 @@ describe('frontmatter validation', () => {
   });
 
   test('rejects an audience the kind does not allow', () => {
-    const file = validate('battlecards', 'battlecards', `
+    const file = validate(
+      'battlecards',
+      'battlecards',
+      `
 title: LangGraph Cloud
 description: Card.
 audience: public
@@ -108,7 +113,8 @@ buyerConcern: Where agents run.
 comparison:
   - { dimension: a, them: b, us: c }
   - { dimension: a, them: b, us: c }
-  - { dimension: a, them: b, us: c }`);
+  - { dimension: a, them: b, us: c }`,
+    );
     expect(file.issues).toHaveLength(1);
     expect(formatIssue(file.issues[0]!)).toMatch(/^content\/battlecards\/sample\.mdx:4:11 \[schema\] audience: /);
   });
@@ -123,6 +129,8 @@ comparison:
     mkdirSync(join(root, 'content/blog'), { recursive: true });
     writeFileSync(join(root, 'content/blog/bare.mdx'), '# no frontmatter\n');
     const file = readContentFile(root, 'blog', 'content/blog/bare.mdx');
-    expect(file.issues.map(formatIssue)).toEqual(['content/blog/bare.mdx:1:1 [schema] missing frontmatter (--- … ---)']);
+    expect(file.issues.map(formatIssue)).toEqual([
+      'content/blog/bare.mdx:1:1 [schema] missing frontmatter (--- … ---)',
+    ]);
   });
 });

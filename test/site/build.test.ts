@@ -24,7 +24,9 @@ describe('the site built from the real launch content', () => {
   const now = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
   const host = loadFacts(REPO_ROOT).site.canonicalHost;
   const publishable = (collection: string) =>
-    content.filter((file) => file.collection === collection && file.data && isPublishable(file.data as unknown as Data, now));
+    content.filter(
+      (file) => file.collection === collection && file.data && isPublishable(file.data as unknown as Data, now),
+    );
 
   beforeAll(async () => {
     site = await buildRealSite();
@@ -51,19 +53,32 @@ describe('the site built from the real launch content', () => {
 
   test('indexes guides and posts with Pagefind', async () => {
     const entry = JSON.parse(await readFile(join(site.public, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-    const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((sum, language) => sum + language.page_count, 0);
+    const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce(
+      (sum, language) => sum + language.page_count,
+      0,
+    );
     expect(pages).toBeGreaterThanOrEqual(publishable('blog').length + publishable('docs').length);
-    const fragments = publicText.filter(({ file }) => file.endsWith('.pf_fragment')).map(({ text }) => text).join('\n');
+    const fragments = publicText
+      .filter(({ file }) => file.endsWith('.pf_fragment'))
+      .map(({ text }) => text)
+      .join('\n');
     for (const guide of publishable('docs')) expect(fragments).toContain(`"url":"/guides/${entryName(guide.id)}/"`);
     for (const post of publishable('blog')) expect(fragments).toContain(`"url":"/blog/${entryName(post.id)}/"`);
-    const guide = await readFile(join(site.public, 'guides', entryName(publishable('docs')[0]!.id), 'index.html'), 'utf8');
+    const guide = await readFile(
+      join(site.public, 'guides', entryName(publishable('docs')[0]!.id), 'index.html'),
+      'utf8',
+    );
     expect(guide).toContain('id="starlight__search"');
   });
 
   test('renders a 1200×630 PNG share card for every published post', async () => {
     for (const post of publishable('blog')) {
       const meta = await sharp(join(site.public, 'og', 'blog', `${entryName(post.id)}.png`)).metadata();
-      expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({ format: 'png', width: 1200, height: 630 });
+      expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({
+        format: 'png',
+        width: 1200,
+        height: 630,
+      });
     }
   });
 
@@ -132,7 +147,23 @@ describe('the site built from the real launch content', () => {
 
   test('routes no launch-room section in the public build', async () => {
     const files = await listSiteFiles(site.public);
-    const internalDirs = ['battlecards', 'objections', 'landing', 'one-pagers', 'community', 'hn', 'social', 'emails', 'voiceovers', 'storyboards', 'video', 'roadmap', 'checklists', 'inventory', 'demo'];
+    const internalDirs = [
+      'battlecards',
+      'objections',
+      'landing',
+      'one-pagers',
+      'community',
+      'hn',
+      'social',
+      'emails',
+      'voiceovers',
+      'storyboards',
+      'video',
+      'roadmap',
+      'checklists',
+      'inventory',
+      'demo',
+    ];
     expect(files.filter((file) => internalDirs.includes(file.split('/')[0]!))).toEqual([]);
   });
 
@@ -155,7 +186,21 @@ describe('publishing rules on a controlled fixture', () => {
   const BEFORE_EMBARGO = '2029-12-31T00:00:00Z';
   const AFTER_EMBARGO = '2030-01-02T00:00:00Z';
   // Markers written into held-back fixture pieces; none may reach the public site in any form.
-  const HELD_BACK_MARKERS = ['Zanzibar', 'ZANZIBAR', 'zanzibartag', 'Quokka', 'QUOKKA', 'Wombat', 'WOMBAT', 'Narwhal', 'NARWHAL', 'Ocelot', 'OCELOT', 'fixture-draft', 'fixture-internal'];
+  const HELD_BACK_MARKERS = [
+    'Zanzibar',
+    'ZANZIBAR',
+    'zanzibartag',
+    'Quokka',
+    'QUOKKA',
+    'Wombat',
+    'WOMBAT',
+    'Narwhal',
+    'NARWHAL',
+    'Ocelot',
+    'OCELOT',
+    'fixture-draft',
+    'fixture-internal',
+  ];
   let before: SiteBuild;
   let after: SiteBuild;
   let beforeText: SiteText[];
@@ -167,11 +212,15 @@ describe('publishing rules on a controlled fixture', () => {
   });
 
   test('publishes only public, approved, unembargoed pieces', () => {
-    const leaks = HELD_BACK_MARKERS.flatMap((marker) => findInSite(beforeText, marker).map((where) => `${marker} in ${where}`));
+    const leaks = HELD_BACK_MARKERS.flatMap((marker) =>
+      findInSite(beforeText, marker).map((where) => `${marker} in ${where}`),
+    );
     expect(leaks).toEqual([]);
     expect(existsSync(join(before.public, 'blog', 'fixture-approved', 'index.html'))).toBe(true);
     expect(existsSync(join(before.public, 'guides', 'fixture-guide', 'index.html'))).toBe(true);
-    expect(findInSite(beforeText, 'lighthousekeeper').some((where) => where.startsWith('pagefind/fragment/'))).toBe(true);
+    expect(findInSite(beforeText, 'lighthousekeeper').some((where) => where.startsWith('pagefind/fragment/'))).toBe(
+      true,
+    );
   });
 
   test('does not build the press pages before the embargo and builds them after it', async () => {

@@ -22,7 +22,8 @@ describe('content truth on the built site', () => {
     const kit = text(await page(site.internal, 'enablement/phase30'));
     expect(kit).toContain('Before the demo');
     expect(kit).toContain('Demo script (3:00)');
-    for (const span of ['0:00–0:30 (30 s)', '0:30–1:30 (60 s)', '1:30–2:30 (60 s)', '2:30–3:00 (30 s)']) expect(kit).toContain(span);
+    for (const span of ['0:00–0:30 (30 s)', '0:30–1:30 (60 s)', '1:30–2:30 (60 s)', '2:30–3:00 (30 s)'])
+      expect(kit).toContain(span);
     expect(kit).toContain('Objection → champion');
     const home = await readFile(join(site.internal, 'index.html'), 'utf8');
     expect(home).toContain('href="/enablement/phase30/"');
@@ -33,7 +34,8 @@ describe('content truth on the built site', () => {
       const html = await page(site.internal, card);
       const anchors = [...html.matchAll(/<sup><a href="#([^"]+)">/g)].map((match) => match[1]!);
       expect(anchors.length, card).toBeGreaterThan(2);
-      for (const anchor of anchors) expect(html, `${card} #${anchor}`).toMatch(new RegExp(`id="${anchor}"[^>]*>[\\s\\S]*?https://`));
+      for (const anchor of anchors)
+        expect(html, `${card} #${anchor}`).toMatch(new RegExp(`id="${anchor}"[^>]*>[\\s\\S]*?https://`));
       expect(html).not.toMatch(/\[\^[\w-]+\]/);
     }
   });

@@ -18,16 +18,36 @@ describe('brand palette contrast', () => {
 
   // Every text colour the site uses, on every background it sits on (names from core/brand-palette.ts).
   test.each([
-    ['text', 'bg'], ['text', 'panel'], ['text', 'panel-high'], ['text', 'edge'],
-    ['muted', 'bg'], ['muted', 'panel'], ['muted', 'panel-high'], ['muted', 'edge'],
-    ['title', 'bg'], ['title', 'panel'], ['title', 'panel-high'], ['title', 'edge'],
-    ['link', 'bg'], ['link', 'panel'], ['link', 'panel-high'],
-    ['heading', 'bg'], ['heading', 'panel'], ['heading', 'panel-high'],
-    ['purple-text', 'bg'], ['purple-text', 'panel'],
-    ['green', 'bg'], ['green', 'panel'], ['amber', 'bg'], ['amber', 'panel'], ['amber', 'panel-high'],
-    ['red', 'bg'], ['red', 'panel'],
+    ['text', 'bg'],
+    ['text', 'panel'],
+    ['text', 'panel-high'],
+    ['text', 'edge'],
+    ['muted', 'bg'],
+    ['muted', 'panel'],
+    ['muted', 'panel-high'],
+    ['muted', 'edge'],
+    ['title', 'bg'],
+    ['title', 'panel'],
+    ['title', 'panel-high'],
+    ['title', 'edge'],
+    ['link', 'bg'],
+    ['link', 'panel'],
+    ['link', 'panel-high'],
+    ['heading', 'bg'],
+    ['heading', 'panel'],
+    ['heading', 'panel-high'],
+    ['purple-text', 'bg'],
+    ['purple-text', 'panel'],
+    ['green', 'bg'],
+    ['green', 'panel'],
+    ['amber', 'bg'],
+    ['amber', 'panel'],
+    ['amber', 'panel-high'],
+    ['red', 'bg'],
+    ['red', 'panel'],
     // Buttons and the INTERNAL banner put the page colour on the accent.
-    ['on-accent', 'blue'], ['on-accent', 'amber'],
+    ['on-accent', 'blue'],
+    ['on-accent', 'amber'],
   ])('--brand-%s on --brand-%s meets WCAG AA', (foreground, background) => {
     const fg = brand[`brand-${foreground}`];
     const bg = brand[`brand-${background}`];
@@ -37,7 +57,11 @@ describe('brand palette contrast', () => {
 
   test('the stylesheets take every colour from the palette instead of writing it again', () => {
     const sheets = readdirSync('src/styles').filter((name) => name.endsWith('.css'));
-    const literals = sheets.flatMap((name) => [...readFileSync(`src/styles/${name}`, 'utf8').matchAll(/#[0-9a-f]{6}\b|#[0-9a-f]{3}\b/gi)].map((match) => `${name}: ${match[0]}`));
+    const literals = sheets.flatMap((name) =>
+      [...readFileSync(`src/styles/${name}`, 'utf8').matchAll(/#[0-9a-f]{6}\b|#[0-9a-f]{3}\b/gi)].map(
+        (match) => `${name}: ${match[0]}`,
+      ),
+    );
     expect(literals).toEqual([]);
     expect(Object.keys(brand)).toHaveLength(Object.keys(BRAND_PALETTE).length);
   });

@@ -17,7 +17,10 @@ describe('share cards in the built public site', () => {
     site = await buildRealSite();
     const now = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
     posts = readContent(REPO_ROOT)
-      .filter((file: ContentFile) => file.collection === 'blog' && file.data && isPublishable(file.data as unknown as PostData, now))
+      .filter(
+        (file: ContentFile) =>
+          file.collection === 'blog' && file.data && isPublishable(file.data as unknown as PostData, now),
+      )
       .map((file) => ({ name: file.id.slice(file.id.indexOf('/') + 1), data: file.data as unknown as PostData }));
   });
 
@@ -25,11 +28,24 @@ describe('share cards in the built public site', () => {
     expect(posts.length).toBeGreaterThan(0);
     for (const { name, data } of posts) {
       const built = await readFile(join(site.public, 'og', 'blog', `${name}.png`));
-      const date = data.published.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+      const date = data.published.toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
       // Rendered here, outside any bundle, where the font paths are the module's own: a build
       // that fell back to a system font, or served another post's card, gives other bytes.
-      const expected = await composeBrandCard({ title: data.title, eyebrow: 'Molecule AI blog', subtitle: `${data.author} · ${date}`, width: 1200, height: 630 });
-      expect(built.equals(expected.png), `og/blog/${name}.png differs from a fresh render of "${data.title}"`).toBe(true);
+      const expected = await composeBrandCard({
+        title: data.title,
+        eyebrow: 'Molecule AI blog',
+        subtitle: `${data.author} · ${date}`,
+        width: 1200,
+        height: 630,
+      });
+      expect(built.equals(expected.png), `og/blog/${name}.png differs from a fresh render of "${data.title}"`).toBe(
+        true,
+      );
     }
   });
 });

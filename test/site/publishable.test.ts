@@ -13,7 +13,10 @@ describe('the publishability rule', () => {
     [{ audience: 'public', status: 'draft' }, 'status is draft'],
     [{ audience: 'public', status: 'review' }, 'status is review'],
     // An embargo one second in the future still holds the piece back.
-    [{ audience: 'public', status: 'approved', embargo: new Date('2026-04-20T12:00:01Z') }, 'embargoed until 2026-04-20T12:00:01.000Z'],
+    [
+      { audience: 'public', status: 'approved', embargo: new Date('2026-04-20T12:00:01Z') },
+      'embargoed until 2026-04-20T12:00:01.000Z',
+    ],
   ] as const)('%o → %s', (data, reason) => {
     expect(explainUnpublishable({ ...data }, NOW)).toBe(reason);
     expect(isPublishable({ ...data }, NOW)).toBe(reason === undefined);

@@ -20,9 +20,14 @@ describe('launch room from release evidence (real site build)', () => {
 
   test('ticks each evidence item of the checklist from release.json, with when and on which commit, and keeps manual ticks', async () => {
     const html = await readFile(join(site.internal, 'checklists', 'phase30-post-push', 'index.html'), 'utf8');
-    const checklist = readContent(REPO_ROOT, ['checklists']).find((file) => file.id === 'checklists/phase30-post-push')!.data as Checklist;
+    const checklist = readContent(REPO_ROOT, ['checklists']).find((file) => file.id === 'checklists/phase30-post-push')!
+      .data as Checklist;
     const items = checklist.phases.flatMap((phase) => phase.items);
-    const rendered = [...html.matchAll(/<li\b[^>]*?(?:data-evidence="([\w-]+)"[^>]*?)?data-ticked="(true|false)"[^>]*>([\s\S]*?)<\/li>/g)];
+    const rendered = [
+      ...html.matchAll(
+        /<li\b[^>]*?(?:data-evidence="([\w-]+)"[^>]*?)?data-ticked="(true|false)"[^>]*>([\s\S]*?)<\/li>/g,
+      ),
+    ];
     expect(rendered).toHaveLength(items.length);
     const proved = items.filter((item) => item.evidence);
     expect(proved.length).toBeGreaterThanOrEqual(6);
@@ -33,7 +38,9 @@ describe('launch room from release evidence (real site build)', () => {
       if (!item.evidence) return expect(ticked).toBe(String(item.done));
       const proof = findEvidence(report, item.evidence)!;
       expect(ticked).toBe(String(proof.ok));
-      expect(body).toContain(`${proof.ok ? 'Proved' : 'Not proved'} by <code>npm run release</code> (${item.evidence})`);
+      expect(body).toContain(
+        `${proof.ok ? 'Proved' : 'Not proved'} by <code>npm run release</code> (${item.evidence})`,
+      );
       expect(body).toContain(`on commit <code>${proof.commit!.slice(0, 12)}</code>`);
     });
     expect(rendered.some(([, evidence, ticked]) => evidence && ticked === 'true')).toBe(true);
@@ -42,7 +49,9 @@ describe('launch room from release evidence (real site build)', () => {
   test('shows the go/no-go state and every blocker on the dashboard', async () => {
     const html = await readFile(join(site.internal, 'index.html'), 'utf8');
     expect(html).toContain(`Release: ${report.ready ? 'GO' : 'NO-GO'}`);
-    const rows = [...html.matchAll(/<tr\b[^>]*data-kind="([\w-]+)"[^>]*data-accepted="(true|false)"/g)].map(([, kind]) => kind);
+    const rows = [...html.matchAll(/<tr\b[^>]*data-kind="([\w-]+)"[^>]*data-accepted="(true|false)"/g)].map(
+      ([, kind]) => kind,
+    );
     expect(rows.sort()).toEqual(report.blockers.map((blocker) => blocker.kind).sort());
     expect(html).toContain(report.blockers[0]!.message.replace(/&/g, '&amp;').slice(0, 40));
   });

@@ -16,7 +16,16 @@ export const SITE_TEST_CACHE = join(REPO_ROOT, '.cache', 'site-tests');
 const PROJECT_PARTS = ['core', 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 /** What a site build depends on; a change to any of these files means a new build (other scripts/ folders are other commands). */
 // core/ and scripts/lib are what the site imports; scripts/demo is hashed by the demo page's staleness note.
-const SITE_INPUTS = ['core', 'src', 'public', 'scripts/lib', 'scripts/assets', 'scripts/demo', 'astro.config.mjs', 'package.json'];
+const SITE_INPUTS = [
+  'core',
+  'src',
+  'public',
+  'scripts/lib',
+  'scripts/assets',
+  'scripts/demo',
+  'astro.config.mjs',
+  'package.json',
+];
 const BUILD_TIMEOUT_MS = 240_000;
 const VITEST_ENV_KEYS = /^(VITEST.*|TEST|DEV|PROD|MODE|SSR|BASE_URL)$/;
 
@@ -53,11 +62,22 @@ async function hashTree(root: string, parts: readonly string[]): Promise<string>
  * Runs `astro build` for one audience of a project into outDir, in a child process with its own
  * content cache. Fails with Astro's output when the build fails.
  */
-export async function buildAudience(root: string, audience: 'public' | 'internal', outDir: string, buildNow?: string): Promise<void> {
+export async function buildAudience(
+  root: string,
+  audience: 'public' | 'internal',
+  outDir: string,
+  buildNow?: string,
+): Promise<void> {
   // Vitest exports NODE_ENV=test, DEV=1, MODE=test…; Astro would pick them up and build in dev
   // mode (no Starlight search UI), so the child gets the environment a shell build would have.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_ENV_KEYS.test(key)));
-  const env: NodeJS.ProcessEnv = { ...inherited, NODE_ENV: 'production', SITE_AUDIENCE: audience, ASTRO_CACHE_DIR: join(outDir, '..', `.astro-cache-${audience}`), ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...inherited,
+    NODE_ENV: 'production',
+    SITE_AUDIENCE: audience,
+    ASTRO_CACHE_DIR: join(outDir, '..', `.astro-cache-${audience}`),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
   if (buildNow) env.BUILD_NOW = buildNow;
   else delete env.BUILD_NOW;
   try {
@@ -69,7 +89,9 @@ export async function buildAudience(root: string, audience: 'public' | 'internal
     });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`astro build (${audience}) of ${root} failed:\n${stdout.slice(-6000)}\n${stderr.slice(-4000)}`, { cause: error });
+    throw new Error(`astro build (${audience}) of ${root} failed:\n${stdout.slice(-6000)}\n${stderr.slice(-4000)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -92,7 +114,12 @@ async function pruneBuilds(prefix: string, keep: string): Promise<void> {
   await Promise.all(doomed);
 }
 
-async function buildOnce(key: string, root: string, audiences: ReadonlyArray<'public' | 'internal'>, buildNow?: string): Promise<string> {
+async function buildOnce(
+  key: string,
+  root: string,
+  audiences: ReadonlyArray<'public' | 'internal'>,
+  buildNow?: string,
+): Promise<string> {
   const done = join(SITE_TEST_CACHE, key);
   if (existsSync(join(done, '.complete'))) return done;
   const work = `${done}.${process.pid}.tmp`;
@@ -122,7 +149,11 @@ export async function buildRealSite(): Promise<SiteBuild> {
  * Builds a copy of the project whose content/ (and marketing/, if any) comes from
  * test/fixtures/<fixture>/, at a pinned build clock, for controlled publishing cases.
  */
-export async function buildFixtureSite(fixture: string, buildNow: string, audiences: ReadonlyArray<'public' | 'internal'> = ['public', 'internal']): Promise<SiteBuild> {
+export async function buildFixtureSite(
+  fixture: string,
+  buildNow: string,
+  audiences: ReadonlyArray<'public' | 'internal'> = ['public', 'internal'],
+): Promise<SiteBuild> {
   const fixtureDir = join(REPO_ROOT, 'test', 'fixtures', fixture);
   const codeHash = await hashSiteCode();
   const contentHash = await hashTree(fixtureDir, ['content', 'marketing']);
@@ -134,10 +165,16 @@ export async function buildFixtureSite(fixture: string, buildNow: string, audien
     await rm(root, { recursive: true, force: true });
     for (const part of PROJECT_PARTS) await cp(join(REPO_ROOT, part), join(root, part), { recursive: true });
     await cp(join(fixtureDir, 'content'), join(root, 'content'), { recursive: true });
-    if (existsSync(join(fixtureDir, 'marketing'))) await cp(join(fixtureDir, 'marketing'), join(root, 'marketing'), { recursive: true });
+    if (existsSync(join(fixtureDir, 'marketing')))
+      await cp(join(fixtureDir, 'marketing'), join(root, 'marketing'), { recursive: true });
     await writeFile(join(root, '.complete'), '');
   }
-  const dir = await buildOnce(`fixture-${fixture}-${codeHash}-${contentHash}-${stamp}-${audiences.join('+')}`, root, audiences, buildNow);
+  const dir = await buildOnce(
+    `fixture-${fixture}-${codeHash}-${contentHash}-${stamp}-${audiences.join('+')}`,
+    root,
+    audiences,
+    buildNow,
+  );
   return { root, public: join(dir, 'public'), internal: join(dir, 'internal') };
 }
 

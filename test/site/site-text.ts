@@ -20,7 +20,8 @@ export async function readSiteText(dir: string): Promise<SiteText[]> {
   const texts: SiteText[] = [];
   for (const file of files) {
     if (TEXT_FILES.test(file)) texts.push({ file, text: await readFile(join(dir, file), 'utf8') });
-    else if (PAGEFIND_FILES.test(file)) texts.push({ file, text: gunzipSync(await readFile(join(dir, file))).toString('latin1') });
+    else if (PAGEFIND_FILES.test(file))
+      texts.push({ file, text: gunzipSync(await readFile(join(dir, file))).toString('latin1') });
   }
   return texts;
 }
@@ -29,17 +30,23 @@ export async function readSiteText(dir: string): Promise<SiteText[]> {
 export function findInSite(texts: readonly SiteText[], needle: string): string[] {
   return texts.flatMap(({ file, text }) => {
     const index = text.indexOf(needle);
-    return index === -1 ? [] : [`${file}: …${text.slice(Math.max(0, index - 60), index + needle.length + 60).replace(/\s+/g, ' ')}…`];
+    return index === -1
+      ? []
+      : [`${file}: …${text.slice(Math.max(0, index - 60), index + needle.length + 60).replace(/\s+/g, ' ')}…`];
   });
 }
 
 /** The JSON-LD objects on an HTML page. */
 export function extractJsonLd(html: string): unknown[] {
-  return [...html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].map((match) => JSON.parse(match[1]!));
+  return [...html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].map((match) =>
+    JSON.parse(match[1]!),
+  );
 }
 
 /** `content` of a `<meta property|name="…">` tag. */
 export function metaContent(html: string, key: string): string | undefined {
-  const tag = [...html.matchAll(/<meta\s[^>]*>/g)].map((match) => match[0]).find((candidate) => candidate.includes(`"${key}"`));
+  const tag = [...html.matchAll(/<meta\s[^>]*>/g)]
+    .map((match) => match[0])
+    .find((candidate) => candidate.includes(`"${key}"`));
   return tag ? /content="([^"]*)"/.exec(tag)?.[1]?.replace(/&amp;/g, '&') : undefined;
 }

@@ -31,7 +31,10 @@ describe('BlogPosting JSON-LD', () => {
   });
 
   test('treats a team byline as an Organization', () => {
-    expect(buildBlogPostingJsonLd({ ...POST, author: 'Molecule AI DevRel' }).author).toEqual({ '@type': 'Organization', name: 'Molecule AI DevRel' });
+    expect(buildBlogPostingJsonLd({ ...POST, author: 'Molecule AI DevRel' }).author).toEqual({
+      '@type': 'Organization',
+      name: 'Molecule AI DevRel',
+    });
   });
 
   test('escapes < so a title can never close the script tag', () => {
@@ -43,7 +46,8 @@ describe('BlogPosting JSON-LD', () => {
 
 describe('reading time', () => {
   test('counts only words a reader reads', () => {
-    const body = "import Fact from '../x.astro';\n\n# Title\n\nOne two [three](https://x.y) <Fact k=\"a\" />\n\n```sh\nnot counted here\n```\n";
+    const body =
+      'import Fact from \'../x.astro\';\n\n# Title\n\nOne two [three](https://x.y) <Fact k="a" />\n\n```sh\nnot counted here\n```\n';
     expect(countReadableWords(body)).toBe(4);
     expect(readingMinutes('word '.repeat(660))).toBe(3);
     expect(readingMinutes('')).toBe(1);

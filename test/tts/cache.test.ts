@@ -6,7 +6,13 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { hashBytes } from '../../core/hash.ts';
 import { readManifest, updateManifest, type ManifestEntry } from '../../core/manifest.ts';
 import { findCachedOutput } from '../../scripts/tts/cache.ts';
-import { computeInputsHash, describeProvider, probeProviderVersions, type ProviderId, type ProviderVersions } from '../../scripts/tts/provider.ts';
+import {
+  computeInputsHash,
+  describeProvider,
+  probeProviderVersions,
+  type ProviderId,
+  type ProviderVersions,
+} from '../../scripts/tts/provider.ts';
 import { planScripts, type VoiceoverPlan } from '../../scripts/tts/plan.ts';
 import { planVoiceovers } from '../../scripts/tts/stale-plan.ts';
 
@@ -30,9 +36,22 @@ let plan: VoiceoverPlan;
 async function record(provider: ProviderId, versions = VERSIONS): Promise<void> {
   const inputsHash = computeInputsHash(plan, describeProvider(provider, plan, versions));
   const entries: Record<string, ManifestEntry> = {};
-  for (const [path, bytes] of [[plan.output, 'mp3 bytes'], [plan.captions, 'WEBVTT\n']] as const) {
+  for (const [path, bytes] of [
+    [plan.output, 'mp3 bytes'],
+    [plan.captions, 'WEBVTT\n'],
+  ] as const) {
     await writeFile(join(root, path), bytes);
-    entries[path] = { generator: 'tts', command: 'npm run tts', inputsHash, bytesHash: hashBytes(bytes), size: bytes.length, provider, draft: provider === 'espeak', sources: [plan.file], createdAt: '2026-04-20T00:00:00.000Z' };
+    entries[path] = {
+      generator: 'tts',
+      command: 'npm run tts',
+      inputsHash,
+      bytesHash: hashBytes(bytes),
+      size: bytes.length,
+      provider,
+      draft: provider === 'espeak',
+      sources: [plan.file],
+      createdAt: '2026-04-20T00:00:00.000Z',
+    };
   }
   await updateManifest(root, entries);
 }
@@ -71,7 +90,10 @@ describe('content-hash cache', () => {
     await writeFile(join(root, 'content/voiceovers/cache-test.md'), SCRIPT.replace('heartbeats', 'a heartbeat'));
     plan = planScripts(root).plans[0]!;
     expect(await lookup(['espeak'])).toBeUndefined();
-    await writeFile(join(root, 'content/voiceovers/cache-test.md'), SCRIPT.replace('wpm: 150', 'wpm: 150\nvoice: en-US-GuyNeural'));
+    await writeFile(
+      join(root, 'content/voiceovers/cache-test.md'),
+      SCRIPT.replace('wpm: 150', 'wpm: 150\nvoice: en-US-GuyNeural'),
+    );
     plan = planScripts(root).plans[0]!;
     expect(await lookup(['espeak'])).toBeUndefined();
   });
@@ -86,7 +108,11 @@ describe('content-hash cache', () => {
     const edge = computeInputsHash(plan, describeProvider('edge', plan, VERSIONS));
     const espeak = computeInputsHash(plan, describeProvider('espeak', plan, VERSIONS));
     expect(edge).not.toBe(espeak);
-    expect(describeProvider('espeak', plan, VERSIONS)).toEqual({ id: 'espeak', version: 'espeak-ng@1.51', settings: { voice: 'en-us+f3', pitch: 50, wpm: 150 } });
+    expect(describeProvider('espeak', plan, VERSIONS)).toEqual({
+      id: 'espeak',
+      version: 'espeak-ng@1.51',
+      settings: { voice: 'en-us+f3', pitch: 50, wpm: 150 },
+    });
   });
 
   test('plans the build staleness check with the recorded provider, and as Edge before any audio exists', async () => {

@@ -1,6 +1,12 @@
 // Tests of caption timing from word boundaries and proportions.
 import { describe, expect, test } from 'vitest';
-import { formatTimestamp, formatVtt, locateBoundaries, timeSentences, type TimedChunk } from '../../scripts/tts/captions.ts';
+import {
+  formatTimestamp,
+  formatVtt,
+  locateBoundaries,
+  timeSentences,
+  type TimedChunk,
+} from '../../scripts/tts/captions.ts';
 import { parseScriptBody, type SpeechPart } from '../../core/voiceover-script.ts';
 import { chunkSpeechPart } from '../../scripts/tts/ssml.ts';
 import { parseWordBoundaries } from '../../scripts/tts/edge-metadata.ts';
@@ -10,7 +16,9 @@ function partsOf(body: string) {
 }
 
 function chunksOf(parts: ReturnType<typeof partsOf>, maxBytes = 4096) {
-  return parts.flatMap((part, index) => (part.kind === 'speech' ? chunkSpeechPart(part, index, maxBytes) : [])).map((chunk, index) => ({ ...chunk, index }));
+  return parts
+    .flatMap((part, index) => (part.kind === 'speech' ? chunkSpeechPart(part, index, maxBytes) : []))
+    .map((chunk, index) => ({ ...chunk, index }));
 }
 
 describe('caption timing', () => {
@@ -18,11 +26,27 @@ describe('caption timing', () => {
     const parts = partsOf('Agents register. They pull secrets.\n\n[pause 1s]\n\nThen they heartbeat!');
     const [first, second] = chunksOf(parts);
     const timed: TimedChunk[] = [
-      { chunk: first!, startSeconds: 0, durationSeconds: 3, boundaries: [
-        { text: 'Agents', offsetSeconds: 0.1, durationSeconds: 0.4 }, { text: 'register', offsetSeconds: 0.6, durationSeconds: 0.5 },
-        { text: 'They', offsetSeconds: 1.5, durationSeconds: 0.2 }, { text: 'pull', offsetSeconds: 1.8, durationSeconds: 0.2 }, { text: 'secrets', offsetSeconds: 2.1, durationSeconds: 0.5 },
-      ] },
-      { chunk: second!, startSeconds: 4, durationSeconds: 2, boundaries: [{ text: 'Then', offsetSeconds: 0.2, durationSeconds: 0.2 }, { text: 'they', offsetSeconds: 0.5, durationSeconds: 0.2 }] },
+      {
+        chunk: first!,
+        startSeconds: 0,
+        durationSeconds: 3,
+        boundaries: [
+          { text: 'Agents', offsetSeconds: 0.1, durationSeconds: 0.4 },
+          { text: 'register', offsetSeconds: 0.6, durationSeconds: 0.5 },
+          { text: 'They', offsetSeconds: 1.5, durationSeconds: 0.2 },
+          { text: 'pull', offsetSeconds: 1.8, durationSeconds: 0.2 },
+          { text: 'secrets', offsetSeconds: 2.1, durationSeconds: 0.5 },
+        ],
+      },
+      {
+        chunk: second!,
+        startSeconds: 4,
+        durationSeconds: 2,
+        boundaries: [
+          { text: 'Then', offsetSeconds: 0.2, durationSeconds: 0.2 },
+          { text: 'they', offsetSeconds: 0.5, durationSeconds: 0.2 },
+        ],
+      },
     ];
     expect(timeSentences(parts, timed, 6.05)).toEqual([
       { start: 0, end: 1.5, text: 'Agents register.' },
@@ -35,7 +59,11 @@ describe('caption timing', () => {
     const parts = partsOf('One short line. A much longer second sentence follows it here, with a comma. End.');
     const [chunk] = chunksOf(parts);
     const cues = timeSentences(parts, [{ chunk: chunk!, startSeconds: 0, durationSeconds: 10, boundaries: [] }], 10);
-    expect(cues.map((cue) => cue.text)).toEqual(['One short line.', 'A much longer second sentence follows it here, with a comma.', 'End.']);
+    expect(cues.map((cue) => cue.text)).toEqual([
+      'One short line.',
+      'A much longer second sentence follows it here, with a comma.',
+      'End.',
+    ]);
     expect(cues[0]!.start).toBe(0);
     expect(cues.at(-1)!.end).toBe(10);
     for (let index = 1; index < cues.length; index++) expect(cues[index]!.start).toBe(cues[index - 1]!.end);
@@ -46,14 +74,38 @@ describe('caption timing', () => {
 
   test('matches boundaries loosely and skips words spelt differently', () => {
     const text = 'It sends a heartbeat every 30 seconds, then polls.';
-    const found = locateBoundaries(text, ['It', 'sends', 'a', 'heartbeat', 'every', 'thirty', 'seconds', 'then', 'polls'].map((word, index) => ({ text: word, offsetSeconds: index, durationSeconds: 0.1 })));
-    expect(found.map((hit) => text.slice(hit.index).split(' ')[0])).toEqual(['It', 'sends', 'a', 'heartbeat', 'every', 'seconds,', 'then', 'polls.']);
+    const found = locateBoundaries(
+      text,
+      ['It', 'sends', 'a', 'heartbeat', 'every', 'thirty', 'seconds', 'then', 'polls'].map((word, index) => ({
+        text: word,
+        offsetSeconds: index,
+        durationSeconds: 0.1,
+      })),
+    );
+    expect(found.map((hit) => text.slice(hit.index).split(' ')[0])).toEqual([
+      'It',
+      'sends',
+      'a',
+      'heartbeat',
+      'every',
+      'seconds,',
+      'then',
+      'polls.',
+    ]);
     expect(found.find((hit) => text.slice(hit.index).startsWith('seconds'))!.seconds).toBe(6);
   });
 
   test('reads word boundaries from glued metadata payloads', () => {
-    const payload = (word: string, offset: number) => JSON.stringify({ Metadata: [{ Type: 'WordBoundary', Data: { Offset: offset, Duration: 1000, text: { Text: word, Length: word.length } } }] });
-    const boundaries = parseWordBoundaries([payload('b', 20_000_000) + payload('a', 10_000_000), '{"Metadata":[{"Type":"SessionEnd","Data":{"Offset":1}}]}']);
+    const payload = (word: string, offset: number) =>
+      JSON.stringify({
+        Metadata: [
+          { Type: 'WordBoundary', Data: { Offset: offset, Duration: 1000, text: { Text: word, Length: word.length } } },
+        ],
+      });
+    const boundaries = parseWordBoundaries([
+      payload('b', 20_000_000) + payload('a', 10_000_000),
+      '{"Metadata":[{"Type":"SessionEnd","Data":{"Offset":1}}]}',
+    ]);
     expect(boundaries).toEqual([
       { text: 'a', offsetSeconds: 1, durationSeconds: 0.0001 },
       { text: 'b', offsetSeconds: 2, durationSeconds: 0.0001 },
@@ -64,7 +116,10 @@ describe('caption timing', () => {
 describe('WebVTT output', () => {
   test('writes numbered cues with escaped text, wrapped lines and a source note', () => {
     const vtt = formatVtt(
-      [{ start: 0, end: 2.5, text: 'R&D <beta> ships.' }, { start: 2.5, end: 3723.4567, text: 'A second sentence that is long enough to need wrapping onto two lines.' }],
+      [
+        { start: 0, end: 2.5, text: 'R&D <beta> ships.' },
+        { start: 2.5, end: 3723.4567, text: 'A second sentence that is long enough to need wrapping onto two lines.' },
+      ],
       'Test. Generated by npm run tts --> somewhere',
     );
     expect(vtt).toBe(

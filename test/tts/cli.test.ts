@@ -26,14 +26,24 @@ async function runTts(args: string[], endpoint = unreachable) {
 
 async function snapshotFiles(): Promise<Record<string, string>> {
   const names = await readdir(join(root, 'marketing/audio'));
-  return Object.fromEntries(await Promise.all(names.sort().map(async (name) => [name, (await readFile(join(root, 'marketing/audio', name))).toString('base64')] as const)));
+  return Object.fromEntries(
+    await Promise.all(
+      names
+        .sort()
+        .map(async (name) => [name, (await readFile(join(root, 'marketing/audio', name))).toString('base64')] as const),
+    ),
+  );
 }
 
 function parseVtt(text: string): Array<{ start: number; end: number; text: string }> {
   const seconds = (stamp: string) => stamp.split(':').reduce((sum, part) => sum * 60 + Number(part), 0);
-  return [...text.matchAll(/(\d\d:\d\d:\d\d\.\d{3}) --> (\d\d:\d\d:\d\d\.\d{3})\n([\s\S]*?)(?:\n\n|\n?$)/g)].map((match) => ({
-    start: seconds(match[1]!), end: seconds(match[2]!), text: match[3]!.replace(/\n/g, ' '),
-  }));
+  return [...text.matchAll(/(\d\d:\d\d:\d\d\.\d{3}) --> (\d\d:\d\d:\d\d\.\d{3})\n([\s\S]*?)(?:\n\n|\n?$)/g)].map(
+    (match) => ({
+      start: seconds(match[1]!),
+      end: seconds(match[2]!),
+      text: match[3]!.replace(/\n/g, ' '),
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -54,7 +64,9 @@ describe('npm run tts', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toContain('WARNING: EDGE READ-ALOUD IS UNAVAILABLE, FALLING BACK TO ESPEAK-NG');
     expect(result.stderr).toMatch(/Edge read-aloud unreachable at 127\.0\.0\.1:\d+: .*ECONNREFUSED/);
-    expect(result.stdout).toMatch(/new\s+voiceovers\/hello-remote\s+espeak\s+2 chunks\s+[\d.]+ s \(target 15 s, [+−][\d.]+ %\)\s+DRAFT/);
+    expect(result.stdout).toMatch(
+      /new\s+voiceovers\/hello-remote\s+espeak\s+2 chunks\s+[\d.]+ s \(target 15 s, [+−][\d.]+ %\)\s+DRAFT/,
+    );
     const manifest = await readManifest(root);
     for (const path of [AUDIO, CAPTIONS, 'marketing/audio/hello-mandarin.mp3', 'marketing/audio/hello-mandarin.vtt']) {
       expect(manifest.entries[path]).toMatchObject({ generator: 'tts', provider: 'espeak', draft: true });
@@ -87,7 +99,9 @@ describe('npm run tts', () => {
     try {
       const result = await runTts(['--check']);
       expect(result.exitCode).toBe(1);
-      expect(result.stderr).toContain('content/voiceovers/hello-mandarin.md:11:9 [tts-stale] marketing/audio/hello-mandarin.mp3 is missing or out of date — run npm run tts -- --only voiceovers/hello-mandarin');
+      expect(result.stderr).toContain(
+        'content/voiceovers/hello-mandarin.md:11:9 [tts-stale] marketing/audio/hello-mandarin.mp3 is missing or out of date — run npm run tts -- --only voiceovers/hello-mandarin',
+      );
       expect(result.stdout).toContain('1 up to date, 1 stale, 1 draft (espeak-ng); 0 synthesis calls');
     } finally {
       await writeFile(script, original);
@@ -106,7 +120,9 @@ describe('npm run tts', () => {
     const before = await snapshotFiles();
     const result = await runTts(['--strict']);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/content\/voiceovers\/hello-remote\.md:1:1 \[tts-edge\] marketing\/audio\/hello-remote\.mp3 not written: Edge read-aloud unreachable at 127\.0\.0\.1:\d+: .*ECONNREFUSED.*; --strict refuses the espeak-ng fallback — check the network/);
+    expect(result.stderr).toMatch(
+      /content\/voiceovers\/hello-remote\.md:1:1 \[tts-edge\] marketing\/audio\/hello-remote\.mp3 not written: Edge read-aloud unreachable at 127\.0\.0\.1:\d+: .*ECONNREFUSED.*; --strict refuses the espeak-ng fallback — check the network/,
+    );
     expect(result.stderr).toMatch(/content\/voiceovers\/hello-mandarin\.md:1:1 \[tts-edge\]/);
     expect(result.stderr).not.toContain('FALLING BACK');
     expect(await snapshotFiles()).toEqual(before);
@@ -152,7 +168,9 @@ describe('npm run tts', () => {
     try {
       const result = await runTts(['--strict', '--only', 'voiceovers/hello-remote'], fake.url);
       expect(result.exitCode).toBe(1);
-      expect(result.stderr).toMatch(/hello-remote\.md:1:1 \[tts-edge\] marketing\/audio\/hello-remote\.mp3 not written: Edge read-aloud failed at .*no audio received/);
+      expect(result.stderr).toMatch(
+        /hello-remote\.md:1:1 \[tts-edge\] marketing\/audio\/hello-remote\.mp3 not written: Edge read-aloud failed at .*no audio received/,
+      );
       expect(result.stderr).toContain('the previous audio is kept');
     } finally {
       await fake.close();
@@ -166,16 +184,26 @@ describe('npm run tts', () => {
   test('names an unknown --only id with the nearest match and exits 1', async () => {
     const result = await runTts(['--only', 'hello-remot']);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain('content/voiceovers:1:1 [tts-only] --only hello-remot: no voice-over script with that id — did you mean voiceovers/hello-remote?');
+    expect(result.stderr).toContain(
+      'content/voiceovers:1:1 [tts-only] --only hello-remot: no voice-over script with that id — did you mean voiceovers/hello-remote?',
+    );
   });
 
   test('reports bad markup with its line and column and leaves that script alone', async () => {
     const broken = join(root, 'content/voiceovers/broken.md');
-    await writeFile(broken, (await readFile(join(root, 'content/voiceovers/hello-mandarin.md'), 'utf8')).replace('marketing/audio/hello-mandarin.mp3', 'marketing/audio/broken.mp3') + '\n[pause two seconds]\n');
+    await writeFile(
+      broken,
+      (await readFile(join(root, 'content/voiceovers/hello-mandarin.md'), 'utf8')).replace(
+        'marketing/audio/hello-mandarin.mp3',
+        'marketing/audio/broken.mp3',
+      ) + '\n[pause two seconds]\n',
+    );
     try {
       const result = await runTts([]);
       expect(result.exitCode).toBe(1);
-      expect(result.stderr).toContain('content/voiceovers/broken.md:15:1 [tts-text] unknown directive "[pause two seconds]" — write a pause on its own line as [pause 600ms] or [pause 1.5s]');
+      expect(result.stderr).toContain(
+        'content/voiceovers/broken.md:15:1 [tts-text] unknown directive "[pause two seconds]" — write a pause on its own line as [pause 600ms] or [pause 1.5s]',
+      );
       expect(result.stdout).not.toContain('voiceovers/broken');
       expect((await readdir(join(root, 'marketing/audio'))).some((name) => name.startsWith('broken'))).toBe(false);
     } finally {

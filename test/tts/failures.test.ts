@@ -16,7 +16,12 @@ let root: string;
 let childTmp: string;
 
 function startTts(args: string[], endpoint: string) {
-  return execa(NODE, [CLI, ...args], { cwd: root, reject: false, all: true, env: { EDGE_TTS_WSS_URL: endpoint, NO_COLOR: '1', TMPDIR: childTmp } });
+  return execa(NODE, [CLI, ...args], {
+    cwd: root,
+    reject: false,
+    all: true,
+    env: { EDGE_TTS_WSS_URL: endpoint, NO_COLOR: '1', TMPDIR: childTmp },
+  });
 }
 
 async function fakeEdge(behaviour: (connection: number) => FakeBehaviour) {
@@ -66,7 +71,9 @@ describe('tts when Edge fails', () => {
     try {
       const refused = await startTts(['--force', '--only', 'phase30-announce', '--only', 'hello-remote'], failing.url);
       expect(refused.exitCode).toBe(1);
-      expect(refused.stderr).toMatch(/hello-remote\.md:1:1 \[tts-draft\] marketing\/audio\/hello-remote\.mp3 kept: .*would replace final edge audio with a draft — .*--allow-draft/);
+      expect(refused.stderr).toMatch(
+        /hello-remote\.md:1:1 \[tts-draft\] marketing\/audio\/hello-remote\.mp3 kept: .*would replace final edge audio with a draft — .*--allow-draft/,
+      );
       expect(refused.stderr).not.toContain('no voice-over script with that id" — did you mean voiceovers/hello-remote');
       expect(await audioBytes()).toBe(before);
       expect((await readManifest(root)).entries[AUDIO]).toEqual(entry);
@@ -85,10 +92,14 @@ describe('tts when Edge fails', () => {
     try {
       const result = await startTts(['--only', 'hello-remote', '--concurrency', '1'], fake.url);
       expect(result.exitCode, result.stderr).toBe(0);
-      expect(result.stderr).toMatch(/retry {3}voiceovers\/hello-remote chunk 1, try 1: Edge closed the connection with code 1011 \(Internal server error\) before the audio was complete/);
+      expect(result.stderr).toMatch(
+        /retry {3}voiceovers\/hello-remote chunk 1, try 1: Edge closed the connection with code 1011 \(Internal server error\) before the audio was complete/,
+      );
       expect(result.stderr).not.toContain('likely truncated');
       const lines = result.all!.split('\n');
-      expect(lines.findLastIndex((line) => line.startsWith('  retry '))).toBeLessThan(lines.findIndex((line) => line.startsWith('script ')));
+      expect(lines.findLastIndex((line) => line.startsWith('  retry '))).toBeLessThan(
+        lines.findIndex((line) => line.startsWith('script ')),
+      );
     } finally {
       await fake.close();
     }
@@ -107,7 +118,9 @@ describe('tts when Edge fails', () => {
       await fake.close();
     }
     expect(await readdir(childTmp)).toEqual([]);
-    expect((await readdir(join(root, 'marketing/audio')).catch(() => [])).filter((name) => name.startsWith('.'))).toEqual([]);
+    expect(
+      (await readdir(join(root, 'marketing/audio')).catch(() => [])).filter((name) => name.startsWith('.')),
+    ).toEqual([]);
   }, 60_000);
 
   test('an output that cannot be written is reported before anything is synthesised', async () => {
@@ -116,7 +129,9 @@ describe('tts when Edge fails', () => {
     try {
       const result = await startTts(['--only', 'hello-remote'], fake.url);
       expect(result.exitCode).toBe(1);
-      expect(result.stderr).toMatch(/content\/voiceovers\/hello-remote\.md:\d+:\d+ \[tts-output\] cannot write marketing\/audio\/hello-remote\.mp3: .*marketing is a file/);
+      expect(result.stderr).toMatch(
+        /content\/voiceovers\/hello-remote\.md:\d+:\d+ \[tts-output\] cannot write marketing\/audio\/hello-remote\.mp3: .*marketing is a file/,
+      );
       expect(fake.connections).toBe(0);
     } finally {
       await fake.close();

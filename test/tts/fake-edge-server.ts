@@ -63,11 +63,17 @@ export const EDGE_PATH = '/consumer/speech/synthesize/readaloud/edge/v1';
 
 function expectedToken(nowMs: number, trusted: string): string {
   const seconds = BigInt(Math.floor(nowMs / 1000)) + 11_644_473_600n;
-  return createHash('sha256').update(`${(seconds - (seconds % 300n)) * 10_000_000n}${trusted}`).digest('hex').toUpperCase();
+  return createHash('sha256')
+    .update(`${(seconds - (seconds % 300n)) * 10_000_000n}${trusted}`)
+    .digest('hex')
+    .toUpperCase();
 }
 
 function decodeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_all, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+  return text.replace(
+    /&(lt|gt|quot|apos|amp);/g,
+    (_all, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!,
+  );
 }
 
 /**
@@ -89,13 +95,57 @@ export async function startFakeEdgeServer(options: FakeEdgeOptions = {}): Promis
   const synthesize = (text: string, voice: string) => {
     const key = `${voice}\n${text}`;
     if (!audioCache.has(key)) {
-      audioCache.set(key, (async () => {
-        const base = join(workDir, randomBytes(6).toString('hex'));
-        await execa('espeak-ng', ['-v', voice.startsWith('zh-') ? 'cmn' : 'en-us', '-s', voice.startsWith('zh-') ? '280' : '180', '-w', `${base}.wav`, '--stdin'], { input: text });
-        await execa('ffmpeg', ['-v', 'error', '-y', '-i', `${base}.wav`, '-ar', '24000', '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '48k', '-write_xing', '0', '-id3v2_version', '0', '-f', 'mp3', `${base}.mp3`]);
-        const { stdout } = await execa('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', `${base}.wav`]);
-        return { mp3: await readFile(`${base}.mp3`), seconds: Number(stdout) };
-      })());
+      audioCache.set(
+        key,
+        (async () => {
+          const base = join(workDir, randomBytes(6).toString('hex'));
+          await execa(
+            'espeak-ng',
+            [
+              '-v',
+              voice.startsWith('zh-') ? 'cmn' : 'en-us',
+              '-s',
+              voice.startsWith('zh-') ? '280' : '180',
+              '-w',
+              `${base}.wav`,
+              '--stdin',
+            ],
+            { input: text },
+          );
+          await execa('ffmpeg', [
+            '-v',
+            'error',
+            '-y',
+            '-i',
+            `${base}.wav`,
+            '-ar',
+            '24000',
+            '-ac',
+            '1',
+            '-c:a',
+            'libmp3lame',
+            '-b:a',
+            '48k',
+            '-write_xing',
+            '0',
+            '-id3v2_version',
+            '0',
+            '-f',
+            'mp3',
+            `${base}.mp3`,
+          ]);
+          const { stdout } = await execa('ffprobe', [
+            '-v',
+            'error',
+            '-show_entries',
+            'format=duration',
+            '-of',
+            'csv=p=0',
+            `${base}.wav`,
+          ]);
+          return { mp3: await readFile(`${base}.mp3`), seconds: Number(stdout) };
+        })(),
+      );
     }
     return audioCache.get(key)!;
   };
@@ -139,10 +189,23 @@ export async function startFakeEdgeServer(options: FakeEdgeOptions = {}): Promis
       if (!headers.includes('Path:ssml')) return;
       const requestId = /X-RequestId:(\w+)/.exec(headers)?.[1] ?? '';
       const prosodyTag = /<prosody ([^>]*)>/.exec(body)?.[1] ?? '';
-      const prosody = Object.fromEntries([...prosodyTag.matchAll(/(\w+)='([^']*)'/g)].map((match) => [match[1]!, match[2]!]));
+      const prosody = Object.fromEntries(
+        [...prosodyTag.matchAll(/(\w+)='([^']*)'/g)].map((match) => [match[1]!, match[2]!]),
+      );
       const text = decodeXml(/<prosody[^>]*>([\s\S]*)<\/prosody>/.exec(body)?.[1] ?? '');
       const voice = /<voice name='([^']*)'>/.exec(body)?.[1] ?? '';
-      const received: ReceivedRequest = { path: url.pathname, query: url.searchParams, headers: request.headers, speechConfig, ssml: body, voice, prosody, text, boundaries: [], audioSeconds: 0 };
+      const received: ReceivedRequest = {
+        path: url.pathname,
+        query: url.searchParams,
+        headers: request.headers,
+        speechConfig,
+        ssml: body,
+        voice,
+        prosody,
+        text,
+        boundaries: [],
+        audioSeconds: 0,
+      };
       requests.push(received);
       // Requests in flight run from the SSML to turn.end (sockets may linger while closing).
       open++;
@@ -154,13 +217,20 @@ export async function startFakeEdgeServer(options: FakeEdgeOptions = {}): Promis
   const textFrame = (requestId: string, path: string, body: string) =>
     `X-RequestId:${requestId}\r\nContent-Type:application/json; charset=utf-8\r\nPath:${path}\r\n\r\n${body}`;
   const audioFrame = (requestId: string, bytes: Buffer) => {
-    const header = Buffer.from(`X-RequestId:${requestId}\r\nContent-Type:audio/mpeg\r\nX-StreamId:FAKESTREAM\r\nPath:audio\r\n`);
+    const header = Buffer.from(
+      `X-RequestId:${requestId}\r\nContent-Type:audio/mpeg\r\nX-StreamId:FAKESTREAM\r\nPath:audio\r\n`,
+    );
     const length = Buffer.alloc(2);
     length.writeUInt16BE(header.length);
     return Buffer.concat([length, header, bytes]);
   };
 
-  async function answer(socket: WebSocket, behaviour: FakeBehaviour, requestId: string, received: ReceivedRequest): Promise<void> {
+  async function answer(
+    socket: WebSocket,
+    behaviour: FakeBehaviour,
+    requestId: string,
+    received: ReceivedRequest,
+  ): Promise<void> {
     if (behaviour === 'hang') return;
     socket.send(textFrame(requestId, 'turn.start', '{"context":{"serviceTag":"fake"}}'));
     if (behaviour === 'no-audio') {
@@ -169,20 +239,38 @@ export async function startFakeEdgeServer(options: FakeEdgeOptions = {}): Promis
     }
     const { mp3, seconds } = await synthesize(received.text, received.voice);
     received.audioSeconds = seconds;
-    socket.send(textFrame(requestId, 'response', '{"context":{"serviceTag":"fake"},"audio":{"type":"inline","streamId":"FAKESTREAM"}}'));
+    socket.send(
+      textFrame(
+        requestId,
+        'response',
+        '{"context":{"serviceTag":"fake"},"audio":{"type":"inline","streamId":"FAKESTREAM"}}',
+      ),
+    );
     const words = [...received.text.matchAll(/\S+/g)];
     for (const word of words) {
       const offsetSeconds = 0.05 + (seconds - 0.1) * (word.index / Math.max(1, received.text.length));
       const clean = word[0].replace(/[^\p{L}\p{N}'’-]/gu, '');
       if (!clean) continue;
       received.boundaries.push({ text: clean, offsetSeconds });
-      const metadata = { Metadata: [{ Type: 'WordBoundary', Data: { Offset: Math.round(offsetSeconds * 1e7), Duration: 2_000_000, text: { Text: clean, Length: clean.length, BoundaryType: 'WordBoundary' } } }] };
+      const metadata = {
+        Metadata: [
+          {
+            Type: 'WordBoundary',
+            Data: {
+              Offset: Math.round(offsetSeconds * 1e7),
+              Duration: 2_000_000,
+              text: { Text: clean, Length: clean.length, BoundaryType: 'WordBoundary' },
+            },
+          },
+        ],
+      };
       socket.send(textFrame(requestId, 'audio.metadata', JSON.stringify(metadata)));
     }
     const frameBytes = 4096;
     const cut = behaviour === 'close-midstream' || behaviour === 'close-1011';
     const frames = cut ? 1 : Math.ceil(mp3.length / frameBytes);
-    for (let index = 0; index < frames; index++) socket.send(audioFrame(requestId, mp3.subarray(index * frameBytes, (index + 1) * frameBytes)));
+    for (let index = 0; index < frames; index++)
+      socket.send(audioFrame(requestId, mp3.subarray(index * frameBytes, (index + 1) * frameBytes)));
     if (behaviour === 'close-midstream') {
       socket.terminate();
       return;

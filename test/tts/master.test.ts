@@ -6,7 +6,13 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { planScripts, type VoiceoverPlan } from '../../scripts/tts/plan.ts';
 import { synthesizeOffline } from '../../scripts/tts/offline-voice.ts';
-import { joinTimeline, masterToMp3, MASTERING, type JoinedAudio, type MasteredAudio } from '../../scripts/tts/master.ts';
+import {
+  joinTimeline,
+  masterToMp3,
+  MASTERING,
+  type JoinedAudio,
+  type MasteredAudio,
+} from '../../scripts/tts/master.ts';
 import { measureLoudness, probeAudio } from '../../scripts/lib/measure-audio.ts';
 import type { SynthesizedChunk } from '../../scripts/tts/synthesize.ts';
 
@@ -26,7 +32,11 @@ beforeAll(async () => {
   ({ chunks } = await synthesizeOffline(plan, workDir, counters));
   // The fixture is: speech, a 600 ms pause, speech.
   joined = await joinTimeline(
-    [{ kind: 'audio', path: chunks[0]!.audioPath }, { kind: 'silence', seconds: 0.6 }, { kind: 'audio', path: chunks[1]!.audioPath }],
+    [
+      { kind: 'audio', path: chunks[0]!.audioPath },
+      { kind: 'silence', seconds: 0.6 },
+      { kind: 'audio', path: chunks[1]!.audioPath },
+    ],
     workDir,
   );
   mp3 = join(workDir, 'out.mp3');
@@ -58,7 +68,15 @@ describe('espeak-ng synthesis and mastering, measured', () => {
     expect(probe.bitRate).toBeGreaterThanOrEqual(96_000);
     expect(probe.bitRate).toBeLessThanOrEqual(128_000);
     expect(probe.tags).toMatchObject({ title: 'Hello remote workspaces', artist: MASTERING.artist, comment: 'test' });
-    const { stdout } = await execa('ffprobe', ['-v', 'error', '-show_entries', 'format_tags=title', '-of', 'csv=p=0', mp3]);
+    const { stdout } = await execa('ffprobe', [
+      '-v',
+      'error',
+      '-show_entries',
+      'format_tags=title',
+      '-of',
+      'csv=p=0',
+      mp3,
+    ]);
     expect(stdout.trim()).toBe('Hello remote workspaces');
   });
 
@@ -69,8 +87,20 @@ describe('espeak-ng synthesis and mastering, measured', () => {
   });
 
   test('puts real silence where the script pauses', async () => {
-    const { stderr } = await execa('ffmpeg', ['-hide_banner', '-nostats', '-i', mp3, '-af', 'silencedetect=noise=-45dB:d=0.5', '-f', 'null', '-']);
-    const silences = [...stderr.matchAll(/silence_start: ([\d.]+)[\s\S]*?silence_end: ([\d.]+)/g)].map((match) => [Number(match[1]), Number(match[2])] as const);
+    const { stderr } = await execa('ffmpeg', [
+      '-hide_banner',
+      '-nostats',
+      '-i',
+      mp3,
+      '-af',
+      'silencedetect=noise=-45dB:d=0.5',
+      '-f',
+      'null',
+      '-',
+    ]);
+    const silences = [...stderr.matchAll(/silence_start: ([\d.]+)[\s\S]*?silence_end: ([\d.]+)/g)].map(
+      (match) => [Number(match[1]), Number(match[2])] as const,
+    );
     const pauseAt = joined.starts[1]!;
     expect(silences.some(([start, end]) => start <= pauseAt + 0.1 && end >= pauseAt + 0.5)).toBe(true);
   });

@@ -34,14 +34,20 @@ describe('sentence splitting', () => {
     // plain sentences keep their own punctuation
     ['Phase 30 is here. Remote Workspaces are GA!', ['Phase 30 is here.', 'Remote Workspaces are GA!']],
     // abbreviations and a lower-case continuation do not end a sentence
-    ['Use a tunnel, e.g. Cloudflare Tunnel. Then register.', ['Use a tunnel, e.g. Cloudflare Tunnel.', 'Then register.']],
+    [
+      'Use a tunnel, e.g. Cloudflare Tunnel. Then register.',
+      ['Use a tunnel, e.g. Cloudflare Tunnel.', 'Then register.'],
+    ],
     ['It works on macOS etc. and on Linux.', ['It works on macOS etc. and on Linux.']],
     // domains and decimals have no space after the dot
     ['Visit moleculesai.app today. It takes 1.5 minutes.', ['Visit moleculesai.app today.', 'It takes 1.5 minutes.']],
     // closing quotes stay with their sentence
     ['She said “it is done.” Then it shipped?! Yes.', ['She said “it is done.”', 'Then it shipped?!', 'Yes.']],
     // Chinese full stops need no space
-    ['远程工作区来了。智能体可以运行！详细指南请访问 moleculesai.app。', ['远程工作区来了。', '智能体可以运行！', '详细指南请访问 moleculesai.app。']],
+    [
+      '远程工作区来了。智能体可以运行！详细指南请访问 moleculesai.app。',
+      ['远程工作区来了。', '智能体可以运行！', '详细指南请访问 moleculesai.app。'],
+    ],
   ])('splits %j', (text, expected) => {
     expect(sentencesOf(text)).toEqual(expected);
   });
@@ -54,13 +60,18 @@ describe('sentence splitting', () => {
 
 describe('script markup', () => {
   test('turns pause lines into silence and *words* into emphasis, dropping comments and link targets', () => {
-    const { parts, issues } = parse('Step one. *Create* a workspace.\n<!-- note for the writer -->\n\n[pause 600ms]\n\nRead [the guide](https://example.com/guide).\n[pause 1.5s]\n');
+    const { parts, issues } = parse(
+      'Step one. *Create* a workspace.\n<!-- note for the writer -->\n\n[pause 600ms]\n\nRead [the guide](https://example.com/guide).\n[pause 1.5s]\n',
+    );
     expect(issues).toEqual([]);
     expect(parts.map((part) => part.kind)).toEqual(['speech', 'pause', 'speech', 'pause']);
     const first = parts[0] as SpeechPart;
     expect(first.text).toBe('Step one. Create a workspace.');
     expect(first.emphasis.map(({ start, end }) => first.text.slice(start, end))).toEqual(['Create']);
-    expect(first.sentences.map(({ start, end, line }) => [first.text.slice(start, end), line])).toEqual([['Step one.', 11], ['Create a workspace.', 11]]);
+    expect(first.sentences.map(({ start, end, line }) => [first.text.slice(start, end), line])).toEqual([
+      ['Step one.', 11],
+      ['Create a workspace.', 11],
+    ]);
     expect(parts[1]).toEqual({ kind: 'pause', ms: 600, line: 14 });
     expect((parts[2] as SpeechPart).text).toBe('Read the guide.');
     expect(parts[3]).toMatchObject({ ms: 1500 });
@@ -89,14 +100,20 @@ describe('script markup', () => {
 describe('SSML and chunks', () => {
   test('escapes every XML special character', () => {
     expect(escapeSsml(`R&D <fast> "quoted" it's`)).toBe('R&amp;D &lt;fast&gt; &quot;quoted&quot; it&apos;s');
-    const ssml = buildEdgeSsml('Tom & Jerry <3', 'en-US-AriaNeural', 'en-US', { rate: '+10%', pitch: '+0Hz', volume: '+0%' });
+    const ssml = buildEdgeSsml('Tom & Jerry <3', 'en-US-AriaNeural', 'en-US', {
+      rate: '+10%',
+      pitch: '+0Hz',
+      volume: '+0%',
+    });
     expect(ssml).toBe(
       "<speak version='1.0' xmlns='http://www.w3.org/2001/10/synthesis' xml:lang='en-US'><voice name='en-US-AriaNeural'><prosody pitch='+0Hz' rate='+10%' volume='+0%'>Tom &amp; Jerry &lt;3</prosody></voice></speak>",
     );
   });
 
   test('splits long text only between sentences, within the byte limit', () => {
-    const { parts } = parse(Array.from({ length: 12 }, (_unused, index) => `Sentence number ${index + 1} talks about R&D.`).join(' '));
+    const { parts } = parse(
+      Array.from({ length: 12 }, (_unused, index) => `Sentence number ${index + 1} talks about R&D.`).join(' '),
+    );
     const part = parts[0] as SpeechPart;
     const chunks = chunkSpeechPart(part, 0, 120);
     expect(chunks.length).toBeGreaterThan(3);
@@ -122,7 +139,9 @@ describe('SSML and chunks', () => {
     const { parts } = parse('Step *one & two*. Done.');
     const part = parts[0] as SpeechPart;
     const [chunk] = chunkSpeechPart(part, 0);
-    expect(buildEspeakSsml({ ...chunk!, index: 0 }, part.emphasis)).toBe('<speak>Step <emphasis>one &amp; two</emphasis>. Done.</speak>');
+    expect(buildEspeakSsml({ ...chunk!, index: 0 }, part.emphasis)).toBe(
+      '<speak>Step <emphasis>one &amp; two</emphasis>. Done.</speak>',
+    );
   });
 });
 
@@ -141,7 +160,14 @@ describe('planning scripts', () => {
     const { plans, issues } = planScripts(root);
     expect(plans[0]!.expectedSeconds).toBeCloseTo((51 / 150) * 60, 5);
     expect(issues).toEqual([
-      expect.objectContaining({ file: 'content/voiceovers/test.md', line: 7, column: 16, rule: 'tts-pace', severity: 'warning', message: '51 words at 150 per minute take about 20.4 s, target is 10 s (+104.0 %)' }),
+      expect.objectContaining({
+        file: 'content/voiceovers/test.md',
+        line: 7,
+        column: 16,
+        rule: 'tts-pace',
+        severity: 'warning',
+        message: '51 words at 150 per minute take about 20.4 s, target is 10 s (+104.0 %)',
+      }),
     ]);
   });
 
@@ -151,7 +177,12 @@ describe('planning scripts', () => {
     const { plans, issues } = planScripts(root);
     expect(plans).toHaveLength(1);
     expect(issues.filter((issue) => issue.rule === 'tts-output')).toEqual([
-      expect.objectContaining({ file: 'content/voiceovers/b.md', line: 9, column: 9, message: 'output marketing/audio/test.mp3 is already written by content/voiceovers/a.md' }),
+      expect.objectContaining({
+        file: 'content/voiceovers/b.md',
+        line: 9,
+        column: 9,
+        message: 'output marketing/audio/test.mp3 is already written by content/voiceovers/a.md',
+      }),
     ]);
   });
 

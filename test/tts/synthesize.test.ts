@@ -54,13 +54,21 @@ describe('edge client against a fake read-aloud service', () => {
     expect(first.query.get('TrustedClientToken')).toMatch(/^[0-9A-F]{32}$/);
     expect(first.query.get('Sec-MS-GEC')).toMatch(/^[0-9A-F]{64}$/);
     expect(first.headers.origin).toMatch(/^chrome-extension:\/\//);
-    expect(first.speechConfig).toMatchObject({ context: { synthesis: { audio: { outputFormat: 'audio-24khz-48kbitrate-mono-mp3', metadataoptions: { wordBoundaryEnabled: 'true' } } } } });
+    expect(first.speechConfig).toMatchObject({
+      context: {
+        synthesis: {
+          audio: { outputFormat: 'audio-24khz-48kbitrate-mono-mp3', metadataoptions: { wordBoundaryEnabled: 'true' } },
+        },
+      },
+    });
     expect(first.voice).toBe('en-US-AriaNeural');
     expect(first.prosody).toEqual({ pitch: '+0Hz', rate: '+0%', volume: '+0%' });
     // The ampersand arrives escaped on the wire and decodes back to the script's text; no emphasis markup is sent to Edge.
     expect(first.ssml).toContain('secrets &amp; sends');
     expect(first.ssml).not.toContain('<emphasis>');
-    expect(first.text).toBe('Remote workspaces are here. An agent on your laptop registers, pulls its secrets & sends a heartbeat.');
+    expect(first.text).toBe(
+      'Remote workspaces are here. An agent on your laptop registers, pulls its secrets & sends a heartbeat.',
+    );
     for (const chunk of chunks) {
       const probe = await probeAudio(chunk.audioPath);
       expect(probe.codec).toBe('mp3');
@@ -72,7 +80,9 @@ describe('edge client against a fake read-aloud service', () => {
 
   test('retries a turn with no audio and a refused handshake, then succeeds', async () => {
     const plan = fixturePlan('hello-mandarin');
-    fake = await startFakeEdgeServer({ behaviour: (index) => (index === 0 ? 'no-audio' : index === 1 ? { status: 503 } : 'ok') });
+    fake = await startFakeEdgeServer({
+      behaviour: (index) => (index === 0 ? 'no-audio' : index === 1 ? { status: 503 } : 'ok'),
+    });
     const client = new EdgeClient({ endpoint: fake.url, retry: FAST_RETRY });
     const chunks = await client.synthesizeScript(plan, workDir, counters);
     expect(chunks).toHaveLength(1);
@@ -100,7 +110,9 @@ describe('edge client against a fake read-aloud service', () => {
     expect(counters.synthesisCalls).toBe(2);
     expect(Math.abs(client.agent.clock.skewMs - offset)).toBeLessThan(5_000);
     const accepted = fake.requests.at(-1)!;
-    expect(accepted.query.get('Sec-MS-GEC')).toBe(computeSecMsGec(Date.now() + offset, accepted.query.get('TrustedClientToken')!));
+    expect(accepted.query.get('Sec-MS-GEC')).toBe(
+      computeSecMsGec(Date.now() + offset, accepted.query.get('TrustedClientToken')!),
+    );
   });
 
   test('keeps at most the configured number of requests in flight', async () => {
@@ -126,9 +138,13 @@ describe('edge client against a fake read-aloud service', () => {
   test('reports an unreachable service and then fails fast for later scripts', async () => {
     const port = await closedPort();
     const client = new EdgeClient({ endpoint: `ws://127.0.0.1:${port}/v1`, retry: FAST_RETRY });
-    const error = await client.synthesizeScript(fixturePlan('hello-mandarin'), workDir, counters).catch((caught: unknown) => caught);
+    const error = await client
+      .synthesizeScript(fixturePlan('hello-mandarin'), workDir, counters)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EdgeUnavailableError);
-    expect((error as Error).message).toMatch(new RegExp(`^Edge read-aloud unreachable at 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`^Edge read-aloud unreachable at 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`),
+    );
     expect(counters.synthesisCalls).toBe(3);
     await expect(client.synthesizeScript(fixturePlan('hello-remote'), workDir, counters)).rejects.toBe(error);
     expect(counters.synthesisCalls).toBe(3);
@@ -143,7 +159,9 @@ describe('edge client against a fake read-aloud service', () => {
   });
 
   test('rejects an EDGE_TTS_WSS_URL that is not a ws:// or wss:// URL', () => {
-    expect(() => new EdgeClient({ endpoint: 'https://example.test/v1' })).toThrow('EDGE_TTS_WSS_URL must start with ws:// or wss://, got "https://"');
+    expect(() => new EdgeClient({ endpoint: 'https://example.test/v1' })).toThrow(
+      'EDGE_TTS_WSS_URL must start with ws:// or wss://, got "https://"',
+    );
     expect(() => new EdgeClient({ endpoint: 'localhost:8080' })).toThrow(/EDGE_TTS_WSS_URL/);
   });
 });

@@ -20,7 +20,15 @@ beforeAll(async () => {
   const page = canvasPage(badgeState(await readRecording(REPO)), { badge: '★ REMOTE', title: 'Canvas view' });
   writeFileSync(join(dir, 'index.html'), page);
   // The same view, but the nodes arrive 600 ms after load (as a canvas hydrates over the network).
-  writeFileSync(join(dir, 'late.html'), page.replace(/<div class="board">/, '<div class="board" id="b" hidden>').replace('</body>', '<script>setTimeout(() => { document.getElementById("b").hidden = false; }, 600)</script></body>'));
+  writeFileSync(
+    join(dir, 'late.html'),
+    page
+      .replace(/<div class="board">/, '<div class="board" id="b" hidden>')
+      .replace(
+        '</body>',
+        '<script>setTimeout(() => { document.getElementById("b").hidden = false; }, 600)</script></body>',
+      ),
+  );
   // The badge pushed out of the view: a capture must refuse to crop it.
   writeFileSync(join(dir, 'cropped.html'), page.replace('</style>', '.node{margin-left:1600px}</style>'));
   server = await startStaticServer(dir);
@@ -34,7 +42,12 @@ afterAll(async () => {
 });
 
 describe('capturing a real canvas (CANVAS_URL), tested against our own view on loopback', () => {
-  const target = (path: string) => ({ url: `${server.url}/${path}`, nodeName: 'researcher', badge: '★ REMOTE', timeoutMs: 10_000 });
+  const target = (path: string) => ({
+    url: `${server.url}/${path}`,
+    nodeName: 'researcher',
+    badge: '★ REMOTE',
+    timeoutMs: 10_000,
+  });
 
   it('captures 1440 px wide once the node and the badge are visible, waiting for them rather than sleeping', async () => {
     const out = join(dir, 'late.png');
@@ -46,10 +59,18 @@ describe('capturing a real canvas (CANVAS_URL), tested against our own view on l
   }, 60_000);
 
   it('refuses a capture that would crop the REMOTE badge', async () => {
-    await expect(captureCanvas(browser.browser, target('cropped.html'), join(dir, 'cropped.png'))).rejects.toThrow(/badge is outside the 1440×900 view/);
+    await expect(captureCanvas(browser.browser, target('cropped.html'), join(dir, 'cropped.png'))).rejects.toThrow(
+      /badge is outside the 1440×900 view/,
+    );
   }, 60_000);
 
   it('names the canvas origin when the node never appears', async () => {
-    await expect(captureCanvas(browser.browser, { ...target('index.html'), nodeName: 'nobody', timeoutMs: 1500 }, join(dir, 'none.png'))).rejects.toThrow(/never showed "nobody"/);
+    await expect(
+      captureCanvas(
+        browser.browser,
+        { ...target('index.html'), nodeName: 'nobody', timeoutMs: 1500 },
+        join(dir, 'none.png'),
+      ),
+    ).rejects.toThrow(/never showed "nobody"/);
   }, 60_000);
 });

@@ -10,7 +10,8 @@ const SOURCE_FORMS = [/https?:\/\/\S+/, /\]\([^)\s]+\)/, /(?:^|[\s`(])[\w.-]+\/[
 /** Start and end of the sentence around `index` in `text`; footnote references after the full stop belong to it. */
 export function sentenceAround(text: string, index: number): [number, number] {
   let start = 0;
-  for (const boundary of text.slice(0, index).matchAll(/[.!?](?:\[\^[^\]\s]+\])*\s+|\n\s*\n/g)) start = boundary.index + boundary[0].length;
+  for (const boundary of text.slice(0, index).matchAll(/[.!?](?:\[\^[^\]\s]+\])*\s+|\n\s*\n/g))
+    start = boundary.index + boundary[0].length;
   const after = /[.!?](?:\[\^[^\]\s]+\])*(?=\s|$)|\n\s*\n/g;
   after.lastIndex = index;
   const end = after.exec(text);

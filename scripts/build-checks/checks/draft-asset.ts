@@ -12,7 +12,11 @@ export const draftAssetCheck: Check = {
     const doc = ctx.sources.manifestDoc;
     for (const [path, entry] of Object.entries(ctx.sources.manifest.entries).sort(([a], [b]) => a.localeCompare(b))) {
       if (!entry.draft) continue;
-      const kind = /\.(mp3|ogg|wav|m4a)$/.test(path) ? 'draft audio' : path.endsWith('.vtt') ? 'draft captions' : 'a draft';
+      const kind = /\.(mp3|ogg|wav|m4a)$/.test(path)
+        ? 'draft audio'
+        : path.endsWith('.vtt')
+          ? 'draft captions'
+          : 'a draft';
       ctx.report({
         file: MANIFEST_PATH,
         offset: doc ? offsetOfYamlPath(doc, ['entries', path], true) : 0,

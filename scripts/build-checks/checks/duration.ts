@@ -4,7 +4,6 @@ import { planScript } from '../../tts/plan.ts';
 import { describeMeasuredMiss, DURATION_SEVERITY, isOffTarget as outside } from '../../lib/duration-rule.ts';
 import { measuredAudio } from './manifest-facts.ts';
 
-
 /**
  * Voice-over scripts fit their target: words (Han characters for Chinese) ÷ pace plus pauses,
  * counted exactly as `npm run tts` plans them; once audio exists, its measured length too.
@@ -21,7 +20,14 @@ export const durationCheck: Check = {
       const { plan, issues } = planScript(entry);
       if (!plan) {
         const first = issues.find((issue) => issue.severity === 'error');
-        if (first) ctx.report({ file: first.file, line: first.line, column: first.column, message: `cannot time this script: ${first.message}`, hint: first.hint });
+        if (first)
+          ctx.report({
+            file: first.file,
+            line: first.line,
+            column: first.column,
+            message: `cannot time this script: ${first.message}`,
+            hint: first.hint,
+          });
         continue;
       }
       const unit = plan.language.match(/^(zh|ja|cmn)/i) ? 'characters' : 'words';
@@ -38,7 +44,13 @@ export const durationCheck: Check = {
       // The file's own length, measured; never the number written in the manifest.
       const measured = audio.get(plan.output)?.durationSeconds;
       if (measured !== undefined && outside(measured, plan.targetSeconds)) {
-        ctx.report({ file: entry.file, offset, severity: DURATION_SEVERITY, message: describeMeasuredMiss(plan.output, measured, plan.targetSeconds), hint: 'adjust the script or its rate, then run npm run tts' });
+        ctx.report({
+          file: entry.file,
+          offset,
+          severity: DURATION_SEVERITY,
+          message: describeMeasuredMiss(plan.output, measured, plan.targetSeconds),
+          hint: 'adjust the script or its rate, then run npm run tts',
+        });
       }
     }
   },

@@ -11,7 +11,9 @@ export const externalCheck: Check = {
   description: 'external links answer (only with --external; results cached)',
   async run(ctx) {
     if (!ctx.options.external) return;
-    const external = resolveAllReferences(ctx).flatMap(({ ref, resolution }) => (resolution.status === 'external' ? [{ ref, url: resolution.url }] : []));
+    const external = resolveAllReferences(ctx).flatMap(({ ref, resolution }) =>
+      resolution.status === 'external' ? [{ ref, url: resolution.url }] : [],
+    );
     const results = await checkExternalUrls(
       external.map(({ url }) => url),
       { cacheFile: join(ctx.sources.root, DEFAULT_EXTERNAL_CACHE) },
@@ -19,7 +21,12 @@ export const externalCheck: Check = {
     for (const { ref, url } of external) {
       const result = results.get(url);
       if (!result || result.ok) continue;
-      ctx.report({ file: ref.file, offset: ref.offset, message: `${url} ${result.status ? `answered ${result.status}` : `failed: ${result.error}`}`, hint: 'fix or remove the link; results are cached for an hour' });
+      ctx.report({
+        file: ref.file,
+        offset: ref.offset,
+        message: `${url} ${result.status ? `answered ${result.status}` : `failed: ${result.error}`}`,
+        hint: 'fix or remove the link; results are cached for an hour',
+      });
     }
   },
 };

@@ -25,14 +25,27 @@ function checkComponents(ctx: CheckContext, entry: ContentFile, facts: Facts): v
       const value = factAt(facts, key.value);
       if (value === undefined || (typeof value === 'object' && !(value instanceof Date))) {
         const guess = suggestKey(key.value, scalarKeys(facts));
-        ctx.report({ file: entry.file, offset: key.offset, message: `<Fact k="${key.value}">: no such scalar fact in ${FACTS_PATH}`, hint: guess ? `did you mean "${guess}"?` : undefined });
+        ctx.report({
+          file: entry.file,
+          offset: key.offset,
+          message: `<Fact k="${key.value}">: no such scalar fact in ${FACTS_PATH}`,
+          hint: guess ? `did you mean "${guess}"?` : undefined,
+        });
       }
     }
     if (component.name === 'Route') {
       const id = component.attributes.get('id');
       if (!id || facts.routes.some((route) => route.id === id.value)) continue;
-      const guess = suggestKey(id.value, facts.routes.map((route) => route.id));
-      ctx.report({ file: entry.file, offset: id.offset, message: `<Route id="${id.value}">: no such route in ${FACTS_PATH}`, hint: guess ? `did you mean "${guess}"?` : undefined });
+      const guess = suggestKey(
+        id.value,
+        facts.routes.map((route) => route.id),
+      );
+      ctx.report({
+        file: entry.file,
+        offset: id.offset,
+        message: `<Route id="${id.value}">: no such route in ${FACTS_PATH}`,
+        hint: guess ? `did you mean "${guess}"?` : undefined,
+      });
     }
   }
 }
@@ -60,16 +73,26 @@ export const factCheck: Check = {
             file: entry.file,
             offset: unit.offsetAt(mention.index),
             message: `route ${mention.method ? `${mention.method} ` : ''}${mention.path} is not in ${FACTS_PATH} routes`,
-            hint: guess ? `did you mean ${guess}? Or write <Route id=…/>` : 'add it to the facts file if the platform really serves it, or write <Route id=…/>',
+            hint: guess
+              ? `did you mean ${guess}? Or write <Route id=…/>`
+              : 'add it to the facts file if the platform really serves it, or write <Route id=…/>',
           });
         }
         if (unit.kind === 'code') continue;
         for (const problem of [...findLivenessProblems(unit.text, facts), ...findTokenProblems(unit.text, facts)]) {
-          const hint = unit.kind === 'field' ? `use ${problem.factKey} from ${FACTS_PATH}` : `write <Fact k="${problem.factKey}" /> instead of a number`;
+          const hint =
+            unit.kind === 'field'
+              ? `use ${problem.factKey} from ${FACTS_PATH}`
+              : `write <Fact k="${problem.factKey}" /> instead of a number`;
           ctx.report({ file: entry.file, offset: unit.offsetAt(problem.index), message: problem.message, hint });
         }
         for (const problem of findConditionProblems(unit.text, facts)) {
-          ctx.report({ file: entry.file, offset: unit.offsetAt(problem.index), message: problem.message, hint: problem.hint });
+          ctx.report({
+            file: entry.file,
+            offset: unit.offsetAt(problem.index),
+            message: problem.message,
+            hint: problem.hint,
+          });
         }
       }
     }

@@ -29,7 +29,11 @@ export function renderFactComponents(text: string, facts: Facts | undefined): st
   return text
     .replace(/<Fact\s+k=["']([^"']+)["'][^>]*\/>/g, (whole, key: string) => {
       const value = factAt(facts, key);
-      return value instanceof Date ? value.toISOString().slice(0, 10) : value === undefined || typeof value === 'object' ? whole : String(value);
+      return value instanceof Date
+        ? value.toISOString().slice(0, 10)
+        : value === undefined || typeof value === 'object'
+          ? whole
+          : String(value);
     })
     .replace(/<Route\s+id=["']([^"']+)["']([^>]*)\/>/g, (whole, id: string, rest: string) => {
       const route = facts.routes.find((candidate) => candidate.id === id);
@@ -39,14 +43,19 @@ export function renderFactComponents(text: string, facts: Facts | undefined): st
 }
 
 /** Searchable text of built public files: pages, feeds, sitemaps and Pagefind fragments (gzip). */
-function searchableFiles(ctx: CheckContext, audience: BuiltAudience): Array<{ file: string; text: NormalizedText; located: boolean }> {
+function searchableFiles(
+  ctx: CheckContext,
+  audience: BuiltAudience,
+): Array<{ file: string; text: NormalizedText; located: boolean }> {
   const out: Array<{ file: string; text: NormalizedText; located: boolean }> = [];
   for (const file of [...audience.files].sort()) {
     if (/\.(html|xml|txt|json)$/.test(file) && !file.includes('/pagefind/')) {
       out.push({ file, text: normalizeText(ctx.sources.textOf(file), /\.(html|xml)$/.test(file)), located: true });
     } else if (/\.pf_(fragment|meta|index)$/.test(file)) {
       // Pagefind gzips its files and prefixes the payload with a signature.
-      const raw = gunzipSync(readFileSync(join(ctx.sources.root, file))).toString('utf8').replace(/^pagefind_dcd/, '');
+      const raw = gunzipSync(readFileSync(join(ctx.sources.root, file)))
+        .toString('utf8')
+        .replace(/^pagefind_dcd/, '');
       out.push({ file, text: normalizeText(raw, true), located: false });
     }
   }
@@ -55,9 +64,13 @@ function searchableFiles(ctx: CheckContext, audience: BuiltAudience): Array<{ fi
 
 /** Runs of words a held-back piece wrote (body prose and frontmatter text), never across a gap. */
 function segmentsOf(ctx: CheckContext, entry: ContentFile): string[] {
-  const prose = bodyOf(ctx, entry).prose.filter((block) => !block.inFootnote).map((block) => block.masked);
+  const prose = bodyOf(ctx, entry)
+    .prose.filter((block) => !block.inFootnote)
+    .map((block) => block.masked);
   const fields = frontmatterStrings(entry.data).map(({ value }) => value);
-  return [...prose, ...fields].flatMap((text) => text.split(/\s{2,}|\[\^[^\]]*\]/)).map((segment) => normalizeText(segment).text);
+  return [...prose, ...fields]
+    .flatMap((text) => text.split(/\s{2,}|\[\^[^\]]*\]/))
+    .map((segment) => normalizeText(segment).text);
 }
 
 function checkPages(ctx: CheckContext, audience: BuiltAudience, held: readonly Held[]): void {
@@ -65,7 +78,14 @@ function checkPages(ctx: CheckContext, audience: BuiltAudience, held: readonly H
   for (const { entry, reason } of held) {
     for (const path of new Set([pathForEntry(entry.id), launchRoomPath(entry.id)])) {
       const file = builtFileFor(path, audience);
-      if (file) ctx.report({ file, line: 1, column: 1, message: `page of ${entry.id} (${reason}) is in the public build at ${path}`, hint: `${entry.file} must not be published yet` });
+      if (file)
+        ctx.report({
+          file,
+          line: 1,
+          column: 1,
+          message: `page of ${entry.id} (${reason}) is in the public build at ${path}`,
+          hint: `${entry.file} must not be published yet`,
+        });
     }
   }
   for (const path of routes.internal.paths) {
@@ -76,7 +96,12 @@ function checkPages(ctx: CheckContext, audience: BuiltAudience, held: readonly H
   for (const file of audience.files) {
     const folder = /^[^/]+\/[^/]+\/marketing\/([^/]+)\//.exec(file)?.[1];
     if (folder && !(SERVED_MARKETING_DIRS.public as readonly string[]).includes(folder)) {
-      ctx.report({ file, line: 1, column: 1, message: `marketing/${folder}/ is internal-only but ${file} is in the public build` });
+      ctx.report({
+        file,
+        line: 1,
+        column: 1,
+        message: `marketing/${folder}/ is internal-only but ${file} is in the public build`,
+      });
     }
   }
 }
@@ -90,7 +115,8 @@ function checkPages(ctx: CheckContext, audience: BuiltAudience, held: readonly H
 export const leakCheck: Check = {
   id: 'leak',
   phase: 'output',
-  description: 'internal, unapproved or embargoed pieces (pages, titles, text) are absent from dist/public, RSS, sitemap and Pagefind',
+  description:
+    'internal, unapproved or embargoed pieces (pages, titles, text) are absent from dist/public, RSS, sitemap and Pagefind',
   run(ctx) {
     const audience = ctx.site?.audiences.find((candidate) => candidate.audience === 'public');
     if (!audience) return;
@@ -103,7 +129,9 @@ export const leakCheck: Check = {
     if (held.length === 0) return;
     // Text that published pieces (with <Fact>/<Route> as they render) or the facts also contain is not a leak.
     const publishedTexts = [
-      ...content.filter((entry) => entry.data && !held.some((item) => item.entry === entry)).map((entry) => renderFactComponents(entry.text, ctx.sources.facts)),
+      ...content
+        .filter((entry) => entry.data && !held.some((item) => item.entry === entry))
+        .map((entry) => renderFactComponents(entry.text, ctx.sources.facts)),
       ctx.sources.textOf(FACTS_PATH),
     ];
     const published = publishedTexts.map((text) => normalizeText(text).text).join(' | ');
@@ -111,7 +139,8 @@ export const leakCheck: Check = {
     const files = searchableFiles(ctx, audience);
     const built = new Map<string, { file: number; index: number }>();
     files.forEach(({ text }, file) => {
-      for (const { shingle, index } of shinglesOf(text.text)) if (!built.has(shingle)) built.set(shingle, { file, index });
+      for (const { shingle, index } of shinglesOf(text.text))
+        if (!built.has(shingle)) built.set(shingle, { file, index });
     });
     const reported = new Set<string>();
     const report = (file: number, index: number, item: Held, what: string, quote: string) => {

@@ -8,19 +8,39 @@ import { bodyOf } from '../lib/text-units.ts';
 export const HN_TITLE_PREFIX = 'Show HN: ';
 
 /** Every measured item of an entry: channel, label, text and key path. */
-function measuredItems(entry: ContentFile): Array<{ channel: Channel; label: string; text: string; path: Array<string | number> }> {
+function measuredItems(
+  entry: ContentFile,
+): Array<{ channel: Channel; label: string; text: string; path: Array<string | number> }> {
   const data = entry.data as Record<string, unknown> | undefined;
   if (!data) return [];
   const items: Array<{ channel: Channel; label: string; text: string; path: Array<string | number> }> = [];
   if (entry.collection === 'social') {
     (data.posts as Array<{ id: string; channel: 'x' | 'linkedin'; text: string }>).forEach((post, index) => {
-      items.push({ channel: post.channel, label: `${post.channel === 'x' ? 'X' : 'LinkedIn'} post "${post.id}"`, text: post.text, path: ['posts', index, 'text'] });
+      items.push({
+        channel: post.channel,
+        label: `${post.channel === 'x' ? 'X' : 'LinkedIn'} post "${post.id}"`,
+        text: post.text,
+        path: ['posts', index, 'text'],
+      });
     });
   }
   if (entry.collection === 'community') {
-    (data.posts as Array<{ platform: 'discord' | 'slack' | 'reddit'; room: string; title?: string; text: string }>).forEach((post, index) => {
-      items.push({ channel: post.platform, label: `${post.platform} message for ${post.room}`, text: post.text, path: ['posts', index, 'text'] });
-      if (post.title !== undefined) items.push({ channel: 'reddit-title', label: `reddit title for ${post.room}`, text: post.title, path: ['posts', index, 'title'] });
+    (
+      data.posts as Array<{ platform: 'discord' | 'slack' | 'reddit'; room: string; title?: string; text: string }>
+    ).forEach((post, index) => {
+      items.push({
+        channel: post.platform,
+        label: `${post.platform} message for ${post.room}`,
+        text: post.text,
+        path: ['posts', index, 'text'],
+      });
+      if (post.title !== undefined)
+        items.push({
+          channel: 'reddit-title',
+          label: `reddit title for ${post.room}`,
+          text: post.title,
+          path: ['posts', index, 'title'],
+        });
     });
   }
   if (entry.collection === 'hn') {
@@ -30,7 +50,12 @@ function measuredItems(entry: ContentFile): Array<{ channel: Channel; label: str
   }
   if (entry.collection === 'emails') {
     items.push({ channel: 'email-subject', label: 'email subject', text: String(data.subject), path: ['subject'] });
-    items.push({ channel: 'email-subject', label: 'email alt subject', text: String(data.altSubject), path: ['altSubject'] });
+    items.push({
+      channel: 'email-subject',
+      label: 'email alt subject',
+      text: String(data.altSubject),
+      path: ['altSubject'],
+    });
     items.push({ channel: 'email-preview', label: 'email preview', text: String(data.preview), path: ['preview'] });
   }
   return items;
@@ -44,7 +69,12 @@ function checkOnePager(ctx: CheckContext, entry: ContentFile): void {
     .split(/\s+/)
     .filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
   if (words > maxWords) {
-    ctx.report({ file: entry.file, offset: entry.offsetOf(['maxWords'], true) ?? entry.bodyOffset, message: `one-pager body is ${words} words; it must fit one page (maxWords ${maxWords})`, hint: `cut ${words - maxWords} words` });
+    ctx.report({
+      file: entry.file,
+      offset: entry.offsetOf(['maxWords'], true) ?? entry.bodyOffset,
+      message: `one-pager body is ${words} words; it must fit one page (maxWords ${maxWords})`,
+      hint: `cut ${words - maxWords} words`,
+    });
   }
 }
 
@@ -52,7 +82,8 @@ function checkOnePager(ctx: CheckContext, entry: ContentFile): void {
 export const lenCheck: Check = {
   id: 'len',
   phase: 'source',
-  description: 'X ≤ 280 weighted, LinkedIn ≤ 3,000, Discord ≤ 2,000, HN title ≤ 80 as "Show HN: …", email subject ≤ 60, preview ≤ 100',
+  description:
+    'X ≤ 280 weighted, LinkedIn ≤ 3,000, Discord ≤ 2,000, HN title ≤ 80 as "Show HN: …", email subject ≤ 60, preview ≤ 100',
   run(ctx) {
     for (const entry of ctx.sources.content) {
       if (entry.collection === 'onePagers' && entry.data) checkOnePager(ctx, entry);
@@ -60,10 +91,20 @@ export const lenCheck: Check = {
         const offset = entry.offsetOf(item.path) ?? 0;
         const measured = measureText(item.channel, item.text);
         if (!measured.ok) {
-          ctx.report({ file: entry.file, offset, message: `${item.label} is ${measured.length} ${measured.unit}; the limit is ${measured.limit}`, hint: `cut ${measured.length - measured.limit}` });
+          ctx.report({
+            file: entry.file,
+            offset,
+            message: `${item.label} is ${measured.length} ${measured.unit}; the limit is ${measured.limit}`,
+            hint: `cut ${measured.length - measured.limit}`,
+          });
         }
         if (item.channel === 'hn-title' && !item.text.startsWith(HN_TITLE_PREFIX)) {
-          ctx.report({ file: entry.file, offset, message: `HN title must start with "${HN_TITLE_PREFIX}"`, hint: `write "${HN_TITLE_PREFIX}${item.text.replace(/^Show HN\s*[—–:-]?\s*/i, '')}"` });
+          ctx.report({
+            file: entry.file,
+            offset,
+            message: `HN title must start with "${HN_TITLE_PREFIX}"`,
+            hint: `write "${HN_TITLE_PREFIX}${item.text.replace(/^Show HN\s*[—–:-]?\s*/i, '')}"`,
+          });
         }
       }
     }

@@ -10,7 +10,12 @@ export const linkCheck: Check = {
   run(ctx) {
     for (const { ref, resolution } of resolveAllReferences(ctx)) {
       if (resolution.status !== 'broken' || resolution.rule !== 'link') continue;
-      ctx.report({ file: ref.file, offset: ref.offset, message: `${ref.via}: ${resolution.message}`, hint: resolution.hint });
+      ctx.report({
+        file: ref.file,
+        offset: ref.offset,
+        message: `${ref.via}: ${resolution.message}`,
+        hint: resolution.hint,
+      });
     }
   },
 };

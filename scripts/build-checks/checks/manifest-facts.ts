@@ -23,23 +23,42 @@ export const manifestFactsCheck: Check = {
   description: 'manifest provider, draft and duration agree with what the recording or audio file itself says',
   async run(ctx) {
     const { manifest, manifestDoc } = ctx.sources;
-    const at = (path: string) => ({ file: MANIFEST_PATH, offset: manifestDoc ? offsetOfYamlPath(manifestDoc, ['entries', path], true) : 0 });
-    const hint = (command: string) => `never edit marketing/manifest.json by hand; run ${command} to record what the file really is`;
+    const at = (path: string) => ({
+      file: MANIFEST_PATH,
+      offset: manifestDoc ? offsetOfYamlPath(manifestDoc, ['entries', path], true) : 0,
+    });
+    const hint = (command: string) =>
+      `never edit marketing/manifest.json by hand; run ${command} to record what the file really is`;
     const audio = await measuredAudio(ctx);
     for (const [path, entry] of Object.entries(manifest.entries).sort(([a], [b]) => a.localeCompare(b))) {
       if (entry.generator === 'demo') {
         const recorded = readRecordedPlatform(ctx.sources.root, path);
         if (recorded === 'stand-in' && (entry.provider !== 'stand-in' || !entry.draft)) {
-          ctx.report({ ...at(path), message: `${path} is listed as provider "${entry.provider ?? 'none'}", draft ${entry.draft}, but the recording itself was made on the stand-in platform`, hint: hint(entry.command) });
+          ctx.report({
+            ...at(path),
+            message: `${path} is listed as provider "${entry.provider ?? 'none'}", draft ${entry.draft}, but the recording itself was made on the stand-in platform`,
+            hint: hint(entry.command),
+          });
         }
       }
       const facts = audio.get(path);
       if (!facts) continue;
       if (facts.draftMarked && !entry.draft) {
-        ctx.report({ ...at(path), message: `${path} is listed as final (draft false), but the file is tagged as an espeak-ng DRAFT`, hint: hint(entry.command) });
+        ctx.report({
+          ...at(path),
+          message: `${path} is listed as final (draft false), but the file is tagged as an espeak-ng DRAFT`,
+          hint: hint(entry.command),
+        });
       }
-      if (entry.durationSeconds !== undefined && Math.abs(entry.durationSeconds - facts.durationSeconds) > DURATION_SLACK_SECONDS) {
-        ctx.report({ ...at(path), message: `${path} is listed as ${entry.durationSeconds.toFixed(1)} s, but the file measures ${facts.durationSeconds.toFixed(1)} s`, hint: hint(entry.command) });
+      if (
+        entry.durationSeconds !== undefined &&
+        Math.abs(entry.durationSeconds - facts.durationSeconds) > DURATION_SLACK_SECONDS
+      ) {
+        ctx.report({
+          ...at(path),
+          message: `${path} is listed as ${entry.durationSeconds.toFixed(1)} s, but the file measures ${facts.durationSeconds.toFixed(1)} s`,
+          hint: hint(entry.command),
+        });
       }
     }
   },

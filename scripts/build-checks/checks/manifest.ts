@@ -15,7 +15,9 @@ function entryLocation(ctx: CheckContext, path: string): Pick<Finding, 'file' | 
 
 /** The content line that names an output (a voice-over's `output:`, a `<Figure src>`), else the manifest. */
 function sourceLocation(ctx: CheckContext, path: string): Pick<Finding, 'file' | 'offset'> {
-  const voiceoversFirst = [...ctx.sources.content].sort((a, b) => Number(b.collection === 'voiceovers') - Number(a.collection === 'voiceovers'));
+  const voiceoversFirst = [...ctx.sources.content].sort(
+    (a, b) => Number(b.collection === 'voiceovers') - Number(a.collection === 'voiceovers'),
+  );
   for (const probe of [path, path.replace(/\.vtt$/, '.mp3')]) {
     for (const entry of voiceoversFirst) {
       const index = entry.text.indexOf(probe);
@@ -28,7 +30,9 @@ function sourceLocation(ctx: CheckContext, path: string): Pick<Finding, 'file' |
 /** sha256 of every file under marketing/ and public/, computed once per run. */
 export async function hashAssetFiles(ctx: CheckContext): Promise<Map<string, string>> {
   return ctx.memo('asset-hashes', async () => {
-    const files = [...ctx.sources.files.marketing, ...ctx.sources.files.public].filter((file) => file !== MANIFEST_PATH).sort();
+    const files = [...ctx.sources.files.marketing, ...ctx.sources.files.public]
+      .filter((file) => file !== MANIFEST_PATH)
+      .sort();
     const digests = await Promise.all(files.map((file) => hashFile(join(ctx.sources.root, file))));
     return new Map(files.map((file, index) => [file, digests[index]!]));
   });
@@ -48,38 +52,73 @@ export const manifestCheck: Check = {
     const hashes = await hashAssetFiles(ctx);
     for (const [path, entry] of Object.entries(manifest.entries).sort(([a], [b]) => a.localeCompare(b))) {
       if (!path.startsWith('marketing/')) {
-        ctx.report({ ...entryLocation(ctx, path), message: `lists ${path}, which is outside marketing/`, hint: 'generators write under marketing/ only' });
+        ctx.report({
+          ...entryLocation(ctx, path),
+          message: `lists ${path}, which is outside marketing/`,
+          hint: 'generators write under marketing/ only',
+        });
         continue;
       }
       const actual = hashes.get(path);
       if (!files.marketing.has(path) || actual === undefined) {
-        ctx.report({ ...entryLocation(ctx, path), message: `listed file ${path} is missing`, hint: `regenerate it with ${entry.command}` });
+        ctx.report({
+          ...entryLocation(ctx, path),
+          message: `listed file ${path} is missing`,
+          hint: `regenerate it with ${entry.command}`,
+        });
         continue;
       }
       if (actual !== entry.bytesHash) {
-        ctx.report({ ...entryLocation(ctx, path), message: `${path} was changed after ${entry.generator} wrote it (bytes hash mismatch)`, hint: `regenerate it with ${entry.command}; hand-made files belong in public/` });
+        ctx.report({
+          ...entryLocation(ctx, path),
+          message: `${path} was changed after ${entry.generator} wrote it (bytes hash mismatch)`,
+          hint: `regenerate it with ${entry.command}; hand-made files belong in public/`,
+        });
       }
     }
     // A missing output that content references is already an `asset` error with this command.
-    const reported = new Set(resolveAllReferences(ctx).flatMap(({ resolution }) => (resolution.status === 'broken' && resolution.repoFile ? [resolution.repoFile] : [])));
+    const reported = new Set(
+      resolveAllReferences(ctx).flatMap(({ resolution }) =>
+        resolution.status === 'broken' && resolution.repoFile ? [resolution.repoFile] : [],
+      ),
+    );
     for (const output of plans.outputs) {
       const entry = manifest.entries[output.path];
       if (!entry && reported.has(output.path)) continue;
       if (!entry) {
-        ctx.report({ ...sourceLocation(ctx, output.path), message: `${output.path} has never been generated`, hint: `run ${output.command}` });
+        ctx.report({
+          ...sourceLocation(ctx, output.path),
+          message: `${output.path} has never been generated`,
+          hint: `run ${output.command}`,
+        });
       } else if (entry.inputsHash !== output.inputsHash) {
         const from = entry.sources.length ? ` (${entry.sources.join(', ')})` : '';
         // Point at what changed (the first recorded source) when it still exists.
         const source = entry.sources.find((file) => existsSync(join(ctx.sources.root, file)));
-        ctx.report({ ...(source ? { file: source, offset: 0 } : sourceLocation(ctx, output.path)), message: `${output.path} is stale: its inputs${from} changed since it was made`, hint: `run ${output.command}` });
+        ctx.report({
+          ...(source ? { file: source, offset: 0 } : sourceLocation(ctx, output.path)),
+          message: `${output.path} is stale: its inputs${from} changed since it was made`,
+          hint: `run ${output.command}`,
+        });
       }
     }
     for (const failure of plans.failures) {
-      ctx.report({ file: failure.file, line: 1, column: 1, message: `cannot tell whether ${failure.generator} outputs are fresh: ${failure.message}` });
+      ctx.report({
+        file: failure.file,
+        line: 1,
+        column: 1,
+        message: `cannot tell whether ${failure.generator} outputs are fresh: ${failure.message}`,
+      });
     }
     for (const file of files.marketing) {
       if (file === MANIFEST_PATH || manifest.entries[file]) continue;
-      ctx.report({ file, line: 1, column: 1, message: `${file} is not in ${MANIFEST_PATH}`, hint: 'marketing/ holds generated files only: regenerate it with its generator, or move a hand-made file to public/' });
+      ctx.report({
+        file,
+        line: 1,
+        column: 1,
+        message: `${file} is not in ${MANIFEST_PATH}`,
+        hint: 'marketing/ holds generated files only: regenerate it with its generator, or move a hand-made file to public/',
+      });
     }
     const firstByHash = new Map<string, string>();
     for (const [file, hash] of hashes) {
@@ -89,7 +128,11 @@ export const manifestCheck: Check = {
         continue;
       }
       const where = manifest.entries[file] ? entryLocation(ctx, file) : { file, offset: 0 };
-      ctx.report({ ...where, message: `${file} has the same bytes as ${first}: one binary offered as two different assets`, hint: 'keep one file and point every reference at it, or make the variants really differ' });
+      ctx.report({
+        ...where,
+        message: `${file} has the same bytes as ${first}: one binary offered as two different assets`,
+        hint: 'keep one file and point every reference at it, or make the variants really differ',
+      });
     }
   },
 };

@@ -10,7 +10,14 @@ export const mdxCheck: Check = {
   run(ctx) {
     for (const entry of ctx.sources.content) {
       const error = bodyOf(ctx, entry).error;
-      if (error) ctx.report({ file: entry.file, line: error.line, column: error.column, message: error.message, hint: 'MDX treats < and { as JSX; escape them as \\< and \\{ in prose' });
+      if (error)
+        ctx.report({
+          file: entry.file,
+          line: error.line,
+          column: error.column,
+          message: error.message,
+          hint: 'MDX treats < and { as JSX; escape them as \\< and \\{ in prose',
+        });
     }
   },
 };

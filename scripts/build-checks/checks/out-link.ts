@@ -17,7 +17,9 @@ export function servedPath(file: string, dir: string): string {
  */
 export function builtFileFor(path: string, audience: BuiltAudience): string | undefined {
   const base = `${audience.dir}${path}`;
-  const candidates = path.endsWith('/') ? [`${base}index.html`, `${base.slice(0, -1)}.html`] : [base, `${base}/index.html`, `${base}.html`];
+  const candidates = path.endsWith('/')
+    ? [`${base}index.html`, `${base.slice(0, -1)}.html`]
+    : [base, `${base}/index.html`, `${base}.html`];
   return candidates.find((candidate) => audience.files.has(candidate));
 }
 
@@ -29,7 +31,13 @@ function scanOf(ctx: CheckContext, file: string): HtmlScan {
 }
 
 /** Checks one reference found in a built file; returns a problem or undefined. */
-function checkRef(ctx: CheckContext, audience: BuiltAudience, pagePath: string, url: string, canonical: URL | undefined): string | undefined {
+function checkRef(
+  ctx: CheckContext,
+  audience: BuiltAudience,
+  pagePath: string,
+  url: string,
+  canonical: URL | undefined,
+): string | undefined {
   const trimmed = url.trim();
   if (trimmed === '' || SKIPPED.test(trimmed)) return trimmed === '' ? 'empty URL' : undefined;
   let target: URL;
@@ -47,7 +55,8 @@ function checkRef(ctx: CheckContext, audience: BuiltAudience, pagePath: string, 
     path = target.pathname;
   }
   const file = builtFileFor(path, audience);
-  if (!file) return `${trimmed} does not resolve to a built file (no ${audience.dir}${path.endsWith('/') ? `${path}index.html` : path})`;
+  if (!file)
+    return `${trimmed} does not resolve to a built file (no ${audience.dir}${path.endsWith('/') ? `${path}index.html` : path})`;
   const fragment = target.hash.slice(1);
   if (fragment && file.endsWith('.html')) {
     const id = decodeURIComponent(fragment);
@@ -68,11 +77,15 @@ export const outLinkCheck: Check = {
     const host = ctx.sources.facts?.site.canonicalHost;
     const canonical = host ? new URL(host) : undefined;
     for (const audience of ctx.site?.audiences ?? []) {
-      const pages = [...audience.files].filter((file) => /\.(html|xml)$/.test(file) && !file.includes('/pagefind/')).sort();
+      const pages = [...audience.files]
+        .filter((file) => /\.(html|xml)$/.test(file) && !file.includes('/pagefind/'))
+        .sort();
       for (const file of pages) {
         const pagePath = servedPath(file, audience.dir);
         for (const ref of scanOf(ctx, file).refs) {
-          const problem = ref.via.startsWith('json-ld (') ? 'JSON-LD block is not valid JSON' : checkRef(ctx, audience, pagePath, ref.url, canonical);
+          const problem = ref.via.startsWith('json-ld (')
+            ? 'JSON-LD block is not valid JSON'
+            : checkRef(ctx, audience, pagePath, ref.url, canonical);
           if (problem) ctx.report({ file, offset: ref.index, message: `${ref.via}: ${problem}` });
         }
       }

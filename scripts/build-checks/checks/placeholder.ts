@@ -18,11 +18,13 @@ export function findOpenPlaceholders(ctx: CheckContext, entry: ContentFile): Ope
   const merge = entry.collection === 'emails' ? ((entry.data?.mergeFields as string[] | undefined) ?? []) : [];
   const found: OpenPlaceholder[] = [];
   for (const { path, value } of frontmatterStrings(entry.data)) {
-    for (const placeholder of findPlaceholders(value, merge)) found.push({ text: placeholder.text, offset: offsetInField(entry, path, value, placeholder.offset) });
+    for (const placeholder of findPlaceholders(value, merge))
+      found.push({ text: placeholder.text, offset: offsetInField(entry, path, value, placeholder.offset) });
   }
   // Raw prose, not the masked text: MDX reads `{{x}}` as an expression, which masking would hide.
   for (const block of bodyOf(ctx, entry).prose) {
-    for (const placeholder of findPlaceholders(maskInlineCode(block.raw), merge)) found.push({ text: placeholder.text, offset: block.offset + placeholder.offset });
+    for (const placeholder of findPlaceholders(maskInlineCode(block.raw), merge))
+      found.push({ text: placeholder.text, offset: block.offset + placeholder.offset });
   }
   return found;
 }
@@ -36,7 +38,12 @@ export const placeholderCheck: Check = {
     for (const entry of ctx.sources.content) {
       if (entry.data?.status !== 'approved') continue;
       for (const placeholder of findOpenPlaceholders(ctx, entry)) {
-        ctx.report({ file: entry.file, offset: placeholder.offset, message: `placeholder ${placeholder.text} in an approved piece`, hint: 'fill it in, or set status: review until it is resolved' });
+        ctx.report({
+          file: entry.file,
+          offset: placeholder.offset,
+          message: `placeholder ${placeholder.text} in an approved piece`,
+          hint: 'fill it in, or set status: review until it is resolved',
+        });
       }
     }
   },

@@ -15,7 +15,12 @@ function scan(ctx: CheckContext, files: Iterable<string>): void {
     if (statSync(full).size > MAX_SCANNED_BYTES) continue;
     const text = readFileSync(full, 'utf8');
     for (const hit of findSecrets(text)) {
-      ctx.report({ file, offset: hit.index, message: `${hit.kind} (value withheld)`, hint: 'never publish tokens: replace it with a placeholder such as $WORKSPACE_TOKEN and rotate the real one' });
+      ctx.report({
+        file,
+        offset: hit.index,
+        message: `${hit.kind} (value withheld)`,
+        hint: 'never publish tokens: replace it with a placeholder such as $WORKSPACE_TOKEN and rotate the real one',
+      });
     }
   }
 }
@@ -27,7 +32,12 @@ export const secretSourceCheck: Check = {
   description: 'no Bearer/auth_token 43-character tokens, sk-… or mol_… keys in content/, marketing/, public/',
   run(ctx) {
     const { content, files } = ctx.sources;
-    scan(ctx, [...content.map((entry) => entry.file), ...listFiles(ctx.sources.root, 'content').filter((file) => !file.endsWith('.mdx') && !file.endsWith('.md')), ...files.marketing, ...files.public]);
+    scan(ctx, [
+      ...content.map((entry) => entry.file),
+      ...listFiles(ctx.sources.root, 'content').filter((file) => !file.endsWith('.mdx') && !file.endsWith('.md')),
+      ...files.marketing,
+      ...files.public,
+    ]);
   },
 };
 

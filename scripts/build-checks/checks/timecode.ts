@@ -29,21 +29,41 @@ export const timecodeCheck: Check = {
       const isBoard = entry.collection === 'storyboards' && (entry.data as { live?: boolean }).live === true;
       if (!isBoard && entry.collection !== 'video') continue;
       const key = isBoard ? 'moments' : 'acts';
-      const name = isBoard ? RECORDING_BASENAME : entry.file.split('/').pop()!.replace(/\.mdx?$/, '');
+      const name = isBoard
+        ? RECORDING_BASENAME
+        : entry.file
+            .split('/')
+            .pop()!
+            .replace(/\.mdx?$/, '');
       const outputs = filmOutputs(name);
       const path = join(ctx.sources.root, outputs.timeline);
       const segments = (entry.data as Record<string, Array<{ start: number; end: number; title: string }>>)[key] ?? [];
       if (!existsSync(path)) {
-        ctx.report({ file: entry.file, offset: entry.offsetOf([key], true) ?? 0, message: `the film ${outputs.video} has not been rendered, so its timecodes are unchecked`, hint: 'run `npm run video`' });
+        ctx.report({
+          file: entry.file,
+          offset: entry.offsetOf([key], true) ?? 0,
+          message: `the film ${outputs.video} has not been rendered, so its timecodes are unchecked`,
+          hint: 'run `npm run video`',
+        });
         continue;
       }
       const timeline = JSON.parse(readFileSync(path, 'utf8')) as FilmTimeline;
       const planned = ctx.sources.plans.outputs.find((output) => output.path === outputs.timeline);
       if (planned && planned.inputsHash !== timeline.inputsHash) {
-        ctx.report({ file: entry.file, offset: entry.offsetOf([key], true) ?? 0, message: `the film ${outputs.video} is stale: this file, the recording, the narration or the renderer changed since it was rendered`, hint: `run \`npm run video -- --only ${name}\`` });
+        ctx.report({
+          file: entry.file,
+          offset: entry.offsetOf([key], true) ?? 0,
+          message: `the film ${outputs.video} is stale: this file, the recording, the narration or the renderer changed since it was rendered`,
+          hint: `run \`npm run video -- --only ${name}\``,
+        });
       }
       if (timeline.segments.length !== segments.length) {
-        ctx.report({ file: entry.file, offset: entry.offsetOf([key], true) ?? 0, message: `${segments.length} ${key} here, ${timeline.segments.length} in the rendered film`, hint: 'run `npm run video`' });
+        ctx.report({
+          file: entry.file,
+          offset: entry.offsetOf([key], true) ?? 0,
+          message: `${segments.length} ${key} here, ${timeline.segments.length} in the rendered film`,
+          hint: 'run `npm run video`',
+        });
         continue;
       }
       segments.forEach((segment, index) => {
@@ -52,15 +72,25 @@ export const timecodeCheck: Check = {
           const off = segment[edge] - measured[edge];
           if (Math.abs(off) <= TIMECODE_TOLERANCE_SECONDS) continue;
           ctx.report({
-            file: entry.file, offset: entry.offsetOf([key, index, edge]) ?? 0,
+            file: entry.file,
+            offset: entry.offsetOf([key, index, edge]) ?? 0,
             message: `"${segment.title}" ${edge} ${clock(segment[edge])} is ${Math.abs(off).toFixed(1)} s ${off > 0 ? 'after' : 'before'} the rendered film's ${clock(measured[edge])}`,
             hint: `write "${clock(measured[edge])}" (from ${outputs.timeline})`,
           });
         }
       });
       const target = (entry.data as { targetSeconds?: number }).targetSeconds;
-      if (!isBoard && target !== undefined && Math.abs(target - timeline.measuredSeconds) > TIMECODE_TOLERANCE_SECONDS) {
-        ctx.report({ file: entry.file, offset: entry.offsetOf(['targetSeconds']) ?? 0, message: `targetSeconds ${target} is ${Math.abs(target - timeline.measuredSeconds).toFixed(1)} s off the rendered film (${timeline.measuredSeconds.toFixed(1)} s)`, hint: `write ${Math.round(timeline.measuredSeconds)} or change the narration` });
+      if (
+        !isBoard &&
+        target !== undefined &&
+        Math.abs(target - timeline.measuredSeconds) > TIMECODE_TOLERANCE_SECONDS
+      ) {
+        ctx.report({
+          file: entry.file,
+          offset: entry.offsetOf(['targetSeconds']) ?? 0,
+          message: `targetSeconds ${target} is ${Math.abs(target - timeline.measuredSeconds).toFixed(1)} s off the rendered film (${timeline.measuredSeconds.toFixed(1)} s)`,
+          hint: `write ${Math.round(timeline.measuredSeconds)} or change the narration`,
+        });
       }
     }
   },

@@ -22,7 +22,8 @@ function readTail(path: string, size: number): string {
 export function describeTruncation(file: string, size: number, tail: string): string | undefined {
   if (size === 0) return 'is empty (0 bytes)';
   if (/\.html?$/i.test(file) && !/<\/html>/i.test(tail)) return 'has no closing </html>: the page was cut short';
-  if (/\.xml$/i.test(file) && !/<\/[\w:-]+>\s*$/.test(tail)) return 'does not end with a closing tag: the feed was cut short';
+  if (/\.xml$/i.test(file) && !/<\/[\w:-]+>\s*$/.test(tail))
+    return 'does not end with a closing tag: the feed was cut short';
   return undefined;
 }
 
@@ -37,7 +38,14 @@ export const truncatedCheck: Check = {
         const full = join(ctx.sources.root, file);
         const { size } = statSync(full);
         const problem = describeTruncation(file, size, size === 0 ? '' : readTail(full, size));
-        if (problem) ctx.report({ file, line: 1, column: 1, message: `${file} ${problem}`, hint: 'a build was interrupted or two ran at once; run npm run build again' });
+        if (problem)
+          ctx.report({
+            file,
+            line: 1,
+            column: 1,
+            message: `${file} ${problem}`,
+            hint: 'a build was interrupted or two ran at once; run npm run build again',
+          });
       }
     }
   },

@@ -20,7 +20,14 @@ export const unusedCheck: Check = {
     for (const file of [...used]) if (file.endsWith('.mp3')) used.add(file.replace(/\.mp3$/, '.vtt'));
     for (const file of [...ctx.sources.files.marketing].sort()) {
       if (file === MANIFEST_PATH || used.has(file)) continue;
-      ctx.report({ file, line: 1, column: 1, severity: 'warning', message: `${file} is not referenced by any content and not listed in the asset inventory`, hint: 'use it, list it in content/inventory/, or stop generating it' });
+      ctx.report({
+        file,
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        message: `${file} is not referenced by any content and not listed in the asset inventory`,
+        hint: 'use it, list it in content/inventory/, or stop generating it',
+      });
     }
   },
 };

@@ -17,21 +17,38 @@ interface KindRule {
 
 function buildRules(vocabulary: Vocabulary): Record<VocabKind, KindRule> {
   const names = (terms: ReadonlyArray<{ name: string }>) => terms.map((term) => term.name);
-  const thirdParty = (kind: Vocabulary['thirdParty'][number]['kind']) => vocabulary.thirdParty.filter((term) => term.kind === kind).map((term) => term.name);
+  const thirdParty = (kind: Vocabulary['thirdParty'][number]['kind']) =>
+    vocabulary.thirdParty.filter((term) => term.kind === kind).map((term) => term.name);
   const variables = [...names(vocabulary.envVars), ...names(vocabulary.shellNames), ...thirdParty('variable')];
   return {
     variable: { label: 'environment variable', home: 'vocabulary.envVars (or shellNames)', known: variables },
     event: { label: 'event', home: 'vocabulary.events', known: names(vocabulary.events), alsoAccepted: variables },
-    header: { label: 'header', home: 'vocabulary.headers', known: [...names(vocabulary.headers), ...thirdParty('header')] },
-    pip: { label: 'pip package', home: 'vocabulary.packages.pip', known: [...names(vocabulary.packages.pip), ...thirdParty('pip')] },
-    npm: { label: 'npm package', home: 'vocabulary.packages.npm', known: [...names(vocabulary.packages.npm), ...thirdParty('npm')] },
+    header: {
+      label: 'header',
+      home: 'vocabulary.headers',
+      known: [...names(vocabulary.headers), ...thirdParty('header')],
+    },
+    pip: {
+      label: 'pip package',
+      home: 'vocabulary.packages.pip',
+      known: [...names(vocabulary.packages.pip), ...thirdParty('pip')],
+    },
+    npm: {
+      label: 'npm package',
+      home: 'vocabulary.packages.npm',
+      known: [...names(vocabulary.packages.npm), ...thirdParty('npm')],
+    },
     cli: {
       label: 'command',
       home: 'vocabulary.cli',
       known: names(vocabulary.cli),
       alsoAccepted: [...names(vocabulary.sdk.modules), ...names(vocabulary.packages.pip)],
     },
-    method: { label: 'SDK method', home: 'vocabulary.sdk.methods', known: [...names(vocabulary.sdk.methods), ...names(vocabulary.sdk.functions)] },
+    method: {
+      label: 'SDK method',
+      home: 'vocabulary.sdk.methods',
+      known: [...names(vocabulary.sdk.methods), ...names(vocabulary.sdk.functions)],
+    },
     class: { label: 'SDK class', home: 'vocabulary.sdk.classes', known: names(vocabulary.sdk.classes) },
     module: { label: 'SDK module', home: 'vocabulary.sdk.modules', known: names(vocabulary.sdk.modules) },
     parameter: { label: 'SDK parameter', home: 'vocabulary.configKeys', known: names(vocabulary.configKeys) },
@@ -51,7 +68,8 @@ function isKnown(mention: VocabMention, rule: KindRule): boolean {
 export const vocabCheck: Check = {
   id: 'vocab',
   phase: 'source',
-  description: 'env vars, headers, packages, commands, SDK names, events and error bodies are in the vocabulary of content/facts.yaml',
+  description:
+    'env vars, headers, packages, commands, SDK names, events and error bodies are in the vocabulary of content/facts.yaml',
   run(ctx) {
     const vocabulary = ctx.sources.facts?.vocabulary;
     if (!vocabulary) return;

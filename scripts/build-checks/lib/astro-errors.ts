@@ -24,7 +24,9 @@ function locateImport(root: string, file: string, specifier: string): Location |
   const full = isAbsolute(file) ? file : join(root, file);
   if (!existsSync(full)) return undefined;
   const lines = readFileSync(full, 'utf8').split('\n');
-  const index = lines.findIndex((text) => /^\s*import\b/.test(text) && (text.includes(`'${specifier}'`) || text.includes(`"${specifier}"`)));
+  const index = lines.findIndex(
+    (text) => /^\s*import\b/.test(text) && (text.includes(`'${specifier}'`) || text.includes(`"${specifier}"`)),
+  );
   if (index === -1) return undefined;
   return { file: relative(root, full), line: index + 1, column: lines[index]!.indexOf(specifier) + 1 };
 }
@@ -43,13 +45,24 @@ export function parseAstroErrors(output: string, root: string, audience: string)
   const issues: Issue[] = [];
   lines.forEach((line, index) => {
     if (!/\[ERROR\]|^\s*error\s|^\S*Error:/.test(line)) return;
-    let message = line.replace(/^.*?\[ERROR\]\s*(\[[\w:-]+\]\s*)?/, '').replace(/^\s*error\s+/, '').trim();
+    let message = line
+      .replace(/^.*?\[ERROR\]\s*(\[[\w:-]+\]\s*)?/, '')
+      .replace(/^\s*error\s+/, '')
+      .trim();
     if (SUMMARY.test(message)) message = (lines.slice(index + 1).find((next) => next.trim()) ?? message).trim();
     const nearby = lines.slice(index, index + 12).join('\n');
     const unresolved = UNRESOLVED.exec(message);
     const at = (unresolved && locateImport(root, unresolved[2]!, unresolved[1]!)) || locateNearby(nearby, root);
-    const issue: Issue = { file: at?.file ?? 'astro.config.mjs', line: at?.line ?? 1, column: at?.column ?? 1, rule: 'astro', severity: 'error', message: `astro build (${audience}): ${message || 'failed'}` };
-    if (!issues.some((seen) => seen.file === issue.file && seen.line === issue.line && seen.message === issue.message)) issues.push(issue);
+    const issue: Issue = {
+      file: at?.file ?? 'astro.config.mjs',
+      line: at?.line ?? 1,
+      column: at?.column ?? 1,
+      rule: 'astro',
+      severity: 'error',
+      message: `astro build (${audience}): ${message || 'failed'}`,
+    };
+    if (!issues.some((seen) => seen.file === issue.file && seen.line === issue.line && seen.message === issue.message))
+      issues.push(issue);
   });
   return issues;
 }

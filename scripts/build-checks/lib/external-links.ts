@@ -37,11 +37,16 @@ async function readCache(file: string): Promise<Record<string, ExternalResult>> 
   }
 }
 
-async function probe(url: string, fetcher: typeof fetch, timeoutMs: number): Promise<Omit<ExternalResult, 'checkedAt'>> {
+async function probe(
+  url: string,
+  fetcher: typeof fetch,
+  timeoutMs: number,
+): Promise<Omit<ExternalResult, 'checkedAt'>> {
   try {
     let response = await fetcher(url, { method: 'HEAD', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
     // Many servers refuse HEAD; ask again with GET before calling the link broken.
-    if ([403, 405, 501].includes(response.status)) response = await fetcher(url, { method: 'GET', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
+    if ([403, 405, 501].includes(response.status))
+      response = await fetcher(url, { method: 'GET', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
     // 429 means "slow down", not "gone".
     return { ok: response.ok || response.status === 429, status: response.status };
   } catch (error) {
@@ -53,7 +58,10 @@ async function probe(url: string, fetcher: typeof fetch, timeoutMs: number): Pro
  * Checks external URLs (opt-in: `--external`), hosts in parallel and each host's URLs one by
  * one with a pause, reusing cached answers that have not expired. Writes the cache back.
  */
-export async function checkExternalUrls(urls: readonly string[], options: ExternalOptions): Promise<Map<string, ExternalResult>> {
+export async function checkExternalUrls(
+  urls: readonly string[],
+  options: ExternalOptions,
+): Promise<Map<string, ExternalResult>> {
   const now = options.now ?? new Date();
   const fetcher = options.fetch ?? fetch;
   const cache = await readCache(options.cacheFile);
@@ -73,7 +81,10 @@ export async function checkExternalUrls(urls: readonly string[], options: Extern
     [...byHost.values()].map(async (hostUrls) => {
       for (const [index, url] of hostUrls.entries()) {
         if (index > 0) await new Promise((resolve) => setTimeout(resolve, PER_HOST_DELAY_MS));
-        const result = { ...(await probe(url, fetcher, options.timeoutMs ?? DEFAULT_EXTERNAL_TIMEOUT_MS)), checkedAt: new Date().toISOString() };
+        const result = {
+          ...(await probe(url, fetcher, options.timeoutMs ?? DEFAULT_EXTERNAL_TIMEOUT_MS)),
+          checkedAt: new Date().toISOString(),
+        };
         results.set(url, result);
         cache[url] = result;
       }

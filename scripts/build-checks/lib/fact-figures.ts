@@ -14,7 +14,18 @@ export interface FigureProblem {
 
 const LIVENESS_CONTEXT = /heart-?beat|liveness|offline|\bTTL\b|\bstale\b|sweep|心跳|离线|存活/i;
 const TIME_FIGURE = /(?<![\w.])(\d+(?:\.\d+)?)\s?-?\s?(ms|s|secs?|seconds?|mins?|minutes?|秒|分钟)(?!\w)/gi;
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
 const NEGATION = /\b(?:no|not|never|without|instead of|rather than|isn't|aren't|don't|doesn't|unlike)\b[^.]*$/i;
 
 function toSeconds(value: number, unit: string): number {
@@ -54,7 +65,9 @@ function classifyDuration(sentence: string, at: number, figureEnd: number): Live
   const before = sentence.slice(Math.max(0, at - 40), at).toLowerCase();
   const after = sentence.slice(figureEnd, figureEnd + 30).toLowerCase();
   const near = `${before} ${after}`;
-  const isInterval = /(?:\b(?:every|each|once every|interval of|cadence of)|每)\s*$/.test(before) || /^\s*(?:interval|cadence|period)/.test(after);
+  const isInterval =
+    /(?:\b(?:every|each|once every|interval of|cadence of)|每)\s*$/.test(before) ||
+    /^\s*(?:interval|cadence|period)/.test(after);
   if (isInterval) {
     if (/sweep/.test(near)) return 'sweep';
     if (/heart-?beat|beat|poll|ping|心跳/.test(sentence.toLowerCase())) return 'heartbeat';
@@ -62,7 +75,8 @@ function classifyDuration(sentence: string, at: number, figureEnd: number): Live
   }
   if (/\bttl\b|expir/.test(near)) return 'ttl';
   if (/cache/.test(near) && /peer|url/.test(sentence.toLowerCase())) return 'peerCache';
-  if (/offline|stale|time-?out|times? out|timed out|dark|dead|unreachable|miss|silen|stop|离线|中断/.test(near)) return 'offline';
+  if (/offline|stale|time-?out|times? out|timed out|dark|dead|unreachable|miss|silen|stop|离线|中断/.test(near))
+    return 'offline';
   return undefined;
 }
 
@@ -75,7 +89,8 @@ export function findLivenessFigures(text: string): LivenessFigure[] {
     if (!LIVENESS_CONTEXT.test(sentence)) continue;
     const at = match.index - start;
     const kind = classifyDuration(sentence, at, at + match[0].length);
-    if (kind) figures.push({ index: match.index, text: match[0], seconds: toSeconds(Number(match[1]), match[2]!), kind });
+    if (kind)
+      figures.push({ index: match.index, text: match[0], seconds: toSeconds(Number(match[1]), match[2]!), kind });
   }
   return figures;
 }
@@ -86,17 +101,44 @@ export function findLivenessProblems(text: string, facts: Facts): FigureProblem[
   const problems: FigureProblem[] = [];
   for (const { index, text: written, seconds, kind } of findLivenessFigures(text)) {
     const expected: Record<typeof kind, { values: number[]; key: string; what: string }> = {
-      heartbeat: { values: [liveness.heartbeatSeconds], key: 'liveness.heartbeatSeconds', what: `heartbeats every ${liveness.heartbeatSeconds} s` },
-      sweep: { values: [liveness.sweepSeconds], key: 'liveness.sweepSeconds', what: `the stale sweep runs every ${liveness.sweepSeconds} s` },
-      offline: { values: [liveness.offlineAfterSeconds, liveness.ttlSeconds], key: 'liveness.offlineAfterSeconds', what: `offline after ${liveness.offlineAfterSeconds} s of silence (${liveness.ttlSeconds} s TTL without Docker)` },
-      ttl: { values: [liveness.ttlSeconds], key: 'liveness.ttlSeconds', what: `the liveness TTL is ${liveness.ttlSeconds} s` },
-      peerCache: { values: [liveness.peerUrlCacheSeconds], key: 'liveness.peerUrlCacheSeconds', what: `peer URLs are cached ${liveness.peerUrlCacheSeconds} s` },
+      heartbeat: {
+        values: [liveness.heartbeatSeconds],
+        key: 'liveness.heartbeatSeconds',
+        what: `heartbeats every ${liveness.heartbeatSeconds} s`,
+      },
+      sweep: {
+        values: [liveness.sweepSeconds],
+        key: 'liveness.sweepSeconds',
+        what: `the stale sweep runs every ${liveness.sweepSeconds} s`,
+      },
+      offline: {
+        values: [liveness.offlineAfterSeconds, liveness.ttlSeconds],
+        key: 'liveness.offlineAfterSeconds',
+        what: `offline after ${liveness.offlineAfterSeconds} s of silence (${liveness.ttlSeconds} s TTL without Docker)`,
+      },
+      ttl: {
+        values: [liveness.ttlSeconds],
+        key: 'liveness.ttlSeconds',
+        what: `the liveness TTL is ${liveness.ttlSeconds} s`,
+      },
+      peerCache: {
+        values: [liveness.peerUrlCacheSeconds],
+        key: 'liveness.peerUrlCacheSeconds',
+        what: `peer URLs are cached ${liveness.peerUrlCacheSeconds} s`,
+      },
     };
     const rule = expected[kind];
     if (rule.values.includes(seconds)) continue;
-    problems.push({ index, text: written, message: `says ${written.trim()} but the facts say ${rule.what}`, factKey: rule.key });
+    problems.push({
+      index,
+      text: written,
+      message: `says ${written.trim()} but the facts say ${rule.what}`,
+      factKey: rule.key,
+    });
   }
-  for (const match of text.matchAll(/\b(?:miss(?:es|ed|ing)?\s+(\w+)\s+(?:consecutive\s+)?(?:heart-?)?beats|(\w+)\s+missed\s+(?:heart-?)?beats)\b/gi)) {
+  for (const match of text.matchAll(
+    /\b(?:miss(?:es|ed|ing)?\s+(\w+)\s+(?:consecutive\s+)?(?:heart-?)?beats|(\w+)\s+missed\s+(?:heart-?)?beats)\b/gi,
+  )) {
     const word = (match[1] ?? match[2])!.toLowerCase();
     const count = NUMBER_WORDS[word] ?? Number(word);
     if (!Number.isFinite(count)) continue;
@@ -125,9 +167,16 @@ export function findTokenProblems(text: string, facts: Facts): FigureProblem[] {
     if (token.prefix && match[0].startsWith(token.prefix)) continue;
     if (!inTokenSentence(match.index)) continue;
     const expected = token.prefix ? `start with "${token.prefix}"` : 'have no prefix';
-    problems.push({ index: match.index, text: match[0], message: `shows a token as "${match[0]}" but tokens ${expected} (${token.length} ${token.encoding} characters)`, factKey: 'token.prefix' });
+    problems.push({
+      index: match.index,
+      text: match[0],
+      message: `shows a token as "${match[0]}" but tokens ${expected} (${token.length} ${token.encoding} characters)`,
+      factKey: 'token.prefix',
+    });
   }
-  for (const match of text.matchAll(/(?<![\w.])(\d+)[\s-](?:(hex(?:adecimal)?)[\s-]?)?(char(?:acter)?s?|digits?|bytes?|bits?)\b(?!\s*(?:prefix|of the prefix))/gi)) {
+  for (const match of text.matchAll(
+    /(?<![\w.])(\d+)[\s-](?:(hex(?:adecimal)?)[\s-]?)?(char(?:acter)?s?|digits?|bytes?|bits?)\b(?!\s*(?:prefix|of the prefix))/gi,
+  )) {
     if (!inTokenSentence(match.index)) continue;
     const value = Number(match[1]);
     const unit = match[3]!.toLowerCase();
@@ -140,9 +189,11 @@ export function findTokenProblems(text: string, facts: Facts): FigureProblem[] {
     } else if (unit.startsWith('byte')) {
       key = 'token.bits';
       if (value * 8 !== token.bits) wrong = `tokens carry ${token.bits / 8} bytes (${token.bits} bits)`;
-    } else if (hex && token.encoding !== 'hex') wrong = `tokens are ${token.length} ${token.encoding} characters, not hex`;
+    } else if (hex && token.encoding !== 'hex')
+      wrong = `tokens are ${token.length} ${token.encoding} characters, not hex`;
     else if (value !== token.length) wrong = `tokens are ${token.length} ${token.encoding} characters`;
-    if (wrong) problems.push({ index: match.index, text: match[0], message: `says ${match[0]} but ${wrong}`, factKey: key });
+    if (wrong)
+      problems.push({ index: match.index, text: match[0], message: `says ${match[0]} but ${wrong}`, factKey: key });
   }
   return problems;
 }

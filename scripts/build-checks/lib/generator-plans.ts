@@ -39,13 +39,20 @@ export const GENERATORS: readonly Generator[] = [
  * Asks every generator what it would produce for the repo at `root`, without producing it.
  * A plan that throws is reported (the stale check cannot vouch for its files) rather than skipped.
  */
-export async function loadGeneratorPlans(root: string, generators: readonly Generator[] = GENERATORS): Promise<PlanResult> {
+export async function loadGeneratorPlans(
+  root: string,
+  generators: readonly Generator[] = GENERATORS,
+): Promise<PlanResult> {
   const result: PlanResult = { outputs: [], failures: [] };
   for (const generator of generators) {
     try {
       for (const output of await generator.plan(root)) result.outputs.push({ generator: generator.name, ...output });
     } catch (error) {
-      result.failures.push({ generator: generator.name, file: generator.file, message: (error as Error).message.split('\n')[0]! });
+      result.failures.push({
+        generator: generator.name,
+        file: generator.file,
+        message: (error as Error).message.split('\n')[0]!,
+      });
     }
   }
   return result;

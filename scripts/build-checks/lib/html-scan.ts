@@ -34,12 +34,26 @@ const URL_ATTRIBUTES: Record<string, readonly string[]> = {
   object: ['data'],
 };
 /** `<meta>` properties/names whose `content` is a URL of ours. */
-const META_URLS = new Set(['og:image', 'og:image:url', 'og:image:secure_url', 'og:audio', 'og:video', 'og:url', 'twitter:image', 'twitter:image:src']);
+const META_URLS = new Set([
+  'og:image',
+  'og:image:url',
+  'og:image:secure_url',
+  'og:audio',
+  'og:video',
+  'og:url',
+  'twitter:image',
+  'twitter:image:src',
+]);
 /** `<link rel>` values that name hosts, not resources. */
 const LINK_RELS_SKIPPED = /\b(?:preconnect|dns-prefetch)\b/i;
 /** Feed and sitemap elements whose text is a URL, and elements whose attribute is one. */
 const XML_TEXT_URLS = new Set(['loc', 'link', 'url', 'guid']);
-const XML_ATTRIBUTE_URLS: Record<string, string> = { enclosure: 'url', 'atom:link': 'href', link: 'href', 'media:content': 'url' };
+const XML_ATTRIBUTE_URLS: Record<string, string> = {
+  enclosure: 'url',
+  'atom:link': 'href',
+  link: 'href',
+  'media:content': 'url',
+};
 
 /** An attribute's decoded value and the offset of its first character in the file. */
 type Attributes = Map<string, { value: string; index: number }>;
@@ -85,7 +99,8 @@ function tokenize(source: string, xmlMode: boolean, listener: TagListener): void
     },
     onattribentity: ignore,
     onattribend(quote) {
-      if (quote !== QuoteType.NoValue && !attributes.has(name)) attributes.set(name, { value: decode(value), index: valueStart(quote) });
+      if (quote !== QuoteType.NoValue && !attributes.has(name))
+        attributes.set(name, { value: decode(value), index: valueStart(quote) });
     },
     onopentagend: () => listener.onTag(tag, attributes),
     onselfclosingtag: () => listener.onTag(tag, attributes),
@@ -142,7 +157,8 @@ export function scanHtml(html: string): HtmlScan {
       if (tag === 'meta') {
         const key = (attributes.get('property') ?? attributes.get('name'))?.value.toLowerCase();
         const content = attributes.get('content');
-        if (key && META_URLS.has(key) && content) refs.push({ url: content.value, index: content.index, via: `meta[${key}]` });
+        if (key && META_URLS.has(key) && content)
+          refs.push({ url: content.value, index: content.index, via: `meta[${key}]` });
         return;
       }
       if (tag === 'link' && LINK_RELS_SKIPPED.test(attributes.get('rel')?.value ?? '')) return;
@@ -192,4 +208,3 @@ export function scanXml(xml: string): HtmlScan {
   });
   return { refs, ids: new Set() };
 }
-

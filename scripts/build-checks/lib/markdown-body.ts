@@ -132,7 +132,11 @@ export function parseBody(text: string, file: string): ParsedBody {
   } catch (error) {
     const message = (error as Error).message;
     const where = /^(\d+):(\d+):\s*/.exec(message);
-    body.error = { line: Number(where?.[1] ?? 1), column: Number(where?.[2] ?? 1), message: message.replace(/^(\d+):(\d+):\s*/, '') };
+    body.error = {
+      line: Number(where?.[1] ?? 1),
+      column: Number(where?.[2] ?? 1),
+      message: message.replace(/^(\d+):(\d+):\s*/, ''),
+    };
     return body;
   }
   const visit = (node: Node, inFootnote: boolean): void => {
@@ -144,22 +148,35 @@ export function parseBody(text: string, file: string): ParsedBody {
       body.prose.push({ offset: start, raw, masked: maskRanges(raw, start, ranges), inFootnote });
     }
     if (node.type === 'code') body.code.push({ offset: start, raw: text.slice(start, end) });
-    if (node.type === 'footnoteDefinition' && node.identifier) body.footnotes.set(node.identifier, { raw: text.slice(start, end), offset: start });
+    if (node.type === 'footnoteDefinition' && node.identifier)
+      body.footnotes.set(node.identifier, { raw: text.slice(start, end), offset: start });
     if ((node.type === 'image' || node.type === 'link' || node.type === 'definition') && node.url) {
-      body.references.push({ url: node.url, offset: start, via: node.type === 'definition' ? 'link definition' : node.type });
+      body.references.push({
+        url: node.url,
+        offset: start,
+        via: node.type === 'definition' ? 'link definition' : node.type,
+      });
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
       const attributes = new Map<string, { value: string; offset: number }>();
       for (const attribute of node.attributes ?? []) {
         if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) continue;
         const value = attributeString(attribute.value);
-        if (value !== undefined) attributes.set(attribute.name, { value, offset: attributeOffset(text, start, end, attribute.name) });
+        if (value !== undefined)
+          attributes.set(attribute.name, { value, offset: attributeOffset(text, start, end, attribute.name) });
       }
       if (/^[A-Z]/.test(node.name)) body.components.push({ name: node.name, offset: start, attributes });
       for (const [name, { value, offset }] of attributes) {
         if (!URL_ATTRIBUTES.has(name)) continue;
         const urls = name.toLowerCase() === 'srcset' ? splitSrcset(value) : [{ url: value, index: 0 }];
-        for (const { url, index } of urls) body.references.push({ url, offset: offset + index, via: `<${node.name} ${name}>`, element: node.name, attribute: name });
+        for (const { url, index } of urls)
+          body.references.push({
+            url,
+            offset: offset + index,
+            via: `<${node.name} ${name}>`,
+            element: node.name,
+            attribute: name,
+          });
       }
     }
     if (node.type === 'html' && node.value) {
@@ -168,7 +185,14 @@ export function parseBody(text: string, file: string): ParsedBody {
         const value = match[3] ?? match[4] ?? '';
         const valueOffset = start + match.index + match[0].indexOf(match[2]!) + 1;
         const urls = match[1]!.toLowerCase() === 'srcset' ? splitSrcset(value) : [{ url: value, index: 0 }];
-        for (const { url, index } of urls) body.references.push({ url, offset: valueOffset + index, via: `<${tag} ${match[1]}>`, element: tag, attribute: match[1] });
+        for (const { url, index } of urls)
+          body.references.push({
+            url,
+            offset: valueOffset + index,
+            via: `<${tag} ${match[1]}>`,
+            element: tag,
+            attribute: match[1],
+          });
       }
     }
     for (const child of node.children ?? []) visit(child, inFootnote || node.type === 'footnoteDefinition');

@@ -52,7 +52,15 @@ export const COMPONENT_REFERENCES: Record<string, Record<string, Expectation>> =
 };
 
 /** Kinds whose words are published outside the launch room once approved, so their links must work publicly. */
-const OUTWARD_KINDS: ReadonlySet<CollectionName> = new Set(['social', 'hn', 'emails', 'community', 'press', 'onePagers', 'landing']);
+const OUTWARD_KINDS: ReadonlySet<CollectionName> = new Set([
+  'social',
+  'hn',
+  'emails',
+  'community',
+  'press',
+  'onePagers',
+  'landing',
+]);
 
 /** Where an entry's links are followed from: the public site (or the outside world), or anywhere. */
 export function audienceOf(entry: ContentFile, now: Date): 'public' | 'any' {
@@ -61,10 +69,15 @@ export function audienceOf(entry: ContentFile, now: Date): 'public' | 'any' {
   return OUTWARD_KINDS.has(entry.collection) && entry.data.status === 'approved' ? 'public' : 'any';
 }
 
-function valuesAt(data: unknown, parts: readonly string[], path: Array<string | number> = []): Array<{ path: Array<string | number>; value: unknown }> {
+function valuesAt(
+  data: unknown,
+  parts: readonly string[],
+  path: Array<string | number> = [],
+): Array<{ path: Array<string | number>; value: unknown }> {
   if (parts.length === 0) return [{ path, value: data }];
   const [head, ...rest] = parts;
-  if (head === '*') return Array.isArray(data) ? data.flatMap((item, index) => valuesAt(item, rest, [...path, index])) : [];
+  if (head === '*')
+    return Array.isArray(data) ? data.flatMap((item, index) => valuesAt(item, rest, [...path, index])) : [];
   const next = (data as Record<string, unknown> | undefined)?.[head!];
   return next === undefined ? [] : valuesAt(next, rest, [...path, head!]);
 }
@@ -80,24 +93,56 @@ export function collectReferences(ctx: CheckContext): Reference[] {
       const audience = audienceOf(entry, sources.now);
       const body = bodyOf(ctx, entry);
       for (const ref of body.references) {
-        references.push({ file: entry.file, offset: ref.offset, target: ref.url, via: ref.via, expect: 'any', audience, entry });
+        references.push({
+          file: entry.file,
+          offset: ref.offset,
+          target: ref.url,
+          via: ref.via,
+          expect: 'any',
+          audience,
+          entry,
+        });
       }
       for (const component of body.components) {
         for (const [attribute, expect] of Object.entries(COMPONENT_REFERENCES[component.name] ?? {})) {
           const value = component.attributes.get(attribute);
-          if (value) references.push({ file: entry.file, offset: value.offset, target: value.value, via: `<${component.name} ${attribute}>`, expect, audience, entry });
+          if (value)
+            references.push({
+              file: entry.file,
+              offset: value.offset,
+              target: value.value,
+              via: `<${component.name} ${attribute}>`,
+              expect,
+              audience,
+              entry,
+            });
         }
       }
       for (const field of REFERENCE_FIELDS[entry.collection] ?? []) {
         for (const { path, value } of valuesAt(entry.data, field.path.split('.'))) {
           if (typeof value !== 'string') continue;
-          references.push({ file: entry.file, offset: entry.offsetOf(path) ?? 0, target: value, via: path.join('.'), expect: field.expect, audience, entry });
+          references.push({
+            file: entry.file,
+            offset: entry.offsetOf(path) ?? 0,
+            target: value,
+            via: path.join('.'),
+            expect: field.expect,
+            audience,
+            entry,
+          });
         }
       }
     }
     const factsText = sources.facts ? sources.textOf(FACTS_PATH) : '';
     for (const match of factsText.matchAll(FACTS_URL)) {
-      references.push({ file: FACTS_PATH, offset: match.index, target: match[0], via: 'facts URL', expect: 'any', audience: 'public' });
+      references.push({
+        file: FACTS_PATH,
+        offset: match.index,
+        target: match[0],
+        via: 'facts URL',
+        expect: 'any',
+        audience: 'public',
+      });
     }
     return references;
   });

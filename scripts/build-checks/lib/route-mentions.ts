@@ -29,7 +29,9 @@ function mentionPattern(prefixes: readonly string[]): RegExp {
 
 /** Finds every API route mentioned in `text`. */
 export function findRouteMentions(text: string, routes: readonly RouteFact[]): RouteMention[] {
-  const prefixes = [...new Set([...routes.map((route) => route.path.split('/')[1]!), ...EXTRA_API_PREFIXES])].filter(Boolean);
+  const prefixes = [...new Set([...routes.map((route) => route.path.split('/')[1]!), ...EXTRA_API_PREFIXES])].filter(
+    Boolean,
+  );
   const mentions: RouteMention[] = [];
   for (const match of text.matchAll(mentionPattern(prefixes))) {
     const path = match[2]!.replace(/[.:]+$/, '');

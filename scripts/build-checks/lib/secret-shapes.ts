@@ -15,13 +15,25 @@ const VALUE = String.raw`[A-Za-z0-9_\-+/=.]{20,}`;
 
 /** Token shapes that fail the build (the value in group 1). Names are matched case-insensitively. */
 export const SECRET_SHAPES: ReadonlyArray<{ kind: string; pattern: RegExp }> = [
-  { kind: 'a 43-character base64url token after "Bearer"', pattern: /\bbearer\s+([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/gi },
-  { kind: 'a 43-character base64url token after "auth_token"', pattern: /\bauth_token\b["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/gi },
+  {
+    kind: 'a 43-character base64url token after "Bearer"',
+    pattern: /\bbearer\s+([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/gi,
+  },
+  {
+    kind: 'a 43-character base64url token after "auth_token"',
+    pattern: /\bauth_token\b["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/gi,
+  },
   { kind: 'an "sk-" API key', pattern: /\b(sk-(?:[A-Za-z0-9]+-)?[A-Za-z0-9_-]{20,})/g },
   { kind: 'a "mol_" token', pattern: /\b(mol_[A-Za-z0-9_]{16,})/g },
   // WORKSPACE_AUTH_TOKEN=…, export X_KEY="…", "apiKey": "…", token: … (shell, .env, JSON, YAML).
-  { kind: 'a credential assigned to a token/key/secret name', pattern: new RegExp(String.raw`\b${SECRET_NAME}["']?\s*[:=]\s*["']?(${VALUE})(?![A-Za-z0-9_\-+/=])`, 'gi') },
-  { kind: 'a credential in a URL query parameter', pattern: new RegExp(String.raw`[?&](?:${SECRET_NAME}|sig|signature)=(${VALUE.replace('{20,}', '{16,}')})`, 'gi') },
+  {
+    kind: 'a credential assigned to a token/key/secret name',
+    pattern: new RegExp(String.raw`\b${SECRET_NAME}["']?\s*[:=]\s*["']?(${VALUE})(?![A-Za-z0-9_\-+/=])`, 'gi'),
+  },
+  {
+    kind: 'a credential in a URL query parameter',
+    pattern: new RegExp(String.raw`[?&](?:${SECRET_NAME}|sig|signature)=(${VALUE.replace('{20,}', '{16,}')})`, 'gi'),
+  },
 ];
 
 /** Obvious stand-ins (`xxxx`, `your-token`, repeated characters, words only) are documentation, not secrets. */
@@ -51,4 +63,5 @@ export function findSecrets(text: string): SecretHit[] {
 }
 
 /** Extensions of files scanned for secrets (text formats only). */
-export const TEXT_EXTENSIONS = /\.(html?|xml|json|js|mjs|cjs|css|txt|md|mdx|vtt|srt|svg|cast|ya?ml|csv|webmanifest|map|log|ts|env|sh)$/i;
+export const TEXT_EXTENSIONS =
+  /\.(html?|xml|json|js|mjs|cjs|css|txt|md|mdx|vtt|srt|svg|cast|ya?ml|csv|webmanifest|map|log|ts|env|sh)$/i;

@@ -63,7 +63,9 @@ function patternToPath(pattern: string): string {
 function patternToRegex(pattern: string): RegExp {
   const source = patternToPath(pattern)
     .split(/(\[\.\.\.[^\]]+\]|\[[^\]]+\])/)
-    .map((part) => (part.startsWith('[...') ? '.*' : part.startsWith('[') ? '[^/]+' : part.replace(/[.*+?^${}()|\\]/g, '\\$&')))
+    .map((part) =>
+      part.startsWith('[...') ? '.*' : part.startsWith('[') ? '[^/]+' : part.replace(/[.*+?^${}()|\\]/g, '\\$&'),
+    )
     .join('');
   return new RegExp(`^${source}$`);
 }
@@ -72,14 +74,21 @@ function patternToRegex(pattern: string): RegExp {
  * Expands a dynamic route file from content where the site's URL helpers say what it renders
  * (posts, tags, OG cards, launch-room sections and entries); returns undefined otherwise.
  */
-function expandPattern(pattern: string, audience: Audience, entries: readonly ContentFile[], dirs: readonly string[]): string[] | undefined {
+function expandPattern(
+  pattern: string,
+  audience: Audience,
+  entries: readonly ContentFile[],
+  dirs: readonly string[],
+): string[] | undefined {
   const shape = pattern.replace(/\[\.\.\.[^\]]+\]|\[[^\]]+\]/g, '*');
   const blog = entries.filter((entry) => entry.collection === 'blog');
   if (shape === '/blog/*') return blog.map((entry) => pathForEntry(entry.id));
-  if (shape === '/blog/tags/*') return [...new Set(blog.flatMap((entry) => (entry.data?.tags as string[] | undefined) ?? []))].map(pathForTag);
+  if (shape === '/blog/tags/*')
+    return [...new Set(blog.flatMap((entry) => (entry.data?.tags as string[] | undefined) ?? []))].map(pathForTag);
   if (shape === '/og/blog/*.png' || shape === '/og/*.png') return blog.map((entry) => ogImagePath(entry.id));
   const dir = /^\/([\w-]+)\/\*$/.exec(shape)?.[1];
-  if (dir && dirs.includes(dir)) return entries.filter((entry) => entry.id.startsWith(`${dir}/`)).map((entry) => pathForEntry(entry.id));
+  if (dir && dirs.includes(dir))
+    return entries.filter((entry) => entry.id.startsWith(`${dir}/`)).map((entry) => pathForEntry(entry.id));
   if (audience === 'internal' && shape === '/*') return dirs.map(launchRoomSectionPath);
   if (audience === 'internal' && shape === '/*/*') return entries.map((entry) => launchRoomPath(entry.id));
   return undefined;
@@ -104,9 +113,11 @@ function buildRouteSet(root: string, audience: Audience, entries: readonly Conte
   if (audience === 'public') {
     // Posts, their index and tag pages, and guides (Starlight renders those without a route file of ours).
     const blog = entries.filter((entry) => entry.collection === 'blog');
-    for (const entry of entries) if (entry.collection === 'docs' || entry.collection === 'blog') paths.add(pathForEntry(entry.id));
+    for (const entry of entries)
+      if (entry.collection === 'docs' || entry.collection === 'blog') paths.add(pathForEntry(entry.id));
     if (blog.length > 0) paths.add('/blog/');
-    for (const tag of new Set(blog.flatMap((entry) => (entry.data?.tags as string[] | undefined) ?? []))) paths.add(pathForTag(tag));
+    for (const tag of new Set(blog.flatMap((entry) => (entry.data?.tags as string[] | undefined) ?? [])))
+      paths.add(pathForTag(tag));
     for (const path of PUBLIC_GENERATED) paths.add(path);
   } else {
     // The launch room has a page for every kind and every entry.
@@ -129,5 +140,9 @@ export function deriveSiteRoutes(root: string, content: readonly ContentFile[], 
     return reason === undefined;
   });
   const valid = content.filter((entry) => entry.data);
-  return { public: buildRouteSet(root, 'public', publishable), internal: buildRouteSet(root, 'internal', valid), heldBack };
+  return {
+    public: buildRouteSet(root, 'public', publishable),
+    internal: buildRouteSet(root, 'internal', valid),
+    heldBack,
+  };
 }

@@ -72,7 +72,8 @@ export const SHINGLE_WORDS = 10;
 /** Every run of `size` consecutive words of normalised text, with the offset of its first word. */
 export function shinglesOf(text: string, size = SHINGLE_WORDS): Array<{ shingle: string; index: number }> {
   const starts: number[] = [];
-  for (let index = 0; index < text.length; index++) if (index === 0 || text.charCodeAt(index - 1) === 32) starts.push(index);
+  for (let index = 0; index < text.length; index++)
+    if (index === 0 || text.charCodeAt(index - 1) === 32) starts.push(index);
   const out: Array<{ shingle: string; index: number }> = [];
   for (let word = 0; word + size <= starts.length; word++) {
     const end = word + size < starts.length ? starts[word + size]! - 1 : text.length;

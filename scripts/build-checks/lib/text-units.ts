@@ -23,7 +23,10 @@ export function bodyOf(ctx: CheckContext, entry: ContentFile): ParsedBody {
 }
 
 /** Every string in validated frontmatter with its key path (defaults included; they are not in the file). */
-export function frontmatterStrings(data: unknown, path: Array<string | number> = []): Array<{ path: Array<string | number>; value: string }> {
+export function frontmatterStrings(
+  data: unknown,
+  path: Array<string | number> = [],
+): Array<{ path: Array<string | number>; value: string }> {
   if (typeof data === 'string') return [{ path, value: data }];
   if (Array.isArray(data)) return data.flatMap((item, index) => frontmatterStrings(item, [...path, index]));
   if (data && typeof data === 'object' && !(data instanceof Date)) {
@@ -36,7 +39,12 @@ export function frontmatterStrings(data: unknown, path: Array<string | number> =
  * File offset of `value[index]` for a frontmatter string: YAML may quote, fold or indent it,
  * so the piece of text from that index is searched for from where the value starts.
  */
-export function offsetInField(entry: ContentFile, path: readonly (string | number)[], value: string, index: number): number {
+export function offsetInField(
+  entry: ContentFile,
+  path: readonly (string | number)[],
+  value: string,
+  index: number,
+): number {
   const start = entry.offsetOf(path) ?? 0;
   const end = entry.bodyOffset || entry.text.length;
   const rest = value.slice(index);
@@ -73,10 +81,22 @@ export function textUnitsOf(ctx: CheckContext, entry: ContentFile): TextUnit[] {
       });
     }
     for (const block of body.prose) {
-      units.push({ kind: 'prose', text: block.raw, masked: block.masked, inFootnote: block.inFootnote, offsetAt: (index) => block.offset + index });
+      units.push({
+        kind: 'prose',
+        text: block.raw,
+        masked: block.masked,
+        inFootnote: block.inFootnote,
+        offsetAt: (index) => block.offset + index,
+      });
     }
     for (const block of body.code) {
-      units.push({ kind: 'code', text: block.raw, masked: block.raw, inFootnote: false, offsetAt: (index) => block.offset + index });
+      units.push({
+        kind: 'code',
+        text: block.raw,
+        masked: block.raw,
+        inFootnote: false,
+        offsetAt: (index) => block.offset + index,
+      });
     }
     return units;
   });

@@ -41,13 +41,24 @@ export async function runAstroBuild(options: AstroBuildOptions): Promise<AstroBu
   const pinned = join(options.root, 'node_modules/.bin/node');
   const node = existsSync(pinned) ? pinned : process.execPath;
   // Node's own resolution from the root, so a checkout nested in another project still finds Astro.
-  const astro = join(dirname(createRequire(join(options.root, 'package.json')).resolve('astro/package.json')), 'bin/astro.mjs');
+  const astro = join(
+    dirname(createRequire(join(options.root, 'package.json')).resolve('astro/package.json')),
+    'bin/astro.mjs',
+  );
   const outDir = options.outDir ? { SITE_OUT_DIR: options.outDir } : {};
   // --force: the two audiences load different entries into one content-layer cache, and a
   // renamed or removed file otherwise leaves a dangling module in it that breaks the next build.
   const child = execa(node, [astro, 'build', '--force'], {
     cwd: options.root,
-    env: { ...options.env, ...outDir, SITE_AUDIENCE: options.audience, BUILD_NOW: options.now.toISOString(), FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...options.env,
+      ...outDir,
+      SITE_AUDIENCE: options.audience,
+      BUILD_NOW: options.now.toISOString(),
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     reject: false,
     all: true,
     cancelSignal: options.signal,
@@ -61,9 +72,20 @@ export async function runAstroBuild(options: AstroBuildOptions): Promise<AstroBu
   if (result.exitCode === 0) return { ok: true, durationMs, issues: [] };
   const issues = parseAstroErrors(result.all ?? '', options.root, options.audience);
   if (issues.length === 0) {
-    const tail = stripVTControlCharacters(result.all ?? '').trim().split('\n').slice(-1)[0] ?? '';
+    const tail =
+      stripVTControlCharacters(result.all ?? '')
+        .trim()
+        .split('\n')
+        .slice(-1)[0] ?? '';
     const how = result.isCanceled ? 'was stopped' : `exited ${result.exitCode}`;
-    issues.push({ file: 'astro.config.mjs', line: 1, column: 1, rule: 'astro', severity: 'error', message: `astro build (${options.audience}) ${how}: ${tail}` });
+    issues.push({
+      file: 'astro.config.mjs',
+      line: 1,
+      column: 1,
+      rule: 'astro',
+      severity: 'error',
+      message: `astro build (${options.audience}) ${how}: ${tail}`,
+    });
   }
   return { ok: false, durationMs, issues };
 }

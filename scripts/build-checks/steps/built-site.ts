@@ -20,7 +20,10 @@ export interface BuiltSite {
 export const DIST_DIRS = { public: 'dist/public', internal: 'dist/internal' } as const;
 
 /** Lists what the builds wrote; a missing folder is simply absent (the caller says why). */
-export function readBuiltSite(root: string, dirs: Partial<Record<'public' | 'internal', string>> = DIST_DIRS): BuiltSite {
+export function readBuiltSite(
+  root: string,
+  dirs: Partial<Record<'public' | 'internal', string>> = DIST_DIRS,
+): BuiltSite {
   const audiences: BuiltAudience[] = [];
   for (const audience of ['public', 'internal'] as const) {
     const dir = dirs[audience];

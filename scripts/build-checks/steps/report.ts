@@ -29,8 +29,15 @@ export interface TextReportOptions {
 export function formatTextReport(report: Report, options: TextReportOptions = {}): string {
   const sorted = sortIssues(report.issues);
   const shown = options.verbose ? sorted : sorted.filter((issue) => issue.severity === 'error');
-  const grouped = options.verbose ? [] : groupWarnings(sorted).map((group) => `warning: ${group.count} ${group.label} — ${group.command}`);
-  const lines = [...report.notes.map((note) => `note: ${note}`), ...shown.map(formatIssue), ...grouped, summarizeIssues(sorted)];
+  const grouped = options.verbose
+    ? []
+    : groupWarnings(sorted).map((group) => `warning: ${group.count} ${group.label} — ${group.command}`);
+  const lines = [
+    ...report.notes.map((note) => `note: ${note}`),
+    ...shown.map(formatIssue),
+    ...grouped,
+    summarizeIssues(sorted),
+  ];
   return `${lines.join('\n')}\n`;
 }
 
@@ -46,10 +53,19 @@ const WARNING_LABELS: Record<string, string> = { unused: 'files in marketing/ no
 
 // A draft-asset warning names its file first and "(made by <provider>)": audio and captions are one kind.
 function warningKind(issue: Issue): { key: string; label: string; command: string } {
-  if (issue.rule !== 'draft-asset') return { key: issue.rule, label: WARNING_LABELS[issue.rule] ?? `${issue.rule} warnings`, command: 'npm run build -- --verbose' };
+  if (issue.rule !== 'draft-asset')
+    return {
+      key: issue.rule,
+      label: WARNING_LABELS[issue.rule] ?? `${issue.rule} warnings`,
+      command: 'npm run build -- --verbose',
+    };
   const provider = /\(made by ([^)]+)\)/.exec(issue.message)?.[1] ?? 'a fallback';
   const path = issue.message.split(' ')[0] ?? '';
-  const what = /\.(mp3|ogg|wav|m4a|vtt)$/.test(path) ? 'draft audio files' : /^marketing\/(demo|video)\//.test(path) ? 'draft recording files' : 'draft files';
+  const what = /\.(mp3|ogg|wav|m4a|vtt)$/.test(path)
+    ? 'draft audio files'
+    : /^marketing\/(demo|video)\//.test(path)
+      ? 'draft recording files'
+      : 'draft files';
   return { key: `draft-asset:${what}:${provider}`, label: `${what} (${provider})`, command: 'npm run release' };
 }
 
@@ -87,7 +103,8 @@ export function formatJsonReport(report: Report): string {
 /** Markdown table for the GitHub job summary (`GITHUB_STEP_SUMMARY`). */
 export function formatStepSummary(report: Report): string {
   const rows = sortIssues(report.issues).map(
-    (issue) => `| \`${issue.file}:${issue.line}:${issue.column}\` | ${issue.severity} | ${issue.rule} | ${(issue.hint ? `${issue.message} — ${issue.hint}` : issue.message).replace(/\|/g, '\\|')} |`,
+    (issue) =>
+      `| \`${issue.file}:${issue.line}:${issue.column}\` | ${issue.severity} | ${issue.rule} | ${(issue.hint ? `${issue.message} — ${issue.hint}` : issue.message).replace(/\|/g, '\\|')} |`,
   );
   const head = `### Build checks: ${summarizeIssues(sortIssues(report.issues))}\n`;
   return rows.length ? `${head}\n| Location | Level | Rule | Message |\n|---|---|---|---|\n${rows.join('\n')}\n` : head;

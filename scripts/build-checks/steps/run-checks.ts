@@ -15,7 +15,10 @@ export function createRunState(): RunState {
 }
 
 function toIssue(finding: Finding, check: Check, sources: Sources): Issue {
-  const where = finding.offset !== undefined ? sources.locate(finding.file, finding.offset) : { line: finding.line ?? 1, column: finding.column ?? 1 };
+  const where =
+    finding.offset !== undefined
+      ? sources.locate(finding.file, finding.offset)
+      : { line: finding.line ?? 1, column: finding.column ?? 1 };
   return {
     file: finding.file,
     line: where.line,
@@ -56,7 +59,14 @@ export async function runChecks(
       await check.run(ctx);
     } catch (error) {
       const message = (error as Error).stack?.split('\n').slice(0, 2).join(' ') ?? String(error);
-      run.issues.push({ file: `scripts/build-checks/checks/${check.id}.ts`, line: 1, column: 1, rule: 'internal', severity: 'error', message: `the ${check.id} check crashed: ${message}` });
+      run.issues.push({
+        file: `scripts/build-checks/checks/${check.id}.ts`,
+        line: 1,
+        column: 1,
+        rule: 'internal',
+        severity: 'error',
+        message: `the ${check.id} check crashed: ${message}`,
+      });
     }
   }
   return run;

@@ -29,7 +29,10 @@ function rpcReply(id: unknown, payload: { result: unknown } | { error: { code: n
 
 function textOf(request: RpcRequest): string {
   const parts = request.params?.message?.parts ?? [];
-  return parts.filter((part) => part.kind === 'text' || part.type === 'text').map((part) => part.text ?? '').join('\n');
+  return parts
+    .filter((part) => part.kind === 'text' || part.type === 'text')
+    .map((part) => part.text ?? '')
+    .join('\n');
 }
 
 async function answer(raw: string, onTask: TaskHandler): Promise<string> {
@@ -39,17 +42,25 @@ async function answer(raw: string, onTask: TaskHandler): Promise<string> {
   } catch {
     return rpcReply(null, { error: { code: -32700, message: 'parse error' } });
   }
-  if (request.method !== 'message/send') return rpcReply(request.id, { error: { code: -32601, message: `method not found: ${String(request.method)}` } });
+  if (request.method !== 'message/send')
+    return rpcReply(request.id, { error: { code: -32601, message: `method not found: ${String(request.method)}` } });
   const text = await onTask(textOf(request));
   // Text parts sit directly under result: that is what the canvas and A2A peers read.
-  return rpcReply(request.id, { result: { kind: 'message', role: 'agent', messageId: randomUUID(), parts: [{ kind: 'text', text }] } });
+  return rpcReply(request.id, {
+    result: { kind: 'message', role: 'agent', messageId: randomUUID(), parts: [{ kind: 'text', text }] },
+  });
 }
 
 /**
  * Serves JSON-RPC `message/send` on `path` (HTTP 200 even for JSON-RPC errors, since the
  * proxy collapses non-2xx replies); other paths get 404. Resolves with the bound port.
  */
-export async function startA2aServer(host: string, port: number, path: string, onTask: TaskHandler): Promise<{ server: Server; port: number }> {
+export async function startA2aServer(
+  host: string,
+  port: number,
+  path: string,
+  onTask: TaskHandler,
+): Promise<{ server: Server; port: number }> {
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -58,7 +69,8 @@ export async function startA2aServer(host: string, port: number, path: string, o
         response.writeHead(status, { 'Content-Type': 'application/json' });
         response.end(body);
       };
-      if (request.method !== 'POST' || new URL(request.url ?? '/', 'http://agent').pathname !== path) return send(404, '{"error":"not found"}');
+      if (request.method !== 'POST' || new URL(request.url ?? '/', 'http://agent').pathname !== path)
+        return send(404, '{"error":"not found"}');
       answer(Buffer.concat(chunks).toString('utf8'), onTask).then(
         (body) => send(200, body),
         (error: Error) => send(200, rpcReply(null, { error: { code: -32603, message: error.message } })),
@@ -66,7 +78,9 @@ export async function startA2aServer(host: string, port: number, path: string, o
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error),
+    );
     server.listen(port, host, () => resolve());
   });
   return { server, port: (server.address() as AddressInfo).port };

@@ -39,7 +39,18 @@ export function tokenFileFor(config: Pick<AgentConfig, 'tokenBase' | 'workspaceI
 
 /** The agent's option table (node:util parseArgs), run by the CLI harness. */
 export const AGENT_FLAGS = Object.fromEntries(
-  ['platform-url', 'workspace-id', 'name', 'host', 'port', 'public-url', 'heartbeat', 'state-poll', 'token-dir', 'org-id'].map((flag) => [flag, { type: 'string' as const }]),
+  [
+    'platform-url',
+    'workspace-id',
+    'name',
+    'host',
+    'port',
+    'public-url',
+    'heartbeat',
+    'state-poll',
+    'token-dir',
+    'org-id',
+  ].map((flag) => [flag, { type: 'string' as const }]),
 );
 
 /** The usage line the harness prints under a usage problem and for --help. */
@@ -69,10 +80,17 @@ export function parseAgentConfig(args: Pick<ParsedArgs, 'values' | 'env'>): Pars
   const platformUrl = (values['platform-url'] ?? env.PLATFORM_URL ?? '').replace(/\/+$/, '');
   const workspaceId = values['workspace-id'] ?? env.WORKSPACE_ID ?? '';
   if (!/^https?:\/\/[^/]+/.test(platformUrl)) {
-    const given = values['platform-url'] !== undefined ? '--platform-url' : env.PLATFORM_URL ? 'PLATFORM_URL' : undefined;
-    problems.push(given === 'PLATFORM_URL'
-      ? envIssue('PLATFORM_URL', `expected an http(s) URL, got "${env.PLATFORM_URL}"`)
-      : usageIssue('--platform-url', given ? `expected an http(s) URL, got "${values['platform-url']}"` : 'is required', "set --platform-url (or PLATFORM_URL) to the platform's http(s) URL"));
+    const given =
+      values['platform-url'] !== undefined ? '--platform-url' : env.PLATFORM_URL ? 'PLATFORM_URL' : undefined;
+    problems.push(
+      given === 'PLATFORM_URL'
+        ? envIssue('PLATFORM_URL', `expected an http(s) URL, got "${env.PLATFORM_URL}"`)
+        : usageIssue(
+            '--platform-url',
+            given ? `expected an http(s) URL, got "${values['platform-url']}"` : 'is required',
+            "set --platform-url (or PLATFORM_URL) to the platform's http(s) URL",
+          ),
+    );
   }
   if (!workspaceId) problems.push(usageIssue('--workspace-id', 'is required', 'set --workspace-id (or WORKSPACE_ID)'));
   const port = Number(values.port ?? env.AGENT_PORT ?? 0);
@@ -94,7 +112,11 @@ export function parseAgentConfig(args: Pick<ParsedArgs, 'values' | 'env'>): Pars
       heartbeatMs,
       statePollMs,
       tokenBase: values['token-dir'] ?? (env.MOLECULE_TOKEN_DIR || join(homedir(), '.molecule')),
-      tokenBaseLabel: values['token-dir'] ? values['token-dir'] : env.MOLECULE_TOKEN_DIR ? '$MOLECULE_TOKEN_DIR' : '~/.molecule',
+      tokenBaseLabel: values['token-dir']
+        ? values['token-dir']
+        : env.MOLECULE_TOKEN_DIR
+          ? '$MOLECULE_TOKEN_DIR'
+          : '~/.molecule',
       bootstrapToken: env.MOLECULE_WORKSPACE_TOKEN || undefined,
       orgId: values['org-id'] ?? (env.MOLECULE_ORG_ID || undefined),
     },

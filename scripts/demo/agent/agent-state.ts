@@ -28,9 +28,16 @@ async function isGone(config: AgentConfig, onExchange?: ExchangeListener): Promi
  * revokes the agent's token before the 404 could be seen; the unauthenticated workspace read
  * confirms it, so a token revoked on a live workspace is reported instead of a silent exit.
  */
-export async function pollLifecycle(config: AgentConfig, token: string, onExchange?: ExchangeListener): Promise<WorkspaceLifecycle> {
+export async function pollLifecycle(
+  config: AgentConfig,
+  token: string,
+  onExchange?: ExchangeListener,
+): Promise<WorkspaceLifecycle> {
   try {
-    const { json } = await callPlatform(config, 'GET', `/workspaces/${config.workspaceId}/state`, { token, onExchange });
+    const { json } = await callPlatform(config, 'GET', `/workspaces/${config.workspaceId}/state`, {
+      token,
+      onExchange,
+    });
     const state = json as { paused?: boolean; deleted?: boolean } | undefined;
     if (state?.deleted) return 'removed';
     return state?.paused ? 'paused' : 'running';
@@ -39,7 +46,9 @@ export async function pollLifecycle(config: AgentConfig, token: string, onExchan
     if (error.status === 404) return 'removed';
     if (error.status === 401) {
       if (await isGone(config, onExchange)) return 'removed';
-      throw new TokenRejectedError(`the platform rejects this agent's token (${error.body.slice(0, 80)}) but the workspace still exists — was the token revoked?`);
+      throw new TokenRejectedError(
+        `the platform rejects this agent's token (${error.body.slice(0, 80)}) but the workspace still exists — was the token revoked?`,
+      );
     }
     throw error;
   }

@@ -43,13 +43,19 @@ await runCommand<AgentConfig>({
     signal.addEventListener('abort', stop, { once: true });
     process.once('disconnect', stop);
     try {
-      const reason = await runAgent(config, { log: print, notify, protect: (value) => secrets.add(value), exchange: reportExchange }, controller.signal);
+      const reason = await runAgent(
+        config,
+        { log: print, notify, protect: (value) => secrets.add(value), exchange: reportExchange },
+        controller.signal,
+      );
       print(`stopping: ${REASONS[reason]} — exiting cleanly`);
       return { issues: [] };
     } catch (error) {
       if (error instanceof PortInUseError) {
         const where = env.AGENT_PORT && config.port === Number(env.AGENT_PORT) ? 'AGENT_PORT' : '--port';
-        return { issues: [agentIssue(where, error.message, 'set AGENT_PORT to a free port, or leave it unset to pick one')] };
+        return {
+          issues: [agentIssue(where, error.message, 'set AGENT_PORT to a free port, or leave it unset to pick one')],
+        };
       }
       return { issues: [agentIssue('agent', redact((error as Error).message, secrets))] };
     } finally {

@@ -39,7 +39,15 @@ export async function callPlatform(
 ): Promise<{ status: number; json: unknown }> {
   const started = Date.now();
   const report = (status: number | null, responseBody?: unknown) =>
-    options.onExchange?.({ method, path, status, durationMs: Date.now() - started, requestBody: options.body, responseBody, authorized: Boolean(options.token) });
+    options.onExchange?.({
+      method,
+      path,
+      status,
+      durationMs: Date.now() - started,
+      requestBody: options.body,
+      responseBody,
+      authorized: Boolean(options.token),
+    });
   const headers: Record<string, string> = {};
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
@@ -65,6 +73,7 @@ export async function callPlatform(
     json = undefined;
   }
   report(response.status, json ?? (text || undefined));
-  if (response.status >= 300) throw new PlatformCallError(`${method} ${path} → ${response.status} ${text.slice(0, 200)}`, response.status, text);
+  if (response.status >= 300)
+    throw new PlatformCallError(`${method} ${path} → ${response.status} ${text.slice(0, 200)}`, response.status, text);
   return { status: response.status, json };
 }

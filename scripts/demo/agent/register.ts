@@ -16,17 +16,31 @@ export interface Registration {
  * sent as Bearer; the platform returns a token only when the workspace has none live, and
  * that token is cached (0700/0600) before anything else happens.
  */
-export async function registerAgent(config: AgentConfig, url: string, agentCard: Record<string, unknown>, onExchange?: ExchangeListener): Promise<Registration> {
+export async function registerAgent(
+  config: AgentConfig,
+  url: string,
+  agentCard: Record<string, unknown>,
+  onExchange?: ExchangeListener,
+): Promise<Registration> {
   const tokenFile = tokenFileFor(config);
   const cached = await readCachedToken(tokenFile);
   const known = config.bootstrapToken ?? cached;
-  const { json } = await callPlatform(config, 'POST', '/registry/register', { token: known, body: { id: config.workspaceId, url, agent_card: agentCard }, onExchange });
+  const { json } = await callPlatform(config, 'POST', '/registry/register', {
+    token: known,
+    body: { id: config.workspaceId, url, agent_card: agentCard },
+    onExchange,
+  });
   const issued = (json as { auth_token?: unknown } | undefined)?.auth_token;
   if (typeof issued === 'string' && issued) {
     await cacheToken(tokenFile, issued);
     return { token: issued, source: 'issued', tokenFile };
   }
-  if (!known) throw new PlatformCallError('register succeeded but the platform issued no token and none is cached', 200, JSON.stringify(json ?? {}));
+  if (!known)
+    throw new PlatformCallError(
+      'register succeeded but the platform issued no token and none is cached',
+      200,
+      JSON.stringify(json ?? {}),
+    );
   if (config.bootstrapToken && config.bootstrapToken !== cached) {
     await cacheToken(tokenFile, config.bootstrapToken);
     return { token: config.bootstrapToken, source: 'create-time', tokenFile };

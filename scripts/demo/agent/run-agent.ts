@@ -32,7 +32,7 @@ export interface AgentOutput {
 export function composeReply(name: string, task: string, secretKeys: readonly string[]): string {
   return [
     `${name} (remote agent) got: "${task}"`,
-    '• reached through the platform\'s A2A proxy, no shared network',
+    "• reached through the platform's A2A proxy, no shared network",
     `• secrets on hand: ${secretKeys.join(', ') || 'none'} (values never leave this machine)`,
     '• demo agent: no model was called for this answer',
   ].join('\n');
@@ -62,14 +62,26 @@ export async function runAgent(config: AgentConfig, output: AgentOutput, signal:
     const url = config.publicUrl ?? `http://localhost:${port}${A2A_PATH}`;
     output.log(`listening on ${config.host}:${port}; the platform will call ${url}`);
     output.notify({ type: 'listening', url });
-    const card = { name: config.name, description: 'Phase 30 demo agent running outside the platform', runtime: 'external', skills: [{ id: 'research', name: 'research' }] };
+    const card = {
+      name: config.name,
+      description: 'Phase 30 demo agent running outside the platform',
+      runtime: 'external',
+      skills: [{ id: 'research', name: 'research' }],
+    };
     const registration = await registerAgent(config, url, card, output.exchange);
     output.protect(registration.token);
-    const how = { issued: 'the platform issued a new token', 'create-time': 'sent the create-time token as Bearer; no new token issued', cached: 'sent the cached token as Bearer; no new token issued' }[registration.source];
+    const how = {
+      issued: 'the platform issued a new token',
+      'create-time': 'sent the create-time token as Bearer; no new token issued',
+      cached: 'sent the cached token as Bearer; no new token issued',
+    }[registration.source];
     output.log(`registered workspace ${config.workspaceId}: ${how}`);
     output.log(`token cached at ${registration.tokenFile.replace(config.tokenBase, config.tokenBaseLabel)} (0600)`);
     output.notify({ type: 'registered', source: registration.source, tokenFile: registration.tokenFile });
-    const { json: secrets } = await callPlatform(config, 'GET', `/workspaces/${config.workspaceId}/secrets/values`, { token: registration.token, onExchange: output.exchange });
+    const { json: secrets } = await callPlatform(config, 'GET', `/workspaces/${config.workspaceId}/secrets/values`, {
+      token: registration.token,
+      onExchange: output.exchange,
+    });
     const values = (secrets ?? {}) as Record<string, string>;
     for (const value of Object.values(values)) output.protect(String(value));
     secretKeys = Object.keys(values).sort();
@@ -88,7 +100,14 @@ export async function runAgent(config: AgentConfig, output: AgentOutput, signal:
             onExchange: (exchange) => {
               if (beats === 0 || exchange.status !== 200) output.exchange(exchange);
             },
-            body: { workspace_id: config.workspaceId, current_task: activeTasks ? 'researching' : 'idle', active_tasks: activeTasks, error_rate: 0, sample_error: '', uptime_seconds: Math.floor((Date.now() - started) / 1000) },
+            body: {
+              workspace_id: config.workspaceId,
+              current_task: activeTasks ? 'researching' : 'idle',
+              active_tasks: activeTasks,
+              error_rate: 0,
+              sample_error: '',
+              uptime_seconds: Math.floor((Date.now() - started) / 1000),
+            },
           });
           beats++;
           if (beats === 1) output.log(`heartbeat every ${config.heartbeatMs / 1000} s; first one accepted`);

@@ -10,7 +10,12 @@ export const IDLE_TIME_LIMIT = 2;
  * real times since the start. Event data is redacted again here with every secret known by
  * the end of the run. No command line and no environment beyond TERM and SHELL are stored.
  */
-export function renderCast(events: readonly CastEvent[], startedAt: Date, title: string, secrets: Iterable<string>): string {
+export function renderCast(
+  events: readonly CastEvent[],
+  startedAt: Date,
+  title: string,
+  secrets: Iterable<string>,
+): string {
   const known = [...secrets];
   const header = {
     version: 2,

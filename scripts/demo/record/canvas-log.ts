@@ -18,13 +18,16 @@ export function createCanvasLog(castTime: () => number, clock: () => number): Ca
     attach(stream) {
       let seen = 0;
       const drain = () => {
-        for (; seen < stream.frames.length; seen++) entries.push({ kind: 'event', t: castTime(), ms: clock(), frame: stream.frames[seen]! });
+        for (; seen < stream.frames.length; seen++)
+          entries.push({ kind: 'event', t: castTime(), ms: clock(), frame: stream.frames[seen]! });
       };
       drain();
       stream.onFrame(drain);
     },
     hydrate(rows) {
-      const workspaces = Array.isArray(rows) ? rows.filter((row): row is Record<string, unknown> => Boolean(row) && typeof row === 'object') : [];
+      const workspaces = Array.isArray(rows)
+        ? rows.filter((row): row is Record<string, unknown> => Boolean(row) && typeof row === 'object')
+        : [];
       entries.push({ kind: 'hydrate', t: castTime(), ms: clock(), workspaces });
     },
     toRecord() {

@@ -4,7 +4,12 @@ import { describePlatform } from './transcript.ts';
 import type { RunRecord, StepRecord } from '../../../core/demo-run-record.ts';
 
 function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
@@ -12,12 +17,22 @@ const seconds = (ms: number) => (ms / 1000).toFixed(3);
 function testcase(step: StepRecord, suite: string): string {
   const name = `${step.kind}: ${step.title}`;
   const head = `    <testcase classname="${xml(`${suite}.${step.moment ?? 'setup'}`)}" name="${xml(name)}" time="${seconds(step.durationMs)}"`;
-  if (step.status === 'skipped') return `${head}>\n      <skipped message="not run: an earlier step failed"/>\n    </testcase>`;
+  if (step.status === 'skipped')
+    return `${head}>\n      <skipped message="not run: an earlier step failed"/>\n    </testcase>`;
   if (step.status === 'failed' && step.error) {
-    const detail = [step.error.message, step.error.status ? `status: ${step.error.status}` : '', step.error.bodyExcerpt ? `body: ${step.error.bodyExcerpt}` : '', step.error.hint ? `hint: ${step.error.hint}` : ''].filter(Boolean).join('\n');
+    const detail = [
+      step.error.message,
+      step.error.status ? `status: ${step.error.status}` : '',
+      step.error.bodyExcerpt ? `body: ${step.error.bodyExcerpt}` : '',
+      step.error.hint ? `hint: ${step.error.hint}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
     return `${head}>\n      <failure message="${xml(step.error.message)}" type="DemoStepError">${xml(detail)}</failure>\n    </testcase>`;
   }
-  const calls = step.exchanges.map((exchange) => `${exchange.method} ${exchange.path} → ${exchange.status ?? exchange.error}`).join('\n');
+  const calls = step.exchanges
+    .map((exchange) => `${exchange.method} ${exchange.path} → ${exchange.status ?? exchange.error}`)
+    .join('\n');
   return calls ? `${head}>\n      <system-out>${xml(calls)}</system-out>\n    </testcase>` : `${head}/>`;
 }
 

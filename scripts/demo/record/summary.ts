@@ -22,7 +22,12 @@ export function renderSummary(record: RunRecord, suite: string, secrets: Iterabl
     '| # | Step | Moment | Result | HTTP | Time |',
     '|---|---|---|---|---|---|',
     ...visible.map((step, index) => {
-      const calls = step.exchanges.map((exchange) => `${exchange.method} ${exchange.path.replace(/[0-9a-f-]{36}/g, ':id')} → ${exchange.status ?? exchange.error}`).join('<br>');
+      const calls = step.exchanges
+        .map(
+          (exchange) =>
+            `${exchange.method} ${exchange.path.replace(/[0-9a-f-]{36}/g, ':id')} → ${exchange.status ?? exchange.error}`,
+        )
+        .join('<br>');
       return `| ${index + 1} | ${cell(`${step.kind}: ${step.title}`)} | ${cell(step.moment ?? '')} | ${ICONS[step.status]} | ${cell(calls)} | ${(step.durationMs / 1000).toFixed(2)} s |`;
     }),
     '',

@@ -10,7 +10,12 @@ export const TIMELINE_VERSION = 1;
  * visible step's span inside it, so an editor can cut the recording to the storyboard; plus
  * what the canvas saw (hydrates and `/ws` frames at their cast times), redacted.
  */
-export function renderTimeline(record: RunRecord, castFile: string, castDuration: number, secrets: Iterable<string> = []): string {
+export function renderTimeline(
+  record: RunRecord,
+  castFile: string,
+  castDuration: number,
+  secrets: Iterable<string> = [],
+): string {
   const timeline = {
     version: TIMELINE_VERSION,
     cast: castFile,

@@ -71,7 +71,12 @@ export async function writeRecording(
       draft: record.platform.kind === 'stand-in',
       sources: [record.storyboard.file],
       createdAt,
-      details: { status: record.status, steps: record.steps.filter((step) => !step.hidden).length, fast: record.options.fast, createWithUrl: record.options.createWithUrl },
+      details: {
+        status: record.status,
+        steps: record.steps.filter((step) => !step.hidden).length,
+        fast: record.options.fast,
+        createWithUrl: record.options.createWithUrl,
+      },
     };
   }
   await updateManifest(root, entries);

@@ -27,20 +27,30 @@ export function forwardToAgent(url: string, body: string, timeoutMs: number): Pr
       clearTimeout(timer);
       resolve(outcome);
     };
-    const outbound = send(target, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => finish({ kind: 'answered', status: response.statusCode ?? 502, body: Buffer.concat(chunks) }));
-      response.on('error', () => finish({ kind: 'read-failed', status: response.statusCode ?? 502 }));
-      response.on('aborted', () => finish({ kind: 'read-failed', status: response.statusCode ?? 502 }));
-    });
+    const outbound = send(
+      target,
+      { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          finish({ kind: 'answered', status: response.statusCode ?? 502, body: Buffer.concat(chunks) }),
+        );
+        response.on('error', () => finish({ kind: 'read-failed', status: response.statusCode ?? 502 }));
+        response.on('aborted', () => finish({ kind: 'read-failed', status: response.statusCode ?? 502 }));
+      },
+    );
     const timer = setTimeout(() => {
       finish({ kind: 'busy', reason: 'timeout' });
       outbound.destroy();
     }, timeoutMs);
     outbound.on('error', (error: NodeJS.ErrnoException) => {
       const code = error.code ?? 'EUNKNOWN';
-      finish(BUSY_CODES.has(code) || /socket hang up/.test(error.message) ? { kind: 'busy', reason: 'reset' } : { kind: 'unreachable', code });
+      finish(
+        BUSY_CODES.has(code) || /socket hang up/.test(error.message)
+          ? { kind: 'busy', reason: 'reset' }
+          : { kind: 'unreachable', code },
+      );
     });
     outbound.end(body);
   });

@@ -18,7 +18,8 @@ function checkCaller(request: SandboxRequest, targetId: string, ctx: SandboxCont
   if (RESERVED_CALLER_PREFIXES.some((prefix) => caller.startsWith(prefix))) return fail(403, 'invalid caller ID');
   const denied = checkCallerToken(request.headers, caller, ctx);
   if (denied) return json(denied.status, denied.body);
-  if (!canCommunicate(caller, targetId, ctx.store.workspaces)) return fail(403, 'access denied: workspaces cannot communicate per hierarchy rules');
+  if (!canCommunicate(caller, targetId, ctx.store.workspaces))
+    return fail(403, 'access denied: workspaces cannot communicate per hierarchy rules');
   return undefined;
 }
 
@@ -68,7 +69,15 @@ export async function proxyA2a(request: SandboxRequest, ctx: SandboxContext): Pr
   const caller = typeof request.headers['x-workspace-id'] === 'string' ? request.headers['x-workspace-id'] : '';
   const method = (JSON.parse(body) as { method?: unknown }).method;
   const logActivity = (status: 'ok' | 'error') =>
-    ctx.hub.publish('ACTIVITY_LOGGED', targetId, { activity_type: 'a2a_receive', method, summary: `${String(method)} via A2A proxy`, status, source_id: caller || null, target_id: targetId, duration_ms: ctx.now() - started });
+    ctx.hub.publish('ACTIVITY_LOGGED', targetId, {
+      activity_type: 'a2a_receive',
+      method,
+      summary: `${String(method)} via A2A proxy`,
+      status,
+      source_id: caller || null,
+      target_id: targetId,
+      duration_ms: ctx.now() - started,
+    });
   if (outcome.kind === 'unreachable') {
     logActivity('error');
     return fail(502, 'failed to reach workspace agent');
@@ -79,7 +88,12 @@ export async function proxyA2a(request: SandboxRequest, ctx: SandboxContext): Pr
   }
   if (outcome.kind === 'busy') {
     const { item, depth } = enqueueCall(targetId, body, ctx);
-    return json(202, { queued: true, queue_id: item.id, queue_depth: depth, message: 'workspace agent busy — request queued, will dispatch when capacity available' });
+    return json(202, {
+      queued: true,
+      queue_id: item.id,
+      queue_depth: depth,
+      message: 'workspace agent busy — request queued, will dispatch when capacity available',
+    });
   }
   logActivity(outcome.status < 300 ? 'ok' : 'error');
   if (outcome.status >= 300) return collapseError(outcome.status, outcome.body);
@@ -87,7 +101,15 @@ export async function proxyA2a(request: SandboxRequest, ctx: SandboxContext): Pr
     const callerRow = ctx.store.workspaces.get(caller);
     if (callerRow) callerRow.last_outbound_at = new Date(ctx.now()).toISOString();
   } else {
-    ctx.hub.publish('A2A_RESPONSE', targetId, { response_body: outcome.body.toString('utf8'), method, duration_ms: ctx.now() - started });
+    ctx.hub.publish('A2A_RESPONSE', targetId, {
+      response_body: outcome.body.toString('utf8'),
+      method,
+      duration_ms: ctx.now() - started,
+    });
   }
-  return { status: outcome.status, text: outcome.body.toString('utf8'), headers: { 'Content-Type': 'application/json' } };
+  return {
+    status: outcome.status,
+    text: outcome.body.toString('utf8'),
+    headers: { 'Content-Type': 'application/json' },
+  };
 }

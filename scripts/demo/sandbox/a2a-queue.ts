@@ -7,7 +7,11 @@ import type { QueuedCall, SandboxContext } from './context.ts';
 export const MAX_QUEUE_ATTEMPTS = 5;
 
 /** Queues a call for later delivery; returns the item and the workspace's queue depth. */
-export function enqueueCall(workspaceId: string, body: string, ctx: SandboxContext): { item: QueuedCall; depth: number } {
+export function enqueueCall(
+  workspaceId: string,
+  body: string,
+  ctx: SandboxContext,
+): { item: QueuedCall; depth: number } {
   const item: QueuedCall = { id: randomUUID(), workspaceId, body, attempts: 0 };
   ctx.queue.push(item);
   return { item, depth: ctx.queue.filter((queued) => queued.workspaceId === workspaceId).length };

@@ -27,7 +27,11 @@ export function checkAdminAuth(headers: IncomingHttpHeaders, ctx: SandboxContext
  * WorkspaceAuth on `/workspaces/:id/*`: the admin token or this workspace's own live token;
  * no bearer passes only in dev mode.
  */
-export function checkWorkspaceAuth(headers: IncomingHttpHeaders, workspaceId: string, ctx: SandboxContext): Denial | undefined {
+export function checkWorkspaceAuth(
+  headers: IncomingHttpHeaders,
+  workspaceId: string,
+  ctx: SandboxContext,
+): Denial | undefined {
   const token = bearer(headers);
   if (!token) return isDevModeFailOpen(ctx.settings) ? undefined : deny('missing workspace auth token');
   if (ctx.settings.adminToken && token === ctx.settings.adminToken) return undefined;
@@ -38,7 +42,11 @@ export function checkWorkspaceAuth(headers: IncomingHttpHeaders, workspaceId: st
  * The bootstrap-aware check (register, heartbeat, secrets values, state, peers): a workspace
  * with zero live tokens is not checked; otherwise only its own token passes (not the admin token).
  */
-export function checkOwnToken(headers: IncomingHttpHeaders, workspaceId: string, ctx: SandboxContext): Denial | undefined {
+export function checkOwnToken(
+  headers: IncomingHttpHeaders,
+  workspaceId: string,
+  ctx: SandboxContext,
+): Denial | undefined {
   if (ctx.store.liveTokenCount(workspaceId) === 0) return undefined;
   const token = bearer(headers);
   if (!token) return deny('missing workspace auth token');
@@ -46,7 +54,11 @@ export function checkOwnToken(headers: IncomingHttpHeaders, workspaceId: string,
 }
 
 /** The A2A proxy's caller check for `X-Workspace-ID: <caller>`: the caller's own token if it has any. */
-export function checkCallerToken(headers: IncomingHttpHeaders, callerId: string, ctx: SandboxContext): Denial | undefined {
+export function checkCallerToken(
+  headers: IncomingHttpHeaders,
+  callerId: string,
+  ctx: SandboxContext,
+): Denial | undefined {
   if (ctx.store.liveTokenCount(callerId) === 0) return undefined;
   const token = bearer(headers);
   if (!token) return deny('missing caller auth token');

@@ -36,24 +36,36 @@ await runCommand<SandboxCommand>({
         ...command.options,
         onRequest: command.quiet
           ? undefined
-          : (entry) => print(`${entry.method} ${entry.path} → ${entry.status} (${entry.durationMs} ms)${entry.fault ? ` [fault: ${entry.fault}]` : ''}`),
+          : (entry) =>
+              print(
+                `${entry.method} ${entry.path} → ${entry.status} (${entry.durationMs} ms)${entry.fault ? ` [fault: ${entry.fault}]` : ''}`,
+              ),
       });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') return { issues: [problemAt('sandbox', (error as Error).message)] };
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE')
+        return { issues: [problemAt('sandbox', (error as Error).message)] };
       const where = env.PORT && command.options.port === Number(env.PORT) ? 'PORT' : '--port';
-      return { issues: [problemAt(where, `port ${command.options.port} is in use`, 'pick another with --port or use --port 0')] };
+      return {
+        issues: [
+          problemAt(where, `port ${command.options.port} is in use`, 'pick another with --port or use --port 0'),
+        ],
+      };
     }
 
     const { settings } = sandbox;
     print(`stand-in platform listening on ${sandbox.url}`);
     print("  this is the launch kit's contract-faithful stand-in, not a Molecule deployment");
     print(`  admin token: ${adminHint}`);
-    print(`  MOLECULE_ENV=${settings.environment}${settings.orgId ? `, MOLECULE_ORG_ID=${settings.orgId}` : ''}, offline after ${settings.offlineAfterMs / 1000} s without a heartbeat`);
+    print(
+      `  MOLECULE_ENV=${settings.environment}${settings.orgId ? `, MOLECULE_ORG_ID=${settings.orgId}` : ''}, offline after ${settings.offlineAfterMs / 1000} s without a heartbeat`,
+    );
     for (const fault of command.options.faults ?? []) print(`  fault: ${fault.spec}`);
     print(`  try: PLATFORM_URL=${sandbox.url} ADMIN_TOKEN=… npm run demo   (Ctrl-C stops the stand-in)`);
 
     // The stand-in serves until Ctrl-C (or SIGTERM); the harness then exits 130.
-    await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+    await new Promise<void>((resolve) =>
+      signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true }),
+    );
     await sandbox.close();
     return { issues: [] };
   },

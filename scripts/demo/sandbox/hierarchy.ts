@@ -37,7 +37,8 @@ export function peersOf(row: WorkspaceRow, workspaces: Map<string, WorkspaceRow>
   const parent = live.filter((other) => other.id === row.parent_id);
   const needle = query.toLowerCase();
   return [...siblings, ...children, ...parent].filter(
-    (other) => !needle || other.name.toLowerCase().includes(needle) || (other.role ?? '').toLowerCase().includes(needle),
+    (other) =>
+      !needle || other.name.toLowerCase().includes(needle) || (other.role ?? '').toLowerCase().includes(needle),
   );
 }
 

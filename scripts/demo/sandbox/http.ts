@@ -57,7 +57,11 @@ export function readJsonObject(request: SandboxRequest): Record<string, unknown>
 }
 
 /** Finds the route for a method and path; captures become `params`. */
-export function matchRoute(routes: readonly Route[], method: string, path: string): { route: Route; params: string[] } | undefined {
+export function matchRoute(
+  routes: readonly Route[],
+  method: string,
+  path: string,
+): { route: Route; params: string[] } | undefined {
   for (const route of routes) {
     if (route.method !== method) continue;
     const match = route.pattern.exec(path);

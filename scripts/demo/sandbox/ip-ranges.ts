@@ -10,8 +10,14 @@ function blockList(ranges: Array<[string, number, 'ipv4' | 'ipv6']>): BlockList 
   return list;
 }
 
-const LOOPBACK = blockList([['127.0.0.0', 8, 'ipv4'], ['::1', 128, 'ipv6']]);
-const LINK_LOCAL = blockList([['169.254.0.0', 16, 'ipv4'], ['fe80::', 10, 'ipv6']]);
+const LOOPBACK = blockList([
+  ['127.0.0.0', 8, 'ipv4'],
+  ['::1', 128, 'ipv6'],
+]);
+const LINK_LOCAL = blockList([
+  ['169.254.0.0', 16, 'ipv4'],
+  ['fe80::', 10, 'ipv6'],
+]);
 // RFC 1918 plus fd00::/8: allowed only in SaaS mode (register) or dev/SaaS mode (proxy).
 const PRIVATE = blockList([
   ['10.0.0.0', 8, 'ipv4'],

@@ -55,9 +55,18 @@ function at(where: string, message: string): Issue {
 export function parseSandboxCommand({ values, env }: Pick<ParsedArgs, 'values' | 'env'>): ParseResult<SandboxCommand> {
   const problems: Issue[] = [];
   const port = Number(values.port ?? env.PORT ?? 0);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(at(values.port === undefined ? 'PORT' : '--port', `expected 0-65535, got "${String(values.port ?? env.PORT)}"`));
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(
+      at(values.port === undefined ? 'PORT' : '--port', `expected 0-65535, got "${String(values.port ?? env.PORT)}"`),
+    );
   const environment = String(values.env ?? env.MOLECULE_ENV ?? 'development').toLowerCase();
-  if (!['development', 'dev', 'production'].includes(environment)) problems.push(at(values.env === undefined ? 'MOLECULE_ENV' : '--env', `expected development or production, got "${environment}"`));
+  if (!['development', 'dev', 'production'].includes(environment))
+    problems.push(
+      at(
+        values.env === undefined ? 'MOLECULE_ENV' : '--env',
+        `expected development or production, got "${environment}"`,
+      ),
+    );
   const faults: Fault[] = [];
   for (const spec of (values.fault as string[] | undefined) ?? []) {
     const fault = parseFault(spec);
@@ -65,19 +74,31 @@ export function parseSandboxCommand({ values, env }: Pick<ParsedArgs, 'values' |
     else faults.push(fault);
   }
   const noAdmin = values['no-admin-token'] === true;
-  const offlineAfterMs = seconds((values['offline-after'] as string | undefined) ?? env.REMOTE_LIVENESS_STALE_AFTER, values['offline-after'] === undefined ? 'REMOTE_LIVENESS_STALE_AFTER' : '--offline-after', problems);
+  const offlineAfterMs = seconds(
+    (values['offline-after'] as string | undefined) ?? env.REMOTE_LIVENESS_STALE_AFTER,
+    values['offline-after'] === undefined ? 'REMOTE_LIVENESS_STALE_AFTER' : '--offline-after',
+    problems,
+  );
   const options: SandboxOptions = {
     port,
     environment: environment === 'production' ? 'production' : 'development',
     orgId: (values['org-id'] as string | undefined) ?? (env.MOLECULE_ORG_ID || undefined),
     corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : undefined,
     offlineAfterMs,
-    sweepIntervalMs: seconds(values.sweep as string | undefined, '--sweep', problems) ?? (offlineAfterMs ? Math.max(50, Math.min(15_000, offlineAfterMs / 6)) : undefined),
+    sweepIntervalMs:
+      seconds(values.sweep as string | undefined, '--sweep', problems) ??
+      (offlineAfterMs ? Math.max(50, Math.min(15_000, offlineAfterMs / 6)) : undefined),
     a2aTimeoutMs: seconds(values['a2a-timeout'] as string | undefined, '--a2a-timeout', problems),
     awaitingAgentBug: values['fixed-enum'] === true ? false : undefined,
     adminToken: noAdmin ? undefined : env.ADMIN_TOKEN || undefined,
     faults,
   };
   if (problems.length > 0) return { issues: problems };
-  return { options: { options, adminTokenSource: noAdmin ? 'none' : env.ADMIN_TOKEN ? 'env' : 'generate', quiet: values.quiet === true } };
+  return {
+    options: {
+      options,
+      adminTokenSource: noAdmin ? 'none' : env.ADMIN_TOKEN ? 'env' : 'generate',
+      quiet: values.quiet === true,
+    },
+  };
 }

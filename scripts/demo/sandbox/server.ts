@@ -71,7 +71,15 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 
 function send(response: ServerResponse, reply: SandboxReply): void {
   const text = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
-  const type = reply.body === undefined && reply.text === undefined ? {} : { 'Content-Type': reply.text !== undefined && !reply.headers ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8' };
+  const type =
+    reply.body === undefined && reply.text === undefined
+      ? {}
+      : {
+          'Content-Type':
+            reply.text !== undefined && !reply.headers
+              ? 'text/plain; charset=utf-8'
+              : 'application/json; charset=utf-8',
+        };
   response.writeHead(reply.status, { ...type, ...reply.headers, 'Content-Length': Buffer.byteLength(text) });
   response.end(text);
 }
@@ -86,19 +94,25 @@ function isAllowedOrigin(origin: string, host: string, settings: SandboxSettings
  */
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const { host = '127.0.0.1', port = 0, faults = [], onRequest, ...overrides } = options;
-  const settings: SandboxSettings = { ...DEFAULT_SANDBOX_SETTINGS, ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) };
+  const settings: SandboxSettings = {
+    ...DEFAULT_SANDBOX_SETTINGS,
+    ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)),
+  };
   const ctx: SandboxContext = { store: createStore(), hub: createEventHub(), settings, now: Date.now, queue: [] };
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const started = Date.now();
     const target = new URL(request.url ?? '/', 'http://sandbox');
     const method = request.method ?? 'GET';
     const hostHeader = request.headers.host ?? `${host}`;
-    const log = (status: RequestLogEntry['status'], fault?: string) => onRequest?.({ method, path: target.pathname, status, durationMs: Date.now() - started, fault });
+    const log = (status: RequestLogEntry['status'], fault?: string) =>
+      onRequest?.({ method, path: target.pathname, status, durationMs: Date.now() - started, fault });
     response.setHeader(STAND_IN_HEADER, 'phase30-launch-kit');
     const body = await readBody(request);
     const origin = request.headers.origin;
-    if (origin !== undefined && !isAllowedOrigin(origin, hostHeader, settings)) return (send(response, { status: 403 }), log(403));
-    if (settings.orgId && target.pathname !== '/health' && request.headers['x-molecule-org-id'] !== settings.orgId) return (send(response, { status: 404 }), log(404));
+    if (origin !== undefined && !isAllowedOrigin(origin, hostHeader, settings))
+      return (send(response, { status: 403 }), log(403));
+    if (settings.orgId && target.pathname !== '/health' && request.headers['x-molecule-org-id'] !== settings.orgId)
+      return (send(response, { status: 404 }), log(404));
     const fault = takeFault(faults, method, target.pathname);
     if (fault?.action === 'hang') return log('hang', fault.spec);
     if (fault?.action === 'reset') return (request.socket.destroy(), log('reset', fault.spec));
@@ -108,7 +122,18 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     }
     const found = matchRoute(SANDBOX_ROUTES, method, target.pathname);
     if (!found) return (send(response, { status: 404, text: '404 page not found' }), log(404));
-    const reply = await found.route.handler({ method, path: target.pathname, query: target.searchParams, headers: request.headers, body, params: found.params, host: hostHeader }, ctx);
+    const reply = await found.route.handler(
+      {
+        method,
+        path: target.pathname,
+        query: target.searchParams,
+        headers: request.headers,
+        body,
+        params: found.params,
+        host: hostHeader,
+      },
+      ctx,
+    );
     send(response, reply);
     log(reply.status);
   };
@@ -121,7 +146,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   server.on('upgrade', (request, socket, head) => {
     const path = new URL(request.url ?? '/', 'http://sandbox').pathname;
     if (path !== '/ws') return socket.destroy();
-    if (settings.orgId && request.headers['x-molecule-org-id'] !== settings.orgId) return socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n');
+    if (settings.orgId && request.headers['x-molecule-org-id'] !== settings.orgId)
+      return socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n');
     sockets.handleUpgrade(request, socket, head);
   });
   await new Promise<void>((resolve, reject) => {

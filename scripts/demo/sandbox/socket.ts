@@ -9,7 +9,9 @@ import type { SandboxContext } from './context.ts';
 
 function refuse(socket: Duplex, status: number, body?: Record<string, unknown>): void {
   const text = body ? JSON.stringify(body) : '';
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+  );
 }
 
 /**

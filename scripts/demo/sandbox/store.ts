@@ -3,7 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { hashToken, mintTokenText, TOKEN_PREFIX_LENGTH } from './tokens.ts';
 
 /** Workspace statuses the platform uses (the `workspace_status` enum). */
-export type WorkspaceStatus = 'provisioning' | 'awaiting_agent' | 'online' | 'offline' | 'degraded' | 'paused' | 'failed' | 'removed' | 'hibernated';
+export type WorkspaceStatus =
+  | 'provisioning'
+  | 'awaiting_agent'
+  | 'online'
+  | 'offline'
+  | 'degraded'
+  | 'paused'
+  | 'failed'
+  | 'removed'
+  | 'hibernated';
 
 /** One workspace row, with the columns `GET /workspaces/:id` returns plus liveness bookkeeping. */
 export interface WorkspaceRow {
@@ -99,7 +108,13 @@ export function createStore(now: () => number = Date.now): SandboxStore {
     },
     mintToken(workspaceId) {
       const token = mintTokenText();
-      tokens.push({ id: randomUUID(), workspaceId, hash: hashToken(token), prefix: token.slice(0, TOKEN_PREFIX_LENGTH), revokedAt: undefined });
+      tokens.push({
+        id: randomUUID(),
+        workspaceId,
+        hash: hashToken(token),
+        prefix: token.slice(0, TOKEN_PREFIX_LENGTH),
+        revokedAt: undefined,
+      });
       return token;
     },
     liveTokenCount(workspaceId) {

@@ -1,6 +1,14 @@
 // The stand-in's POST /workspaces: validation, defaults and the create-time token.
 import { checkAdminAuth } from './auth.ts';
-import { fail, json, optionalOf, readJsonObject, UUID_PATTERN, type SandboxReply, type SandboxRequest } from './http.ts';
+import {
+  fail,
+  json,
+  optionalOf,
+  readJsonObject,
+  UUID_PATTERN,
+  type SandboxReply,
+  type SandboxRequest,
+} from './http.ts';
 import type { SandboxContext } from './context.ts';
 
 const FORBIDDEN_NAME_CHARS = /[{}[\]|>*&!\r\n]/;
@@ -8,13 +16,23 @@ const FORBIDDEN_NAME_CHARS = /[{}[\]|>*&!\r\n]/;
 function hasValidFields(body: Record<string, unknown>): boolean {
   const name = body.name as string;
   if (name.length > 255 || FORBIDDEN_NAME_CHARS.test(name)) return false;
-  if (!optionalOf(body.runtime, 'string') || /[\r\n]/.test(String(body.runtime ?? '')) || String(body.runtime ?? '').length > 100) return false;
+  if (
+    !optionalOf(body.runtime, 'string') ||
+    /[\r\n]/.test(String(body.runtime ?? '')) ||
+    String(body.runtime ?? '').length > 100
+  )
+    return false;
   if (!optionalOf(body.role, 'string') || String(body.role ?? '').length > 1000) return false;
   if (!optionalOf(body.model, 'string') || String(body.model ?? '').length > 100) return false;
   if (!optionalOf(body.url, 'string') || !optionalOf(body.external, 'boolean')) return false;
   if (body.tier !== undefined && body.tier !== null && !Number.isInteger(body.tier)) return false;
   if (body.max_concurrent_tasks !== undefined && !Number.isInteger(body.max_concurrent_tasks)) return false;
-  if (body.parent_id !== undefined && body.parent_id !== null && (typeof body.parent_id !== 'string' || !UUID_PATTERN.test(body.parent_id))) return false;
+  if (
+    body.parent_id !== undefined &&
+    body.parent_id !== null &&
+    (typeof body.parent_id !== 'string' || !UUID_PATTERN.test(body.parent_id))
+  )
+    return false;
   if (body.secrets !== undefined && body.secrets !== null) {
     if (typeof body.secrets !== 'object' || Array.isArray(body.secrets)) return false;
     if (!Object.values(body.secrets).every((value) => typeof value === 'string')) return false;
@@ -77,5 +95,10 @@ export function createWorkspace(request: SandboxRequest, ctx: SandboxContext): S
   const token = ctx.store.mintToken(row.id);
   ctx.hub.publish('WORKSPACE_AWAITING_AGENT', row.id, { name: row.name, external: true });
   const platformUrl = ctx.settings.externalPlatformUrl ?? `http://${request.host}`;
-  return json(201, { id: row.id, external: true, status: 'awaiting_agent', connection: connectionBlock(row.id, token, platformUrl) });
+  return json(201, {
+    id: row.id,
+    external: true,
+    status: 'awaiting_agent',
+    connection: connectionBlock(row.id, token, platformUrl),
+  });
 }

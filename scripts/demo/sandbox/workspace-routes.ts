@@ -12,7 +12,9 @@ const denial = (denied: Denial): SandboxReply => json(denied.status, denied.body
 
 function guarded(request: SandboxRequest, ctx: SandboxContext, ownTokenOnly: boolean): SandboxReply | undefined {
   const id = request.params[0]!;
-  const denied = checkWorkspaceAuth(request.headers, id, ctx) ?? (ownTokenOnly ? checkOwnToken(request.headers, id, ctx) : undefined);
+  const denied =
+    checkWorkspaceAuth(request.headers, id, ctx) ??
+    (ownTokenOnly ? checkOwnToken(request.headers, id, ctx) : undefined);
   return denied ? denial(denied) : undefined;
 }
 
@@ -21,7 +23,17 @@ export function listWorkspaces(request: SandboxRequest, ctx: SandboxContext): Sa
   const denied = checkAdminAuth(request.headers, ctx);
   if (denied) return denial(denied);
   const rows = [...ctx.store.workspaces.values()].filter((row) => row.status !== 'removed');
-  return json(200, rows.map((row) => ({ ...workspaceJson(row), current_task: row.current_task, last_sample_error: row.last_sample_error, workspace_dir: null, budget_limit: null, monthly_spend: 0 })));
+  return json(
+    200,
+    rows.map((row) => ({
+      ...workspaceJson(row),
+      current_task: row.current_task,
+      last_sample_error: row.last_sample_error,
+      workspace_dir: null,
+      budget_limit: null,
+      monthly_spend: 0,
+    })),
+  );
 }
 
 /** `GET /workspaces/:id`: no auth; removed rows are still returned with their status. */
@@ -85,7 +97,8 @@ export function saveSecret(request: SandboxRequest, ctx: SandboxContext): Sandbo
   const id = request.params[0]!;
   if (!UUID_PATTERN.test(id)) return fail(400, 'invalid workspace ID');
   const body = readJsonObject(request);
-  if (!body || typeof body.key !== 'string' || !body.key || typeof body.value !== 'string' || !body.value) return fail(400, 'invalid request body');
+  if (!body || typeof body.key !== 'string' || !body.key || typeof body.value !== 'string' || !body.value)
+    return fail(400, 'invalid request body');
   const row = ctx.store.workspaces.get(id);
   if (!row) return fail(500, 'failed to save secret');
   row.secrets.set(body.key, body.value);

@@ -18,7 +18,12 @@ interface TextPart {
 
 /** A JSON-RPC `message/send` request with one text part. */
 export function messageSend(id: string, text: string): Record<string, unknown> {
-  return { jsonrpc: '2.0', id, method: 'message/send', params: { message: { role: 'user', messageId: randomUUID(), parts: [{ kind: 'text', text }] } } };
+  return {
+    jsonrpc: '2.0',
+    id,
+    method: 'message/send',
+    params: { message: { role: 'user', messageId: randomUUID(), parts: [{ kind: 'text', text }] } },
+  };
 }
 
 /** The reply text as the canvas extracts it: `result` as a string, `result.parts[]`, or `result.artifacts[].parts[]`. */
@@ -36,12 +41,13 @@ async function sendTask(session: DemoSession, request: Parameters<DemoSession['c
   try {
     return (await session.call(request)).body;
   } catch (error) {
-    if (!(error instanceof DemoStepError) || (error.status !== 502 && error.status !== 503 && error.status !== 202)) throw error;
+    if (!(error instanceof DemoStepError) || (error.status !== 502 && error.status !== 503 && error.status !== 202))
+      throw error;
     const hint =
       error.status === 503
         ? 'the workspace has no agent URL: the agent has not registered, or the workspace is paused'
         : error.status === 202
-          ? 'the proxy queued the task because the agent did not answer in time: check the agent\'s lines above'
+          ? "the proxy queued the task because the agent did not answer in time: check the agent's lines above"
           : 'the platform could not call the agent at its registered URL: unless the platform runs on this machine in development mode, set AGENT_PUBLIC_URL to a tunnel that reaches this machine';
     throw new DemoStepError(error.message, { status: error.status, body: error.bodyExcerpt, hint });
   }
@@ -50,7 +56,10 @@ async function sendTask(session: DemoSession, request: Parameters<DemoSession['c
 function showReply(session: DemoSession, body: unknown): void {
   const text = replyTextOf(body);
   if (text === undefined) {
-    throw new DemoStepError('the agent\'s reply has no text in result.parts, so the canvas would show nothing', { body: JSON.stringify(body), hint: 'the agent must answer JSON-RPC with result.parts[{kind:"text"}] (contract §6.3)' });
+    throw new DemoStepError("the agent's reply has no text in result.parts, so the canvas would show nothing", {
+      body: JSON.stringify(body),
+      hint: 'the agent must answer JSON-RPC with result.parts[{kind:"text"}] (contract §6.3)',
+    });
   }
   session.terminal.line(paint.dim('  reply, as the canvas shows it:'));
   for (const line of text.split('\n')) session.terminal.line(`    ${paint.green(line)}`);
@@ -60,7 +69,16 @@ function showReply(session: DemoSession, body: unknown): void {
 export const a2aCanvasStep: StepRunner = {
   async run(session) {
     const id = session.state.workspace!.id;
-    showReply(session, await sendTask(session, { method: 'POST', path: `/workspaces/${id}/a2a`, body: messageSend('canvas-1', DEMO_TASK), expect: [200], note: 'as the canvas: no X-Workspace-ID' }));
+    showReply(
+      session,
+      await sendTask(session, {
+        method: 'POST',
+        path: `/workspaces/${id}/a2a`,
+        body: messageSend('canvas-1', DEMO_TASK),
+        expect: [200],
+        note: 'as the canvas: no X-Workspace-ID',
+      }),
+    );
   },
 };
 
@@ -72,26 +90,60 @@ export const a2aPeerStep: StepRunner = {
   async run(session) {
     const id = session.state.workspace!.id;
     const parent = session.state.parent;
-    if (!parent) throw new DemoStepError('there is no parent PM workspace to call from', { hint: 'the hidden setup of create-workspace creates it; run that step first' });
+    if (!parent)
+      throw new DemoStepError('there is no parent PM workspace to call from', {
+        hint: 'the hidden setup of create-workspace creates it; run that step first',
+      });
     const caller = { 'X-Workspace-ID': parent.id };
     const credential = parent.token ? { bearer: parent.token } : ('none' as const);
-    const peers = await session.call({ method: 'GET', path: `/registry/${parent.id}/peers`, auth: credential, headers: caller, note: 'as pm-agent, with its own token' });
+    const peers = await session.call({
+      method: 'GET',
+      path: `/registry/${parent.id}/peers`,
+      auth: credential,
+      headers: caller,
+      note: 'as pm-agent, with its own token',
+    });
     const list = Array.isArray(peers.body) ? (peers.body as Array<{ id?: string; status?: string }>) : [];
     const child = list.find((peer) => peer.id === id);
-    if (!child) throw new DemoStepError(`pm-agent's peers do not include ${WORKSPACE_NAME} (${id})`, { body: JSON.stringify(peers.body), hint: 'the workspace must be created with parent_id set to the PM' });
+    if (!child)
+      throw new DemoStepError(`pm-agent's peers do not include ${WORKSPACE_NAME} (${id})`, {
+        body: JSON.stringify(peers.body),
+        hint: 'the workspace must be created with parent_id set to the PM',
+      });
     // The storyboard promises a live peer: a workspace that went offline mid-run fails the step, it is not narrated.
     if (child.status !== 'online') {
-      throw new DemoStepError(`pm-agent sees ${WORKSPACE_NAME} (${id}) with status "${child.status}", expected "online"`, {
-        body: JSON.stringify(child),
-        hint: 'the workspace went offline mid-run: its heartbeats stopped reaching the platform (check the agent\'s lines above and the platform\'s offline timeout)',
-      });
+      throw new DemoStepError(
+        `pm-agent sees ${WORKSPACE_NAME} (${id}) with status "${child.status}", expected "online"`,
+        {
+          body: JSON.stringify(child),
+          hint: "the workspace went offline mid-run: its heartbeats stopped reaching the platform (check the agent's lines above and the platform's offline timeout)",
+        },
+      );
     }
     showNote(session.terminal, `pm-agent sees ${WORKSPACE_NAME} (${child.status}) among its ${list.length} peer(s)`);
     const task = messageSend('pm-1', DEMO_TASK);
     if (parent.token) {
-      await session.call({ method: 'POST', path: `/workspaces/${id}/a2a`, headers: caller, body: task, expect: [401], note: 'as pm-agent, without its token' });
+      await session.call({
+        method: 'POST',
+        path: `/workspaces/${id}/a2a`,
+        headers: caller,
+        body: task,
+        expect: [401],
+        note: 'as pm-agent, without its token',
+      });
       showNote(session.terminal, 'refused: a workspace caller must prove who it is with its own token');
     }
-    showReply(session, await sendTask(session, { method: 'POST', path: `/workspaces/${id}/a2a`, auth: credential, headers: caller, body: task, expect: [200], note: 'as pm-agent, with its token' }));
+    showReply(
+      session,
+      await sendTask(session, {
+        method: 'POST',
+        path: `/workspaces/${id}/a2a`,
+        auth: credential,
+        headers: caller,
+        body: task,
+        expect: [200],
+        note: 'as pm-agent, with its token',
+      }),
+    );
   },
 };

@@ -20,20 +20,32 @@ interface WorkspaceRow {
 async function waitForRemoteRow(session: DemoSession, id: string): Promise<PlatformResponse> {
   const path = `/workspaces/${id}`;
   const row = (response: PlatformResponse | undefined) => response?.body as WorkspaceRow | undefined;
-  return waitFor(() => session.call({ method: 'GET', path, quiet: true }), (response) => row(response)?.status === 'online' && row(response)?.runtime === 'external', {
-    condition: `GET ${path} status=online runtime=external`,
-    timeoutMs: session.timings.waitTimeoutMs,
-    intervalMs: session.timings.pollIntervalMs,
-    signal: session.signal,
-    show: (response, error) => (error ? error.message : `status=${row(response)?.status} runtime=${row(response)?.runtime}`),
-    hint: 'the agent registered but the platform does not show it online and external: was the workspace created with runtime "external"?',
-  });
+  return waitFor(
+    () => session.call({ method: 'GET', path, quiet: true }),
+    (response) => row(response)?.status === 'online' && row(response)?.runtime === 'external',
+    {
+      condition: `GET ${path} status=online runtime=external`,
+      timeoutMs: session.timings.waitTimeoutMs,
+      intervalMs: session.timings.pollIntervalMs,
+      signal: session.signal,
+      show: (response, error) =>
+        error ? error.message : `status=${row(response)?.status} runtime=${row(response)?.runtime}`,
+      hint: 'the agent registered but the platform does not show it online and external: was the workspace created with runtime "external"?',
+    },
+  );
 }
 
 async function waitForFrames(session: DemoSession, id: string): Promise<EventFrame[]> {
-  const pick = () => CANVAS_EVENTS.map((event) => session.events?.frames.find((frame) => frame.workspace_id === id && frame.event === event));
+  const pick = () =>
+    CANVAS_EVENTS.map((event) =>
+      session.events?.frames.find((frame) => frame.workspace_id === id && frame.event === event),
+    );
   const probe = async () => {
-    if (session.events?.lost) throw new PlatformUnreachableError(`the platform closed the /ws event stream at ${session.platform.url} mid-run`, 'the platform stopped answering mid-run: check that it is still up, then run the demo again');
+    if (session.events?.lost)
+      throw new PlatformUnreachableError(
+        `the platform closed the /ws event stream at ${session.platform.url} mid-run`,
+        'the platform stopped answering mid-run: check that it is still up, then run the demo again',
+      );
     return pick();
   };
   const found = await waitFor(probe, (frames) => frames.every(Boolean), {
@@ -41,7 +53,13 @@ async function waitForFrames(session: DemoSession, id: string): Promise<EventFra
     timeoutMs: session.timings.waitTimeoutMs,
     intervalMs: session.timings.pollIntervalMs,
     signal: session.signal,
-    show: () => `received ${session.events?.frames.filter((frame) => frame.workspace_id === id).map((frame) => frame.event).join(', ') || 'no frames for it'}`,
+    show: () =>
+      `received ${
+        session.events?.frames
+          .filter((frame) => frame.workspace_id === id)
+          .map((frame) => frame.event)
+          .join(', ') || 'no frames for it'
+      }`,
   });
   return found as EventFrame[];
 }
@@ -60,12 +78,20 @@ export const canvasStep: StepRunner = {
     showResponse(terminal, response.status, response.body, exchange?.durationMs ?? 0);
     const row = response.body as WorkspaceRow;
     // The canvas hydrates from the admin list (runtime, parent, current task); kept for the video's canvas view.
-    session.canvas.hydrate((await session.call({ method: 'GET', path: '/workspaces', auth: 'admin', quiet: true })).body);
-    terminal.line(`  canvas: ${paint.bold(row.name ?? id)}  ${paint.green('● online')}  ${paint.magenta(session.facts.badge)}  ${paint.dim(`(runtime "${row.runtime}")`)}`);
+    session.canvas.hydrate(
+      (await session.call({ method: 'GET', path: '/workspaces', auth: 'admin', quiet: true })).body,
+    );
+    terminal.line(
+      `  canvas: ${paint.bold(row.name ?? id)}  ${paint.green('● online')}  ${paint.magenta(session.facts.badge)}  ${paint.dim(`(runtime "${row.runtime}")`)}`,
+    );
     const frames = await waitForFrames(session, id);
     session.current.events.push(...frames);
-    terminal.line(`${paint.bold('$')} ${paint.cyan('WS')} /ws${paint.dim('  (the canvas\'s event stream, no auth)')}`);
-    for (const frame of frames) terminal.line(clip(`  ${frame.event.padEnd(20)} ${paint.dim(compactJson(frame.payload))}`));
-    showNote(terminal, `a heartbeat every ${session.timings.heartbeatMs / 1000} s keeps it online; after ${session.facts.offlineAfterText} of silence the platform marks it offline`);
+    terminal.line(`${paint.bold('$')} ${paint.cyan('WS')} /ws${paint.dim("  (the canvas's event stream, no auth)")}`);
+    for (const frame of frames)
+      terminal.line(clip(`  ${frame.event.padEnd(20)} ${paint.dim(compactJson(frame.payload))}`));
+    showNote(
+      terminal,
+      `a heartbeat every ${session.timings.heartbeatMs / 1000} s keeps it online; after ${session.facts.offlineAfterText} of silence the platform marks it offline`,
+    );
   },
 };

@@ -31,10 +31,19 @@ function freePort(): Promise<number> {
   });
 }
 
-async function createExternal(session: DemoSession, body: Record<string, unknown>, note?: string): Promise<CreateResponse> {
+async function createExternal(
+  session: DemoSession,
+  body: Record<string, unknown>,
+  note?: string,
+): Promise<CreateResponse> {
   const response = await session.call({ method: 'POST', path: '/workspaces', auth: 'admin', body, note });
   const created = response.body as CreateResponse;
-  if (typeof created?.id !== 'string') throw new DemoStepError('POST /workspaces answered without an "id"', { status: response.status, body: JSON.stringify(created), hint: 'the platform\'s create response does not match the contract' });
+  if (typeof created?.id !== 'string')
+    throw new DemoStepError('POST /workspaces answered without an "id"', {
+      status: response.status,
+      body: JSON.stringify(created),
+      hint: "the platform's create response does not match the contract",
+    });
   session.state.created.push(created.id);
   session.protect(created.connection?.auth_token);
   return created;
@@ -57,29 +66,69 @@ export const createWorkspaceStep: StepRunner = {
       const startMs = session.clock();
       const headers = { Origin: session.options.canvasOrigin, Upgrade: 'websocket' };
       try {
-        session.events = await connectEvents(session.platform.url, { origin: session.options.canvasOrigin, orgId: session.options.orgId, timeoutMs: session.timings.requestTimeoutMs });
+        session.events = await connectEvents(session.platform.url, {
+          origin: session.options.canvasOrigin,
+          orgId: session.options.orgId,
+          timeoutMs: session.timings.requestTimeoutMs,
+        });
         session.canvas.attach(session.events);
-        session.current.exchanges.push({ method: 'GET', path: '/ws', status: 101, durationMs: session.clock() - startMs, startMs, request: { headers } });
+        session.current.exchanges.push({
+          method: 'GET',
+          path: '/ws',
+          status: 101,
+          durationMs: session.clock() - startMs,
+          startMs,
+          request: { headers },
+        });
       } catch (error) {
         const status = (error as DemoStepError).status ?? null;
-        session.current.exchanges.push({ method: 'GET', path: '/ws', status, durationMs: session.clock() - startMs, startMs, request: { headers }, error: (error as Error).message });
+        session.current.exchanges.push({
+          method: 'GET',
+          path: '/ws',
+          status,
+          durationMs: session.clock() - startMs,
+          startMs,
+          request: { headers },
+          error: (error as Error).message,
+        });
         throw error;
       }
     });
     await session.hidden('setup: parent PM workspace', 'Create the parent PM workspace', async () => {
-      const parent = await createExternal(session, { name: PARENT_NAME, runtime: 'external', tier: WORKSPACE_TIER, role: 'project manager' });
+      const parent = await createExternal(session, {
+        name: PARENT_NAME,
+        runtime: 'external',
+        tier: WORKSPACE_TIER,
+        role: 'project manager',
+      });
       session.state.parent = { id: parent.id!, token: parent.connection?.auth_token || undefined };
     });
   },
   async run(session) {
-    const body: Record<string, unknown> = { name: WORKSPACE_NAME, runtime: 'external', tier: WORKSPACE_TIER, parent_id: session.state.parent?.id ?? null };
+    const body: Record<string, unknown> = {
+      name: WORKSPACE_NAME,
+      runtime: 'external',
+      tier: WORKSPACE_TIER,
+      parent_id: session.state.parent?.id ?? null,
+    };
     const agentUrl = session.options.createWithUrl ? await agentUrlFor(session) : undefined;
     if (agentUrl) body.url = agentUrl;
     const created = await createExternal(session, body, 'admin token');
     const token = created.connection?.auth_token || undefined;
     session.state.workspace = { id: created.id!, createTimeToken: token, agentUrl };
-    if (agentUrl) showNote(session.terminal, `created with the agent's URL: status ${created.status}, no token yet — the first register issues it`);
-    else if (token) showNote(session.terminal, 'created without a URL: the token came back once, in connection.auth_token —\nit goes to the agent through its environment and is never printed');
-    else throw new DemoStepError('the create response has no connection.auth_token, so the agent could never register', { hint: 'the platform failed to mint a token; create the workspace with a URL instead (--create-with-url)' });
+    if (agentUrl)
+      showNote(
+        session.terminal,
+        `created with the agent's URL: status ${created.status}, no token yet — the first register issues it`,
+      );
+    else if (token)
+      showNote(
+        session.terminal,
+        'created without a URL: the token came back once, in connection.auth_token —\nit goes to the agent through its environment and is never printed',
+      );
+    else
+      throw new DemoStepError('the create response has no connection.auth_token, so the agent could never register', {
+        hint: 'the platform failed to mint a token; create the workspace with a URL instead (--create-with-url)',
+      });
   },
 };

@@ -12,7 +12,10 @@ export const healthStep: StepRunner = {
     }
     if (response.headers.get(STAND_IN_HEADER) && session.platform.kind !== 'stand-in') {
       session.platform.kind = 'stand-in';
-      showNote(session.terminal, 'this platform identifies itself as the launch kit\'s stand-in: the recording will say so');
+      showNote(
+        session.terminal,
+        "this platform identifies itself as the launch kit's stand-in: the recording will say so",
+      );
     }
   },
 };

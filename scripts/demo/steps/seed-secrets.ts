@@ -21,9 +21,20 @@ export const seedSecretsStep: StepRunner = {
     const apiKey = session.options.apiKey ?? makeFakeApiKey();
     session.protect(apiKey);
     session.protect(DEMO_MODEL_NAME);
-    for (const [key, value] of [[SECRET_KEYS.model, DEMO_MODEL_NAME], [SECRET_KEYS.apiKey, apiKey]] as const) {
-      await session.call({ method: 'POST', path: `/workspaces/${id}/secrets`, auth: workspaceCredential(session), body: { key, value } });
+    for (const [key, value] of [
+      [SECRET_KEYS.model, DEMO_MODEL_NAME],
+      [SECRET_KEYS.apiKey, apiKey],
+    ] as const) {
+      await session.call({
+        method: 'POST',
+        path: `/workspaces/${id}/secrets`,
+        auth: workspaceCredential(session),
+        body: { key, value },
+      });
     }
-    showNote(session.terminal, `${session.options.apiKey ? 'the API key comes from DEMO_API_KEY' : 'the API key is a per-run fake'}; secret values never appear in the recording`);
+    showNote(
+      session.terminal,
+      `${session.options.apiKey ? 'the API key comes from DEMO_API_KEY' : 'the API key is a per-run fake'}; secret values never appear in the recording`,
+    );
   },
 };

@@ -20,8 +20,15 @@ export const startAgentStep: StepRunner = {
   async run(session) {
     const workspace = session.state.workspace!;
     const { terminal, timings } = session;
-    terminal.line(clip(`${paint.bold('$')} node scripts/demo/agent/cli.ts --platform-url ${session.platform.url} --workspace-id ${workspace.id}`));
-    const port = workspace.agentUrl && !session.options.agentPublicUrl ? Number(new URL(workspace.agentUrl).port) : session.options.agentPort;
+    terminal.line(
+      clip(
+        `${paint.bold('$')} node scripts/demo/agent/cli.ts --platform-url ${session.platform.url} --workspace-id ${workspace.id}`,
+      ),
+    );
+    const port =
+      workspace.agentUrl && !session.options.agentPublicUrl
+        ? Number(new URL(workspace.agentUrl).port)
+        : session.options.agentPort;
     const agent = startAgentProcess(
       {
         platformUrl: session.platform.url,
@@ -41,15 +48,25 @@ export const startAgentStep: StepRunner = {
         if (message.type !== 'exchange') return;
         const { method, path, status, durationMs, requestBody, responseBody, authorized } = message.exchange;
         session.current.exchanges.push({
-          actor: 'agent', method, path, status, durationMs, startMs: session.clock() - durationMs,
+          actor: 'agent',
+          method,
+          path,
+          status,
+          durationMs,
+          startMs: session.clock() - durationMs,
           request: { headers: authorized ? { Authorization: 'Bearer «redacted»' } : {}, body: requestBody },
           response: status === null ? undefined : { body: responseBody },
         });
       },
     );
     session.state.agent = agent;
-    const given = workspace.createTimeToken ? 'the platform URL, its workspace id and the create-time token (via its environment)' : 'the platform URL and its workspace id';
-    showNote(terminal, `the "laptop": a separate OS process (pid ${agent.pid}); it gets ${given}, never the admin token`);
+    const given = workspace.createTimeToken
+      ? 'the platform URL, its workspace id and the create-time token (via its environment)'
+      : 'the platform URL and its workspace id';
+    showNote(
+      terminal,
+      `the "laptop": a separate OS process (pid ${agent.pid}); it gets ${given}, never the admin token`,
+    );
     void agent.exited.then(({ code, signal }) => {
       if (!session.state.agentExitExpected) session.abort(new AgentExitedError(code, signal, agent.stderr()));
     });
@@ -63,8 +80,14 @@ export const startAgentStep: StepRunner = {
     const fileMode = mode(file.mode);
     const folderMode = mode(folder.mode);
     if ((file.mode & 0o777) !== SECRET_FILE_MODE || (folder.mode & 0o777) !== SECRET_DIR_MODE) {
-      throw new DemoStepError(`the cached token is readable by others: file ${fileMode}, folder ${folderMode} (expected 0600 and 0700)`, { hint: 'the agent must create its token folder 0700 and file 0600' });
+      throw new DemoStepError(
+        `the cached token is readable by others: file ${fileMode}, folder ${folderMode} (expected 0600 and 0700)`,
+        { hint: 'the agent must create its token folder 0700 and file 0600' },
+      );
     }
-    showNote(terminal, `token file ${fileMode}, folder ${folderMode}, ${file.size} characters; only this user can read it`);
+    showNote(
+      terminal,
+      `token file ${fileMode}, folder ${folderMode}, ${file.size} characters; only this user can read it`,
+    );
   },
 };

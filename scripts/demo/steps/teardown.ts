@@ -42,18 +42,38 @@ export const teardownStep: StepRunner = {
       const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), limit)));
       const outcome = await Promise.race([agent.exited, timeout]);
       clearTimeout(timer);
-      if (outcome === 'timeout') throw new DemoStepError(`timed out after ${formatSeconds(limit)} waiting for the agent to exit after the pause; last: still running (pid ${agent.pid})`, { hint: 'the agent polls GET /workspaces/:id/state; check that the platform reports paused:true' });
-      if (outcome.code !== 0) throw new DemoStepError(`the agent exited with ${outcome.signal ?? `code ${outcome.code}`} after the pause instead of 0`, { hint: 'read the agent\'s last lines above' });
-      showNote(session.terminal, `the agent saw paused:true on its own (it polls /state every ${session.timings.statePollMs / 1000} s) and exited with code 0`);
+      if (outcome === 'timeout')
+        throw new DemoStepError(
+          `timed out after ${formatSeconds(limit)} waiting for the agent to exit after the pause; last: still running (pid ${agent.pid})`,
+          { hint: 'the agent polls GET /workspaces/:id/state; check that the platform reports paused:true' },
+        );
+      if (outcome.code !== 0)
+        throw new DemoStepError(
+          `the agent exited with ${outcome.signal ?? `code ${outcome.code}`} after the pause instead of 0`,
+          { hint: "read the agent's last lines above" },
+        );
+      showNote(
+        session.terminal,
+        `the agent saw paused:true on its own (it polls /state every ${session.timings.statePollMs / 1000} s) and exited with code 0`,
+      );
     }
     if (session.options.keep) {
-      const embedded = session.platform.embedded ? ' (the embedded stand-in stops with the demo: --keep matters on a real platform)' : '';
-      showNote(session.terminal, `--keep: workspaces left on the platform, paused: ${session.state.created.join(', ')}${embedded}`);
+      const embedded = session.platform.embedded
+        ? ' (the embedded stand-in stops with the demo: --keep matters on a real platform)'
+        : '';
+      showNote(
+        session.terminal,
+        `--keep: workspaces left on the platform, paused: ${session.state.created.join(', ')}${embedded}`,
+      );
       return;
     }
     await deleteCreated(session, id);
     const parent = session.state.parent;
-    if (parent && session.state.created.includes(parent.id)) await session.hidden('cleanup: parent PM workspace', 'Delete the parent PM workspace', () => deleteCreated(session, parent.id));
-    if (await removeTokenFolder(session, id)) showNote(session.terminal, 'deleted: its tokens are revoked, so the cached token folder was removed too');
+    if (parent && session.state.created.includes(parent.id))
+      await session.hidden('cleanup: parent PM workspace', 'Delete the parent PM workspace', () =>
+        deleteCreated(session, parent.id),
+      );
+    if (await removeTokenFolder(session, id))
+      showNote(session.terminal, 'deleted: its tokens are revoked, so the cached token folder was removed too');
   },
 };

@@ -23,9 +23,15 @@ const AnnotationSchema = z
     /** Runs in the background until the page ends (an agent server, a heartbeat loop). */
     background: z.boolean().optional(),
     /** Ready condition after the block: `port <n|$VAR> [within <s>s]`. */
-    wait: z.string().regex(/^port \S+( within \d+(\.\d+)?s)?$/, 'expected "port <number or $VAR> [within <seconds>s]"').optional(),
+    wait: z
+      .string()
+      .regex(/^port \S+( within \d+(\.\d+)?s)?$/, 'expected "port <number or $VAR> [within <seconds>s]"')
+      .optional(),
     /** Saves the block as this file in the page's working folder instead of running it. */
-    file: z.string().regex(/^[\w.-]+$/, 'a plain file name such as agent.py').optional(),
+    file: z
+      .string()
+      .regex(/^[\w.-]+$/, 'a plain file name such as agent.py')
+      .optional(),
     /** Seconds the block may take (default 20). */
     timeout: z.number().positive().max(600).optional(),
   })
@@ -67,7 +73,10 @@ export function parseLineRanges(text: string, max: number): number[] | string {
  * Parses the text of a `{/* doctest … *\/}` comment. Returns the annotation, or the problems
  * (YAML errors, unknown keys, bad expectations) as messages with a line offset inside the comment.
  */
-export function parseAnnotation(comment: string, codeLines: number): { annotation?: Annotation; problems: Array<{ offsetLine: number; message: string }> } {
+export function parseAnnotation(
+  comment: string,
+  codeLines: number,
+): { annotation?: Annotation; problems: Array<{ offsetLine: number; message: string }> } {
   // MDX strips the indentation of lines inside `{…}`, so a line that does not start with `key:`
   // continues the key above (a folded `>-` setup, a long list) and gets its indentation back.
   const yamlText = comment
@@ -78,14 +87,21 @@ export function parseAnnotation(comment: string, codeLines: number): { annotatio
     .join('\n');
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
   const lineOf = (pos: number | undefined) => yamlText.slice(0, pos ?? 0).split('\n').length - 1;
-  if (doc.errors.length) return { problems: doc.errors.slice(0, 1).map((error) => ({ offsetLine: lineOf(error.pos?.[0]), message: `annotation does not parse: ${error.message.split('\n')[0]}` })) };
+  if (doc.errors.length)
+    return {
+      problems: doc.errors.slice(0, 1).map((error) => ({
+        offsetLine: lineOf(error.pos?.[0]),
+        message: `annotation does not parse: ${error.message.split('\n')[0]}`,
+      })),
+    };
   const parsed = AnnotationSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
     return {
       problems: parsed.error.issues.map((issue) => {
         const keys = issue.code === 'unrecognized_keys' ? ` ${issue.keys.map((key) => `"${key}"`).join(', ')}` : '';
         const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-        const known = issue.code === 'unrecognized_keys' ? ` (known: ${Object.keys(AnnotationSchema.shape).join(', ')})` : '';
+        const known =
+          issue.code === 'unrecognized_keys' ? ` (known: ${Object.keys(AnnotationSchema.shape).join(', ')})` : '';
         return { offsetLine: 0, message: `annotation ${where}${issue.message}${keys}${known}` };
       }),
     };

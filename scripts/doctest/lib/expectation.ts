@@ -17,12 +17,19 @@ export function parseExpectation(text: string): Expectation | string {
   const [word = '', ...rest] = trimmed.split(/\s+/);
   const argument = rest.join(' ');
   if (word === 'status') {
-    return /^[1-5]\d\d$/.test(argument) ? { kind: 'status', status: Number(argument), text: trimmed } : `expect status needs an HTTP status such as 201, got "${argument}"`;
+    return /^[1-5]\d\d$/.test(argument)
+      ? { kind: 'status', status: Number(argument), text: trimmed }
+      : `expect status needs an HTTP status such as 201, got "${argument}"`;
   }
-  if (word === 'exit') return /^\d+$/.test(argument) ? { kind: 'exit', code: Number(argument), text: trimmed } : `expect exit needs a number, got "${argument}"`;
+  if (word === 'exit')
+    return /^\d+$/.test(argument)
+      ? { kind: 'exit', code: Number(argument), text: trimmed }
+      : `expect exit needs a number, got "${argument}"`;
   if (word === 'output') {
     const match = /^contains\s+(.+)$/.exec(argument);
-    return match ? { kind: 'output', contains: match[1]!.replace(/^"(.*)"$/, '$1'), text: trimmed } : 'expect output needs "contains <text>"';
+    return match
+      ? { kind: 'output', contains: match[1]!.replace(/^"(.*)"$/, '$1'), text: trimmed }
+      : 'expect output needs "contains <text>"';
   }
   const guess = suggestKey(word, WORDS);
   return `unknown expectation "${trimmed}"${guess ? ` — did you mean "${guess} …"?` : ''} (known: status <code>, exit <code>, output contains <text>, or a jq test starting with ".")`;

@@ -13,10 +13,19 @@ function listCode(dir: string): string[] {
 /** Hash of every .ts under scripts/doctest. */
 export function runnerCodeVersion(): string {
   const dir = join(import.meta.dirname, '..');
-  return hashJson(Object.fromEntries(listCode(dir).sort().map((file) => [relative(dir, file), hashBytes(readFileSync(file))])));
+  return hashJson(
+    Object.fromEntries(
+      listCode(dir)
+        .sort()
+        .map((file) => [relative(dir, file), hashBytes(readFileSync(file))]),
+    ),
+  );
 }
 
 /** Inputs hash of a run over `files` (repo-relative). */
 export function doctestInputsHash(root: string, files: readonly string[]): string {
-  return hashJson({ pages: Object.fromEntries([...files].sort().map((file) => [file, hashBytes(readFileSync(join(root, file)))])), runner: runnerCodeVersion() });
+  return hashJson({
+    pages: Object.fromEntries([...files].sort().map((file) => [file, hashBytes(readFileSync(join(root, file)))])),
+    runner: runnerCodeVersion(),
+  });
 }

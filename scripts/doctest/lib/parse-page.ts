@@ -45,7 +45,12 @@ function runnerFor(lang: string): BlockRunner | undefined {
   return PYTHON_LANGS.has(lang) ? 'python' : undefined;
 }
 
-const emptyAnnotation = (): Annotation => ({ expect: [], capture: {}, background: false, timeoutMs: DEFAULT_BLOCK_TIMEOUT_MS });
+const emptyAnnotation = (): Annotation => ({
+  expect: [],
+  capture: {},
+  background: false,
+  timeoutMs: DEFAULT_BLOCK_TIMEOUT_MS,
+});
 
 /**
  * Parses the page text (frontmatter included, so lines are file lines). An annotation belongs to
@@ -58,30 +63,54 @@ export function parsePageBlocks(text: string, file: string): { blocks: PageBlock
     tree = (file.endsWith('.mdx') ? mdxToMdast(text) : markdownToMdast(text)) as unknown as Node;
   } catch (error) {
     const where = /^(\d+):/.exec((error as Error).message);
-    return { blocks: [], problems: [{ line: Number(where?.[1] ?? 1), message: `page does not parse: ${(error as Error).message}` }] };
+    return {
+      blocks: [],
+      problems: [{ line: Number(where?.[1] ?? 1), message: `page does not parse: ${(error as Error).message}` }],
+    };
   }
   const blocks: PageBlock[] = [];
   const visit = (nodes: Node[]) => {
     nodes.forEach((node, index) => {
       if (node.type === 'mdxFlowExpression' && ANNOTATION_PREFIX.test(node.value?.trim() ?? '')) {
         const next = nodes[index + 1];
-        if (next?.type !== 'code') problems.push({ line: node.position!.start.line, message: 'doctest annotation is not followed by a code block', hint: 'write it on the lines just above the fence it describes' });
+        if (next?.type !== 'code')
+          problems.push({
+            line: node.position!.start.line,
+            message: 'doctest annotation is not followed by a code block',
+            hint: 'write it on the lines just above the fence it describes',
+          });
       }
       if (node.type === 'code') {
         const line = node.position!.start.line;
         const lang = (node.lang ?? '').toLowerCase();
         const code = node.value ?? '';
         const previous = nodes[index - 1];
-        const comment = previous?.type === 'mdxFlowExpression' && ANNOTATION_PREFIX.test(previous.value?.trim() ?? '') ? previous : undefined;
+        const comment =
+          previous?.type === 'mdxFlowExpression' && ANNOTATION_PREFIX.test(previous.value?.trim() ?? '')
+            ? previous
+            : undefined;
         let annotation = emptyAnnotation();
         if (comment) {
           const result = parseAnnotation(comment.value!.trim(), code.split('\n').length);
-          for (const problem of result.problems) problems.push({ line: comment.position!.start.line + problem.offsetLine, message: problem.message });
+          for (const problem of result.problems)
+            problems.push({ line: comment.position!.start.line + problem.offsetLine, message: problem.message });
           if (result.annotation) annotation = result.annotation;
         }
         const runner = runnerFor(lang);
-        if (comment && !runner) problems.push({ line, message: `a doctest annotation on a "${lang || 'plain'}" block: only bash/sh and python blocks run` });
-        blocks.push({ line, lang, runner, code, annotation, needsSdk: SDK_USE.test(code), needsRequests: runnerFor(lang) === 'python' && REQUESTS_USE.test(code) });
+        if (comment && !runner)
+          problems.push({
+            line,
+            message: `a doctest annotation on a "${lang || 'plain'}" block: only bash/sh and python blocks run`,
+          });
+        blocks.push({
+          line,
+          lang,
+          runner,
+          code,
+          annotation,
+          needsSdk: SDK_USE.test(code),
+          needsRequests: runnerFor(lang) === 'python' && REQUESTS_USE.test(code),
+        });
       }
       if (node.children) visit(node.children);
     });

@@ -25,13 +25,21 @@ export async function openPlatform(choice: PlatformChoice): Promise<PlatformTarg
 }
 
 /** Deletes the workspaces a page created and left behind; returns the ids it could not delete. */
-export async function deleteWorkspaces(target: PlatformTarget, ids: Iterable<string>, orgId: string | undefined): Promise<string[]> {
+export async function deleteWorkspaces(
+  target: PlatformTarget,
+  ids: Iterable<string>,
+  orgId: string | undefined,
+): Promise<string[]> {
   const failed: string[] = [];
   for (const id of ids) {
     const headers: Record<string, string> = {};
     if (target.adminToken) headers.Authorization = `Bearer ${target.adminToken}`;
     if (orgId) headers['X-Molecule-Org-Id'] = orgId;
-    const ok = await fetch(`${target.url}/workspaces/${id}?confirm=true`, { method: 'DELETE', headers, signal: AbortSignal.timeout(10_000) })
+    const ok = await fetch(`${target.url}/workspaces/${id}?confirm=true`, {
+      method: 'DELETE',
+      headers,
+      signal: AbortSignal.timeout(10_000),
+    })
       .then((response) => response.ok || response.status === 404)
       .catch(() => false);
     if (!ok) failed.push(id);

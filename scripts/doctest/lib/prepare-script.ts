@@ -19,7 +19,10 @@ export function belongsToPass(block: PageBlock, pass: string | null): boolean {
 
 /** The reader's text of the lines that run (what the report shows). */
 export function readerText(block: PageBlock, lines: readonly number[]): string {
-  return block.code.split('\n').filter((_, index) => lines.includes(index + 1)).join('\n');
+  return block.code
+    .split('\n')
+    .filter((_, index) => lines.includes(index + 1))
+    .join('\n');
 }
 
 /**
@@ -27,8 +30,14 @@ export function readerText(block: PageBlock, lines: readonly number[]): string {
  * the doc) and every mapping is applied, its `$DOCTEST_NAME` values filled in by the runner (a
  * mapping may land inside single quotes or Python, where nothing would expand them).
  */
-export function runnableText(block: PageBlock, lines: readonly number[], map: DoctestFrontmatter['map'], vars: Record<string, string>): string {
-  const fill = (text: string) => text.replace(/\$\{?(DOCTEST_[A-Z_]+)\}?/g, (whole, name: string) => vars[name] ?? whole);
+export function runnableText(
+  block: PageBlock,
+  lines: readonly number[],
+  map: DoctestFrontmatter['map'],
+  vars: Record<string, string>,
+): string {
+  const fill = (text: string) =>
+    text.replace(/\$\{?(DOCTEST_[A-Z_]+)\}?/g, (whole, name: string) => vars[name] ?? whole);
   return block.code
     .split('\n')
     .map((text, index) => {

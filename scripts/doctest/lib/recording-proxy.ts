@@ -61,7 +61,8 @@ export async function startRecordingProxy(target: string, options: { orgId?: str
       const path = match ? match[2] || '/' : (request.url ?? '/');
       const method = request.method ?? 'GET';
       const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(request.headers)) if (!HOP_HEADERS.has(name) && value !== undefined) headers[name] = String(value);
+      for (const [name, value] of Object.entries(request.headers))
+        if (!HOP_HEADERS.has(name) && value !== undefined) headers[name] = String(value);
       // A client that sends its PLATFORM_URL as Origin (the SDK does) means the platform's own origin.
       if (headers.origin?.startsWith(`http://127.0.0.1:${port}`)) headers.origin = new URL(target).origin;
       if (options.orgId && !headers['x-molecule-org-id']) headers['x-molecule-org-id'] = options.orgId;
@@ -71,7 +72,12 @@ export async function startRecordingProxy(target: string, options: { orgId?: str
       const exchange: Exchange = { block, method, path: path.split('?')[0]!, status: null, body: '', done: false };
       exchanges.push(exchange);
       try {
-        const answer = await fetch(`${target}${path}`, { method, headers, body: body.length && method !== 'GET' && method !== 'HEAD' ? new Uint8Array(body) : undefined, redirect: 'manual' });
+        const answer = await fetch(`${target}${path}`, {
+          method,
+          headers,
+          body: body.length && method !== 'GET' && method !== 'HEAD' ? new Uint8Array(body) : undefined,
+          redirect: 'manual',
+        });
         const bytes = Buffer.from(await answer.arrayBuffer());
         exchange.status = answer.status;
         exchange.body = bytes.subarray(0, MAX_KEPT_BYTES).toString('utf8');

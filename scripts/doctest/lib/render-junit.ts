@@ -3,7 +3,12 @@ import type { DoctestReport } from '../../../core/schemas/doctest-report.ts';
 import type { PageResult } from './block-result.ts';
 
 function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
@@ -18,15 +23,24 @@ export function renderJunit(report: DoctestReport, results: readonly PageResult[
       const name = `${page.file}:${block.line}${block.pass ? ` [${block.pass}]` : ''}`;
       const head = `    <testcase classname="${xml(page.file)}" name="${xml(name)}" time="${seconds(block.durationMs)}"`;
       const out = `      <system-out>${xml([block.command, ...block.calls].join('\n'))}</system-out>`;
-      if (block.status === 'not-run') return `${head}>\n      <skipped message="${xml(`not run: ${block.reason ?? ''}`)}"/>\n    </testcase>`;
+      if (block.status === 'not-run')
+        return `${head}>\n      <skipped message="${xml(`not run: ${block.reason ?? ''}`)}"/>\n    </testcase>`;
       const errors = block.problems.filter((problem) => problem.severity === 'error');
       if (errors.length) {
-        const detail = errors.map((problem) => `${page.file}:${problem.line} ${problem.message}${problem.hint ? ` — ${problem.hint}` : ''}`).join('\n');
+        const detail = errors
+          .map(
+            (problem) => `${page.file}:${problem.line} ${problem.message}${problem.hint ? ` — ${problem.hint}` : ''}`,
+          )
+          .join('\n');
         return `${head}>\n      <failure message="${xml(errors[0]!.message)}" type="DoctestFailure">${xml(detail)}</failure>\n${out}\n    </testcase>`;
       }
       return `${head}>\n${out}\n    </testcase>`;
     });
-    return [`  <testsuite name="${xml(page.file)}" tests="${page.blocks.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(time)}" timestamp="${report.startedAt}">`, ...cases, '  </testsuite>'].join('\n');
+    return [
+      `  <testsuite name="${xml(page.file)}" tests="${page.blocks.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(time)}" timestamp="${report.startedAt}">`,
+      ...cases,
+      '  </testsuite>',
+    ].join('\n');
   });
   const { passed, failed, notRun } = report.totals;
   return `${['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="npm run doctest" tests="${passed + failed + notRun}" failures="${failed}" errors="0" skipped="${notRun}">`, ...suites, '</testsuites>'].join('\n')}\n`;

@@ -47,26 +47,34 @@ export function readSampleOutputs(code: string, lines: readonly number[]): Sampl
     const match = /^\s*#\s*(?:([1-5]\d\d)\s+)?[^{]*?(\{.*\})\s*$/.exec(text);
     if (!match) return;
     const shape = toShape(match[2]!);
-    if (shape !== undefined) samples.push({ offsetLine: index + 1, status: match[1] ? Number(match[1]) : undefined, text: match[2]!, shape });
+    if (shape !== undefined)
+      samples.push({ offsetLine: index + 1, status: match[1] ? Number(match[1]) : undefined, text: match[2]!, shape });
   });
   return samples;
 }
 
 function matches(sample: unknown, actual: unknown): boolean {
   if (sample === ANY) return actual !== undefined;
-  if (Array.isArray(sample)) return Array.isArray(actual) && sample.every((item, index) => item === MORE || matches(item, actual[index]));
+  if (Array.isArray(sample))
+    return Array.isArray(actual) && sample.every((item, index) => item === MORE || matches(item, actual[index]));
   if (sample && typeof sample === 'object') {
     if (!actual || typeof actual !== 'object' || Array.isArray(actual)) return false;
     const entries = Object.entries(sample).filter(([key]) => key !== MORE);
     const open = MORE in sample;
     const extra = Object.keys(actual).filter((key) => !(key in sample));
-    return entries.every(([key, value]) => matches(value, (actual as Record<string, unknown>)[key])) && (open || extra.length === 0);
+    return (
+      entries.every(([key, value]) => matches(value, (actual as Record<string, unknown>)[key])) &&
+      (open || extra.length === 0)
+    );
   }
   return sample === actual;
 }
 
 /** The samples no answer of the block fits (same status when given, same keys and literal values). */
-export function findDrift(samples: readonly SampleOutput[], exchanges: readonly Exchange[]): Array<{ sample: SampleOutput; closest: Exchange | undefined }> {
+export function findDrift(
+  samples: readonly SampleOutput[],
+  exchanges: readonly Exchange[],
+): Array<{ sample: SampleOutput; closest: Exchange | undefined }> {
   return samples.flatMap((sample) => {
     const fits = exchanges.some((exchange) => {
       if (sample.status !== undefined && exchange.status !== sample.status) return false;

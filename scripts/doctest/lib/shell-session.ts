@@ -18,9 +18,14 @@ export interface ShellOutcome {
 /** A running session. */
 export interface ShellSession {
   /** Runs the script file `script` (relative to the work folder); output goes to `<script>.out`. */
-  run(script: string, options: { env?: Record<string, string>; timeoutMs: number; background?: boolean; signal?: AbortSignal }): Promise<ShellOutcome>;
+  run(
+    script: string,
+    options: { env?: Record<string, string>; timeoutMs: number; background?: boolean; signal?: AbortSignal },
+  ): Promise<ShellOutcome>;
   /** The output a background block has written so far, and its exit code once it has ended. */
-  backgroundState(script: string): Promise<{ output: string; exitCode: number | null; failures: ShellOutcome['failures'] }>;
+  backgroundState(
+    script: string,
+  ): Promise<{ output: string; exitCode: number | null; failures: ShellOutcome['failures'] }>;
   /** Sets a shell variable for the blocks that follow (a capture). */
   setVariable(name: string, value: string): void;
   /** Stops the shell and every process it started (the whole process group). */
@@ -44,7 +49,17 @@ const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 
 /** Starts `bash` in `workDir` with exactly `env` (nothing inherited), in its own process group. */
 export async function startShellSession(workDir: string, env: Record<string, string>): Promise<ShellSession> {
-  const child: ResultPromise = execa('bash', ['--noprofile', '--norc'], { cwd: workDir, env, extendEnv: false, detached: true, stdin: 'pipe', stdout: 'pipe', stderr: 'ignore', reject: false, buffer: false });
+  const child: ResultPromise = execa('bash', ['--noprofile', '--norc'], {
+    cwd: workDir,
+    env,
+    extendEnv: false,
+    detached: true,
+    stdin: 'pipe',
+    stdout: 'pipe',
+    stderr: 'ignore',
+    reject: false,
+    buffer: false,
+  });
   let ended = false;
   let pending = '';
   const waiters = new Map<string, (code: number) => void>();
@@ -83,20 +98,35 @@ export async function startShellSession(workDir: string, env: Record<string, str
         waiters.set(script, (code) => (clearTimeout(timer), resolve({ code, timedOut: false })));
         onEnd.push(() => (clearTimeout(timer), resolve({ code: null, timedOut: false })));
         // Ctrl-C: stop waiting at once; the pass's cleanup stops the process group.
-        signal?.addEventListener('abort', () => (clearTimeout(timer), resolve({ code: null, timedOut: false })), { once: true });
+        signal?.addEventListener('abort', () => (clearTimeout(timer), resolve({ code: null, timedOut: false })), {
+          once: true,
+        });
       });
-      if (background) send(`{ __doctest_run ${quote(script)}; echo $? > ${quote(`${script}.rc`)}; } &\nprintf '\\n__DOCTEST_DONE__ %s 0\\n' ${quote(script)}`);
+      if (background)
+        send(
+          `{ __doctest_run ${quote(script)}; echo $? > ${quote(`${script}.rc`)}; } &\nprintf '\\n__DOCTEST_DONE__ %s 0\\n' ${quote(script)}`,
+        );
       else send(`__doctest_run ${quote(script)}; printf '\\n__DOCTEST_DONE__ %s %d\\n' ${quote(script)} $?`);
       const { code, timedOut } = await done;
       waiters.delete(script);
-      return { exitCode: code, timedOut, shellEnded: code === null && !timedOut, failures: await failuresOf(script), output: await readText(`${script}.out`) };
+      return {
+        exitCode: code,
+        timedOut,
+        shellEnded: code === null && !timedOut,
+        failures: await failuresOf(script),
+        output: await readText(`${script}.out`),
+      };
     },
     setVariable(name, value) {
       send(`${name}=${quote(value)}`);
     },
     async backgroundState(script) {
       const rc = (await readText(`${script}.rc`)).trim();
-      return { output: await readText(`${script}.out`), exitCode: rc === '' ? null : Number(rc), failures: await failuresOf(script) };
+      return {
+        output: await readText(`${script}.out`),
+        exitCode: rc === '' ? null : Number(rc),
+        failures: await failuresOf(script),
+      };
     },
     async stop() {
       const pid = child.pid;

@@ -30,10 +30,19 @@ function withoutCredentials(url: string): string {
 }
 
 /** Runs the pages; `platform` reports where the last pass ran (stand-in URLs differ per pass). */
-export async function runPages(pages: readonly PageSpec[], options: RunOptions): Promise<{ results: PageResult[]; platform: { kind: 'stand-in' | 'platform'; url: string | null }; runId: string }> {
+export async function runPages(
+  pages: readonly PageSpec[],
+  options: RunOptions,
+): Promise<{ results: PageResult[]; platform: { kind: 'stand-in' | 'platform'; url: string | null }; runId: string }> {
   const runId = randomUUID();
-  const [sdkAvailable, requestsAvailable] = await Promise.all([isImportable('molecule_agent'), isImportable('requests')]);
-  let platform: { kind: 'stand-in' | 'platform'; url: string | null } = { kind: options.platform.url ? 'platform' : 'stand-in', url: options.platform.url ? withoutCredentials(options.platform.url) : null };
+  const [sdkAvailable, requestsAvailable] = await Promise.all([
+    isImportable('molecule_agent'),
+    isImportable('requests'),
+  ]);
+  let platform: { kind: 'stand-in' | 'platform'; url: string | null } = {
+    kind: options.platform.url ? 'platform' : 'stand-in',
+    url: options.platform.url ? withoutCredentials(options.platform.url) : null,
+  };
   const ctx: PassContext = {
     platform: options.platform,
     orgId: options.orgId,

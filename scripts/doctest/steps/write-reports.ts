@@ -34,34 +34,73 @@ export interface WriteOptions {
  * file stage and get manifest entries (`draft: true` on the stand-in); a draft never replaces a
  * platform-verified report unless `replaceFinal`. Elsewhere (`--out /tmp/x`) they are written directly.
  */
-export async function writeReports(root: string, outDir: string, files: Record<keyof typeof REPORT_FILES, string>, meta: ReportMeta, options: WriteOptions): Promise<Issue[]> {
+export async function writeReports(
+  root: string,
+  outDir: string,
+  files: Record<keyof typeof REPORT_FILES, string>,
+  meta: ReportMeta,
+  options: WriteOptions,
+): Promise<Issue[]> {
   const rel = relative(root, resolve(root, outDir));
-  const named = Object.entries(REPORT_FILES).map(([key, name]) => ({ path: join(rel, name), text: files[key as keyof typeof REPORT_FILES] }));
+  const named = Object.entries(REPORT_FILES).map(([key, name]) => ({
+    path: join(rel, name),
+    text: files[key as keyof typeof REPORT_FILES],
+  }));
   if (rel.startsWith('..') || !rel.startsWith('marketing')) {
     await mkdir(resolve(root, outDir), { recursive: true });
     for (const file of named) await writeFileAtomic(resolve(root, file.path), file.text);
     return [];
   }
   const draft = meta.provider === 'stand-in';
-  return withCheckoutLock(root, { command: 'npm run doctest', noWait: options.noWait, signal: options.signal, onWait: (owner) => options.onWait?.(`waiting for the checkout lock held by ${owner?.command ?? 'another run'}`) }, async () => {
-    const manifest = await readManifest(root);
-    const existing = manifest.entries[named[0]!.path];
-    if (draft && existing && !existing.draft && !options.replaceFinal) {
-      return [{ file: named[0]!.path, line: 0, column: 0, rule: 'doctest-final', severity: 'warning' as const, message: 'kept the report verified on a real platform; this stand-in run was not published', hint: 'pass --replace-final to overwrite it with a stand-in (draft) report' }];
-    }
-    const stage = await openFileStage(root);
-    try {
-      const createdAt = new Date().toISOString();
-      const entries: Record<string, ManifestEntry> = {};
-      for (const file of named) {
-        await writeFile(await stage.pathFor(file.path), file.text);
-        entries[file.path] = { generator: 'doctest', command: 'npm run doctest', inputsHash: meta.inputsHash, bytesHash: hashBytes(file.text), size: Buffer.byteLength(file.text), provider: meta.provider, draft, sources: meta.sources, createdAt, details: meta.details };
+  return withCheckoutLock(
+    root,
+    {
+      command: 'npm run doctest',
+      noWait: options.noWait,
+      signal: options.signal,
+      onWait: (owner) => options.onWait?.(`waiting for the checkout lock held by ${owner?.command ?? 'another run'}`),
+    },
+    async () => {
+      const manifest = await readManifest(root);
+      const existing = manifest.entries[named[0]!.path];
+      if (draft && existing && !existing.draft && !options.replaceFinal) {
+        return [
+          {
+            file: named[0]!.path,
+            line: 0,
+            column: 0,
+            rule: 'doctest-final',
+            severity: 'warning' as const,
+            message: 'kept the report verified on a real platform; this stand-in run was not published',
+            hint: 'pass --replace-final to overwrite it with a stand-in (draft) report',
+          },
+        ];
       }
-      await stage.commit();
-      await updateManifest(root, entries);
-      return [];
-    } finally {
-      await stage.discard();
-    }
-  });
+      const stage = await openFileStage(root);
+      try {
+        const createdAt = new Date().toISOString();
+        const entries: Record<string, ManifestEntry> = {};
+        for (const file of named) {
+          await writeFile(await stage.pathFor(file.path), file.text);
+          entries[file.path] = {
+            generator: 'doctest',
+            command: 'npm run doctest',
+            inputsHash: meta.inputsHash,
+            bytesHash: hashBytes(file.text),
+            size: Buffer.byteLength(file.text),
+            provider: meta.provider,
+            draft,
+            sources: meta.sources,
+            createdAt,
+            details: meta.details,
+          };
+        }
+        await stage.commit();
+        await updateManifest(root, entries);
+        return [];
+      } finally {
+        await stage.discard();
+      }
+    },
+  );
 }

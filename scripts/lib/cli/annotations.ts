@@ -19,4 +19,3 @@ export function formatAnnotations(issues: readonly Issue[]): string[] {
     return `::${level} ${props}::${escapeData(issue.hint ? `${issue.message} — ${issue.hint}` : issue.message)}`;
   });
 }
-

@@ -22,7 +22,11 @@ export function describeHolder(owner: LockOwner | undefined): string {
  * Runs `body` while holding the checkout lock of `root`. Waits with one line on stderr naming the
  * holder; with `noWait` (or when the wait is interrupted) returns a `lock` issue instead of running.
  */
-export async function runLocked(root: string, options: LockedRunOptions, body: () => Promise<Issue[]>): Promise<Issue[]> {
+export async function runLocked(
+  root: string,
+  options: LockedRunOptions,
+  body: () => Promise<Issue[]>,
+): Promise<Issue[]> {
   try {
     return await withCheckoutLock(
       root,
@@ -30,7 +34,10 @@ export async function runLocked(root: string, options: LockedRunOptions, body: (
         command: options.command,
         noWait: options.noWait,
         signal: options.signal,
-        onWait: (owner) => options.stderr.write(`${options.command}: waiting for ${describeHolder(owner)} to release the checkout lock (--no-wait fails at once instead)\n`),
+        onWait: (owner) =>
+          options.stderr.write(
+            `${options.command}: waiting for ${describeHolder(owner)} to release the checkout lock (--no-wait fails at once instead)\n`,
+          ),
       },
       body,
     );
@@ -38,7 +45,9 @@ export async function runLocked(root: string, options: LockedRunOptions, body: (
     if (!(error instanceof CheckoutLockedError)) throw error;
     const where = relative(process.cwd(), `${root}/${LOCK_DIR}`) || LOCK_DIR;
     const message = `the checkout is locked by ${describeHolder(error.owner)}; nothing was written`;
-    const hint = options.noWait ? 'wait for it to finish, or run again without --no-wait to queue behind it' : `the wait was interrupted; the lock is ${where}`;
+    const hint = options.noWait
+      ? 'wait for it to finish, or run again without --no-wait to queue behind it'
+      : `the wait was interrupted; the lock is ${where}`;
     return [{ file: where, line: 0, column: 0, rule: 'lock', severity: 'error', message, hint }];
   }
 }

@@ -86,7 +86,14 @@ export async function runCommand<O>(spec: CommandSpec<O>, argv = process.argv.sl
     return outcome.printed ? (process.exitCode = exitCodeFor(issues)) : finish(spec, issues, false);
   } catch (error) {
     if (controller.signal.aborted) return (process.exitCode = EXIT.interrupted);
-    const issue: Issue = { file: spec.name, line: 0, column: 0, rule: 'internal', severity: 'error', message: `crashed: ${(error as Error).stack ?? String(error)}` };
+    const issue: Issue = {
+      file: spec.name,
+      line: 0,
+      column: 0,
+      rule: 'internal',
+      severity: 'error',
+      message: `crashed: ${(error as Error).stack ?? String(error)}`,
+    };
     return finish(spec, [issue], false);
   } finally {
     process.off('SIGINT', onSignal);

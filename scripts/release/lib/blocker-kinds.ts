@@ -19,16 +19,37 @@ export interface BlockerKind {
 
 /** Every kind `--accept` takes, keyed by its id. */
 export const BLOCKER_KINDS = {
-  'draft-audio': { group: 'Draft and stale outputs', describes: 'voice-over audio or captions made by the espeak-ng fallback' },
-  'draft-recording': { group: 'Draft and stale outputs', describes: 'a demo recording or film made on the stand-in platform' },
-  'draft-capture': { group: 'Draft and stale outputs', describes: 'a screenshot or capture made on the stand-in platform' },
-  'stale-output': { group: 'Draft and stale outputs', describes: 'a generated file that is missing or older than its inputs' },
+  'draft-audio': {
+    group: 'Draft and stale outputs',
+    describes: 'voice-over audio or captions made by the espeak-ng fallback',
+  },
+  'draft-recording': {
+    group: 'Draft and stale outputs',
+    describes: 'a demo recording or film made on the stand-in platform',
+  },
+  'draft-capture': {
+    group: 'Draft and stale outputs',
+    describes: 'a screenshot or capture made on the stand-in platform',
+  },
+  'stale-output': {
+    group: 'Draft and stale outputs',
+    describes: 'a generated file that is missing or older than its inputs',
+  },
   placeholder: { group: 'Content not ready', describes: 'an open placeholder ([NAME], TBD, {{…}}) in a piece' },
   unapproved: { group: 'Content not ready', describes: 'a launch piece whose status is not approved' },
   embargo: { group: 'Content not ready', describes: 'a press release whose embargo has not passed' },
-  'demo-platform': { group: 'Not verified on a real platform', describes: 'the last demo run was made on the stand-in' },
-  'demo-failed': { group: 'Not verified on a real platform', describes: 'the last demo run failed or left no recording' },
-  'doc-unverified': { group: 'Not verified on a real platform', describes: 'a doc block not verified against a real platform' },
+  'demo-platform': {
+    group: 'Not verified on a real platform',
+    describes: 'the last demo run was made on the stand-in',
+  },
+  'demo-failed': {
+    group: 'Not verified on a real platform',
+    describes: 'the last demo run failed or left no recording',
+  },
+  'doc-unverified': {
+    group: 'Not verified on a real platform',
+    describes: 'a doc block not verified against a real platform',
+  },
   'doc-failed': { group: 'Not verified on a real platform', describes: 'a guide block whose last doctest failed' },
   'channel-limit': { group: 'Check errors', describes: 'a post, title or email over its channel limit' },
   fact: { group: 'Check errors', describes: 'a figure or route that disagrees with content/facts.yaml' },

@@ -44,6 +44,7 @@ export async function loadCapture(dir: string, kind: string): Promise<Capture | 
     return undefined;
   }
   const parsed = CaptureSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+  if (!parsed.success)
+    throw new Error(`${file}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
   return parsed.data;
 }

@@ -17,13 +17,27 @@ export function parseIssueLines(output: string): Issue[] {
     const located = LINE.exec(line);
     if (located) {
       const [, file, row, column, warning, rule, rest] = located;
-      issues.push({ file: file!, line: Number(row), column: Number(column), rule: rule!, severity: warning ? 'warning' : 'error', ...splitHint(rest!) });
+      issues.push({
+        file: file!,
+        line: Number(row),
+        column: Number(column),
+        rule: rule!,
+        severity: warning ? 'warning' : 'error',
+        ...splitHint(rest!),
+      });
       continue;
     }
     const bare = BARE.exec(line);
     if (bare && !bare[1]!.endsWith(':')) {
       const [, file, warning, rule, rest] = bare;
-      issues.push({ file: file!, line: 0, column: 0, rule: rule!, severity: warning ? 'warning' : 'error', ...splitHint(rest!) });
+      issues.push({
+        file: file!,
+        line: 0,
+        column: 0,
+        rule: rule!,
+        severity: warning ? 'warning' : 'error',
+        ...splitHint(rest!),
+      });
     }
   }
   return issues;

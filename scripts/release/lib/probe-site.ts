@@ -27,17 +27,30 @@ function sameType(actual: string, expected: string): boolean {
 }
 
 /** Fetches every path under `site` (one at a time, redirects followed) and judges each answer. */
-export async function probeSite(site: string, paths: readonly string[], signal: AbortSignal, timeoutMs = 15_000): Promise<SiteProbe[]> {
+export async function probeSite(
+  site: string,
+  paths: readonly string[],
+  signal: AbortSignal,
+  timeoutMs = 15_000,
+): Promise<SiteProbe[]> {
   const probes: SiteProbe[] = [];
   for (const path of paths) {
     const url = new URL(path.replace(/^\//, ''), site.endsWith('/') ? site : `${site}/`).href;
     const expected = expectedContentType(path);
     try {
-      const response = await fetch(url, { redirect: 'follow', signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) });
+      const response = await fetch(url, {
+        redirect: 'follow',
+        signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+      });
       await response.body?.cancel();
       const contentType = response.headers.get('content-type') ?? '';
       const ok = response.status === 200 && sameType(contentType, expected);
-      const problem = response.status !== 200 ? `answered ${response.status}` : ok ? undefined : `served as ${contentType || 'no content type'}, expected ${expected}`;
+      const problem =
+        response.status !== 200
+          ? `answered ${response.status}`
+          : ok
+            ? undefined
+            : `served as ${contentType || 'no content type'}, expected ${expected}`;
       probes.push({ path, url, ok, status: response.status, contentType, expected, ...(problem ? { problem } : {}) });
     } catch (error) {
       if (signal.aborted) throw error;

@@ -17,7 +17,8 @@ export interface ManifestEvidence {
 export async function readManifestEvidence(root: string): Promise<ManifestEvidence> {
   const text = await readFile(join(root, MANIFEST_PATH), 'utf8').catch(() => '{"version":1,"entries":{}}');
   const parsed = ManifestSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${MANIFEST_PATH}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+  if (!parsed.success)
+    throw new Error(`${MANIFEST_PATH}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
   const doc = parseDocument(text);
   const locator = createLocator(text);
   return { manifest: parsed.data, locate: (path) => locator(offsetOfYamlPath(doc, ['entries', path], true)) };
@@ -58,5 +59,13 @@ export async function readDemoRun(root: string, manifest: ManifestEvidence): Pro
   if (!xml) return { recorded: false, draft: false, passed: false, failures: 0, failedRunLeft };
   const failures = readCount(xml, 'failures') + readCount(xml, 'errors');
   const at = /\btimestamp="([^"]+)"/.exec(xml)?.[1] ?? entry?.createdAt;
-  return { recorded: true, provider: entry?.provider, draft: entry?.draft ?? false, passed: failures === 0, failures, ...(at ? { at } : {}), failedRunLeft };
+  return {
+    recorded: true,
+    provider: entry?.provider,
+    draft: entry?.draft ?? false,
+    passed: failures === 0,
+    failures,
+    ...(at ? { at } : {}),
+    failedRunLeft,
+  };
 }

@@ -6,7 +6,8 @@ import { redact } from '../../lib/redact.ts';
 import type { Capture } from './capture.ts';
 
 /** An evidence command: an npm script (with arguments after `--`) or a Node program of this repo. */
-export type EvidenceCommand = { npmScript: string; args: readonly string[] } | { node: string; args: readonly string[] };
+export type EvidenceCommand =
+  { npmScript: string; args: readonly string[] } | { node: string; args: readonly string[] };
 
 /** How long a stopped command gets to clean up before its process group is killed outright. */
 const KILL_AFTER_MS = 5_000;
@@ -22,7 +23,8 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
 
 /** How the command is shown to people: `npm run tts -- --check`. */
 export function describeCommand(command: EvidenceCommand): string {
-  if ('npmScript' in command) return `npm run ${command.npmScript}${command.args.length ? ` -- ${command.args.join(' ')}` : ''}`;
+  if ('npmScript' in command)
+    return `npm run ${command.npmScript}${command.args.length ? ` -- ${command.args.join(' ')}` : ''}`;
   return `node ${[command.node, ...command.args].join(' ')}`;
 }
 
@@ -57,16 +59,32 @@ export async function runEvidenceCommand(command: EvidenceCommand, options: RunE
       ? ['npm', ['run', '--silent', command.npmScript, ...(command.args.length ? ['--', ...command.args] : [])]]
       : [join(options.root, 'node_modules/.bin/node'), [command.node, ...command.args]];
   // Its own process group, so Ctrl-C stops npm and everything npm started (a shell does not always pass signals on).
-  const subprocess = execa(file, args, { cwd: options.root, env: { ...options.env, FORCE_COLOR: '0', NO_COLOR: '1' }, reject: false, stdin: 'ignore', detached: true, maxBuffer: 64 * 1024 * 1024 });
+  const subprocess = execa(file, args, {
+    cwd: options.root,
+    env: { ...options.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    reject: false,
+    stdin: 'ignore',
+    detached: true,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const stop = () => {
     killGroup(subprocess.pid, 'SIGTERM');
     setTimeout(() => killGroup(subprocess.pid, 'SIGKILL'), KILL_AFTER_MS).unref();
   };
   options.signal.addEventListener('abort', stop, { once: true });
   const result = await subprocess.finally(() => options.signal.removeEventListener('abort', stop));
-  const secrets = [options.env.ADMIN_TOKEN, options.env.DEMO_API_KEY].filter((value): value is string => Boolean(value));
+  const secrets = [options.env.ADMIN_TOKEN, options.env.DEMO_API_KEY].filter((value): value is string =>
+    Boolean(value),
+  );
   const clean = (text: unknown) => redact(String(text ?? ''), secrets);
-  return { ...base, available: true, exitCode: result.exitCode ?? null, stdout: clean(result.stdout), stderr: clean(result.stderr), at: new Date().toISOString() };
+  return {
+    ...base,
+    available: true,
+    exitCode: result.exitCode ?? null,
+    stdout: clean(result.stdout),
+    stderr: clean(result.stderr),
+    at: new Date().toISOString(),
+  };
 }
 
 /** Full hash of HEAD under `root`, with `-dirty` when tracked files have uncommitted changes. */

@@ -19,7 +19,10 @@ export function formatHeadline(report: ReleaseReport): string {
 /** `commit 1a2b3c4 · 2026-12-03 09:12 UTC · evidence from the stand-in platform`. */
 export function formatProvenance(report: ReleaseReport): string {
   const commit = report.commit ? `commit ${report.commit.slice(0, 12)}` : 'no commit (not a git checkout)';
-  const platform = report.platform.kind === 'platform' ? `a real platform${report.platform.url ? ` (${report.platform.url})` : ''}` : 'the stand-in platform';
+  const platform =
+    report.platform.kind === 'platform'
+      ? `a real platform${report.platform.url ? ` (${report.platform.url})` : ''}`
+      : 'the stand-in platform';
   return `${commit} · ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC · platform evidence from ${platform}`;
 }
 
@@ -31,7 +34,8 @@ export function formatWhere(blocker: ReleaseBlocker): string {
 /** Open blockers by group, in report order, then the accepted ones. */
 export function sectionBlockers(report: ReleaseReport): Array<{ title: string; blockers: ReleaseBlocker[] }> {
   const sections = new Map<string, ReleaseBlocker[]>();
-  for (const blocker of openBlockers(report)) sections.set(blocker.group, [...(sections.get(blocker.group) ?? []), blocker]);
+  for (const blocker of openBlockers(report))
+    sections.set(blocker.group, [...(sections.get(blocker.group) ?? []), blocker]);
   const accepted = report.blockers.filter((blocker) => blocker.accepted);
   if (accepted.length) sections.set('Accepted on purpose (--accept)', accepted);
   return [...sections].map(([title, blockers]) => ({ title, blockers }));
@@ -42,7 +46,10 @@ export function renderTextReport(report: ReleaseReport, notes: readonly string[]
   const lines = [formatHeadline(report), formatProvenance(report), ...notes.map((note) => `note: ${note}`)];
   for (const section of sectionBlockers(report)) {
     lines.push('', `${section.title} (${section.blockers.length})`);
-    for (const blocker of section.blockers) lines.push(`  ${formatWhere(blocker)} [${blocker.kind}]${blocker.accepted ? ' accepted:' : ''} ${blocker.message} — fix: ${blocker.fix}`);
+    for (const blocker of section.blockers)
+      lines.push(
+        `  ${formatWhere(blocker)} [${blocker.kind}]${blocker.accepted ? ' accepted:' : ''} ${blocker.message} — fix: ${blocker.fix}`,
+      );
   }
   lines.push('', 'Checklist evidence');
   for (const proof of report.evidence) lines.push(`  ${proof.ok ? '☑' : '☐'} ${proof.item}: ${proof.detail}`);
@@ -55,12 +62,27 @@ function cell(text: string): string {
 
 /** A heading with the verdict, then one table per group, then the checklist evidence. */
 export function renderMarkdownReport(report: ReleaseReport, notes: readonly string[]): string {
-  const out = [`## Release: ${formatHeadline(report)}`, '', formatProvenance(report), ...notes.map((note) => `\n> ${note}`)];
+  const out = [
+    `## Release: ${formatHeadline(report)}`,
+    '',
+    formatProvenance(report),
+    ...notes.map((note) => `\n> ${note}`),
+  ];
   for (const section of sectionBlockers(report)) {
-    out.push('', `### ${section.title} (${section.blockers.length})`, '', '| Where | Kind | Blocker | Fix |', '|---|---|---|---|');
-    for (const blocker of section.blockers) out.push(`| \`${cell(formatWhere(blocker))}\` | ${blocker.kind}${blocker.accepted ? ' (accepted)' : ''} | ${cell(blocker.message)} | \`${cell(blocker.fix)}\` |`);
+    out.push(
+      '',
+      `### ${section.title} (${section.blockers.length})`,
+      '',
+      '| Where | Kind | Blocker | Fix |',
+      '|---|---|---|---|',
+    );
+    for (const blocker of section.blockers)
+      out.push(
+        `| \`${cell(formatWhere(blocker))}\` | ${blocker.kind}${blocker.accepted ? ' (accepted)' : ''} | ${cell(blocker.message)} | \`${cell(blocker.fix)}\` |`,
+      );
   }
   out.push('', '### Checklist evidence', '', '| Item | Proved | Detail |', '|---|---|---|');
-  for (const proof of report.evidence) out.push(`| ${proof.item} | ${proof.ok ? 'yes' : 'no'} | ${cell(proof.detail)} |`);
+  for (const proof of report.evidence)
+    out.push(`| ${proof.item} | ${proof.ok ? 'yes' : 'no'} | ${cell(proof.detail)} |`);
   return `${out.join('\n')}\n`;
 }

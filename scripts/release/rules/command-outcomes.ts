@@ -16,7 +16,13 @@ export type BlockerRule = (context: RuleContext) => Finding[];
 
 // Rules whose findings another release rule reports already, with better detail.
 const COVERED = new Set(['placeholder', 'draft-asset']);
-const KIND_OF_RULE: Record<string, BlockerKindId> = { len: 'channel-limit', fact: 'fact', claim: 'claim', external: 'external-link', manifest: 'stale-output' };
+const KIND_OF_RULE: Record<string, BlockerKindId> = {
+  len: 'channel-limit',
+  fact: 'fact',
+  claim: 'claim',
+  external: 'external-link',
+  manifest: 'stale-output',
+};
 
 /** Build-check errors (warnings never block), at the location the check gave. */
 export function findCheckErrors({ evidence }: RuleContext): Finding[] {
@@ -41,7 +47,9 @@ export function findUnverifiedSources({ evidence }: RuleContext): Finding[] {
     .filter((outcome) => outcome.unverified)
     .map((outcome) => {
       const command = outcome.command ?? outcome.kind;
-      const fix = outcome.unverified!.includes('is not available') ? `add the script to package.json (it lands with its issue), then npm run release` : `run ${command} by hand, fix what stops it, then npm run release`;
+      const fix = outcome.unverified!.includes('is not available')
+        ? `add the script to package.json (it lands with its issue), then npm run release`
+        : `run ${command} by hand, fix what stops it, then npm run release`;
       return findingAt('unverified', command, outcome.unverified!, fix);
     });
 }
@@ -50,5 +58,12 @@ export function findUnverifiedSources({ evidence }: RuleContext): Finding[] {
 export function findLiveSiteBlockers({ site }: RuleContext): Finding[] {
   return (site ?? [])
     .filter((probe) => !probe.ok)
-    .map((probe) => ({ kind: 'site-url' as const, file: probe.file, line: probe.line, column: probe.column, message: `${probe.url} ${probe.problem}`, fix: `deploy dist/public again (npm run build) and check ${probe.path} is served as ${probe.expected}` }));
+    .map((probe) => ({
+      kind: 'site-url' as const,
+      file: probe.file,
+      line: probe.line,
+      column: probe.column,
+      message: `${probe.url} ${probe.problem}`,
+      fix: `deploy dist/public again (npm run build) and check ${probe.path} is served as ${probe.expected}`,
+    }));
 }

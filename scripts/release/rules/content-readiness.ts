@@ -6,7 +6,10 @@ import type { RuleContext } from './command-outcomes.ts';
 
 type Data = { status?: string; embargo?: Date; mergeFields?: string[] };
 
-function at(file: { text: string; offsetOf(path: readonly string[], atKey?: boolean): number | undefined }, key: string) {
+function at(
+  file: { text: string; offsetOf(path: readonly string[], atKey?: boolean): number | undefined },
+  key: string,
+) {
   return createLocator(file.text)(file.offsetOf([key], true) ?? 0);
 }
 
@@ -35,7 +38,15 @@ export function findUnapprovedPieces({ evidence }: RuleContext): Finding[] {
   return (evidence.values.content ?? []).flatMap((file) => {
     const status = (file.data as Data | undefined)?.status;
     if (!status || status === 'approved') return [];
-    return [{ kind: 'unapproved' as const, file: file.file, ...at(file, 'status'), message: `${file.id} is ${status}, not approved`, fix: `finish its review, then set status: approved in ${file.file}` }];
+    return [
+      {
+        kind: 'unapproved' as const,
+        file: file.file,
+        ...at(file, 'status'),
+        message: `${file.id} is ${status}, not approved`,
+        fix: `finish its review, then set status: approved in ${file.file}`,
+      },
+    ];
   });
 }
 
@@ -44,6 +55,14 @@ export function findEmbargoes({ evidence, now }: RuleContext): Finding[] {
   return (evidence.values.content ?? []).flatMap((file) => {
     const embargo = (file.data as Data | undefined)?.embargo;
     if (!(embargo instanceof Date) || embargo.getTime() <= now.getTime()) return [];
-    return [{ kind: 'embargo' as const, file: file.file, ...at(file, 'embargo'), message: `${file.id} is under embargo until ${formatUtc(embargo)} (now ${formatUtc(now)})`, fix: `release after ${formatUtc(embargo)}, or move embargo: in ${file.file} if the date changed` }];
+    return [
+      {
+        kind: 'embargo' as const,
+        file: file.file,
+        ...at(file, 'embargo'),
+        message: `${file.id} is under embargo until ${formatUtc(embargo)} (now ${formatUtc(now)})`,
+        fix: `release after ${formatUtc(embargo)}, or move embargo: in ${file.file} if the date changed`,
+      },
+    ];
   });
 }

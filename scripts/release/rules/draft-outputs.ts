@@ -10,7 +10,8 @@ function draftKind(path: string, entry: ManifestEntry): BlockerKindId {
 }
 
 function draftFix(kind: BlockerKindId, entry: ManifestEntry): string {
-  if (kind === 'draft-audio') return `${entry.command}${entry.command.includes(' -- ') ? '' : ' --'} --strict (with network access to Edge)`;
+  if (kind === 'draft-audio')
+    return `${entry.command}${entry.command.includes(' -- ') ? '' : ' --'} --strict (with network access to Edge)`;
   return `PLATFORM_URL=<platform> ADMIN_TOKEN=<token> ${entry.command}`;
 }
 
@@ -23,8 +24,17 @@ export function findDraftOutputs({ evidence }: RuleContext): Finding[] {
     .map(([path, entry]) => {
       const kind = draftKind(path, entry);
       const by = entry.provider ?? entry.generator;
-      const what = kind === 'draft-audio' ? `${path.endsWith('.vtt') ? 'draft captions' : 'draft audio'} (made by ${by})` : `a draft ${kind === 'draft-recording' ? 'recording' : 'capture'} made on the ${by}`;
-      return { kind, file: 'marketing/manifest.json', ...manifest.locate(path), message: `${path} is ${what}, not the final deliverable`, fix: draftFix(kind, entry) };
+      const what =
+        kind === 'draft-audio'
+          ? `${path.endsWith('.vtt') ? 'draft captions' : 'draft audio'} (made by ${by})`
+          : `a draft ${kind === 'draft-recording' ? 'recording' : 'capture'} made on the ${by}`;
+      return {
+        kind,
+        file: 'marketing/manifest.json',
+        ...manifest.locate(path),
+        message: `${path} is ${what}, not the final deliverable`,
+        fix: draftFix(kind, entry),
+      };
     });
 }
 
@@ -36,8 +46,24 @@ export function findStaleOutputs({ evidence }: RuleContext): Finding[] {
     const command = evidence.outcomes.find((outcome) => outcome.kind === kind)?.command ?? `npm run ${kind} -- --check`;
     if (!check || check.ok) continue;
     const errors = check.issues.filter((issue) => issue.severity === 'error');
-    for (const issue of errors) findings.push({ kind: 'stale-output', file: issue.file, line: issue.line, column: issue.column, message: `[${issue.rule}] ${issue.message}`, fix: issue.hint ?? `npm run ${kind}` });
-    if (errors.length === 0) findings.push(findingAt('stale-output', command, `${command} failed: ${check.output.split('\n')[0] || 'no output'}`, `npm run ${kind}`));
+    for (const issue of errors)
+      findings.push({
+        kind: 'stale-output',
+        file: issue.file,
+        line: issue.line,
+        column: issue.column,
+        message: `[${issue.rule}] ${issue.message}`,
+        fix: issue.hint ?? `npm run ${kind}`,
+      });
+    if (errors.length === 0)
+      findings.push(
+        findingAt(
+          'stale-output',
+          command,
+          `${command} failed: ${check.output.split('\n')[0] || 'no output'}`,
+          `npm run ${kind}`,
+        ),
+      );
   }
   return findings;
 }

@@ -2,7 +2,13 @@
 import { join } from 'node:path';
 import { EVIDENCE_SOURCES, UnverifiableError, type EvidenceValues, type SourceKind } from '../evidence-sources.ts';
 import { CAPTURE_DIR, loadCapture, saveCapture, type Capture } from '../lib/capture.ts';
-import { describeCommand, readCommit, readNpmScripts, runEvidenceCommand, type EvidenceCommand } from '../lib/run-evidence-command.ts';
+import {
+  describeCommand,
+  readCommit,
+  readNpmScripts,
+  runEvidenceCommand,
+  type EvidenceCommand,
+} from '../lib/run-evidence-command.ts';
 
 /** How one source went: its command, when, on which commit, and why it proves nothing (if so). */
 export interface SourceOutcome {
@@ -32,13 +38,29 @@ export interface GatherOptions {
   progress(line: string): void;
 }
 
-async function captureFor(kind: SourceKind, command: EvidenceCommand | null, options: GatherOptions, commit: string | null, scripts: Set<string>): Promise<Capture | string | undefined> {
+async function captureFor(
+  kind: SourceKind,
+  command: EvidenceCommand | null,
+  options: GatherOptions,
+  commit: string | null,
+  scripts: Set<string>,
+): Promise<Capture | string | undefined> {
   if (!command) return undefined;
   if (options.evidenceDir) {
-    return (await loadCapture(options.evidenceDir, kind)) ?? `no recorded run of \`${describeCommand(command)}\` in ${options.evidenceDir}`;
+    return (
+      (await loadCapture(options.evidenceDir, kind)) ??
+      `no recorded run of \`${describeCommand(command)}\` in ${options.evidenceDir}`
+    );
   }
   options.progress(`release: ${describeCommand(command)}`);
-  const capture = await runEvidenceCommand(command, { root: options.root, kind, commit, scripts, env: options.env, signal: options.signal });
+  const capture = await runEvidenceCommand(command, {
+    root: options.root,
+    kind,
+    commit,
+    scripts,
+    env: options.env,
+    signal: options.signal,
+  });
   await saveCapture(join(options.root, CAPTURE_DIR), capture);
   return capture;
 }
@@ -57,7 +79,12 @@ export async function gatherEvidence(options: GatherOptions): Promise<GatheredEv
     const capture = await captureFor(source.kind, command, options, commit, scripts);
     const ran = typeof capture === 'object' ? capture : undefined;
     // A re-read capture keeps the command line it really ran with (e.g. without --external).
-    const base = { kind: source.kind, command: ran?.command ?? (command ? describeCommand(command) : null), at: ran?.at ?? new Date().toISOString(), commit: ran?.commit ?? commit };
+    const base = {
+      kind: source.kind,
+      command: ran?.command ?? (command ? describeCommand(command) : null),
+      at: ran?.at ?? new Date().toISOString(),
+      commit: ran?.commit ?? commit,
+    };
     if (typeof capture === 'string') {
       outcomes.push({ ...base, unverified: capture });
       continue;
@@ -67,16 +94,24 @@ export async function gatherEvidence(options: GatherOptions): Promise<GatheredEv
       continue;
     }
     try {
-      (values as Record<string, unknown>)[source.kind] = await source.parse({ root: options.root, capture, earlier: values });
+      (values as Record<string, unknown>)[source.kind] = await source.parse({
+        root: options.root,
+        capture,
+        earlier: values,
+      });
       outcomes.push(base);
     } catch (error) {
       // UnverifiableError says why; anything else (a malformed manifest, unreadable content) is shown as it came.
-      outcomes.push({ ...base, unverified: error instanceof UnverifiableError ? error.message : `${source.kind}: ${(error as Error).message}` });
+      outcomes.push({
+        ...base,
+        unverified: error instanceof UnverifiableError ? error.message : `${source.kind}: ${(error as Error).message}`,
+      });
     }
   }
   // Said whenever the build ran without --external: on this run (--offline) or on the run whose captures were re-read.
   const checks = outcomes.find((outcome) => outcome.kind === 'checks');
-  if (checks?.command && !checks.command.includes('--external')) notes.unshift('external links not checked (--offline)');
+  if (checks?.command && !checks.command.includes('--external'))
+    notes.unshift('external links not checked (--offline)');
   if (values.checks) notes.push(...values.checks.notes.map((note) => `build checks: ${note}`));
   const reported = outcomes.find((outcome) => outcome.command)?.commit;
   return { root: options.root, commit: options.evidenceDir ? (reported ?? commit) : commit, values, outcomes, notes };

@@ -14,7 +14,9 @@ export interface LocatedProbe extends SiteProbe {
 }
 
 /** Every `site-*` item's urls, with where each is written. */
-export function listSiteUrls(content: readonly ContentFile[]): Array<Omit<LocatedProbe, keyof SiteProbe> & { path: string }> {
+export function listSiteUrls(
+  content: readonly ContentFile[],
+): Array<Omit<LocatedProbe, keyof SiteProbe> & { path: string }> {
   return content
     .filter((file) => file.collection === 'checklists' && file.data)
     .flatMap((file) => {
@@ -22,7 +24,12 @@ export function listSiteUrls(content: readonly ContentFile[]): Array<Omit<Locate
       return (file.data as Checklist).phases.flatMap((phase, p) =>
         phase.items.flatMap((item, i) =>
           (item.evidence === 'site-pages' || item.evidence === 'site-files') && item.urls
-            ? item.urls.map((path, u) => ({ item: item.evidence as EvidenceItem, path, file: file.file, ...locate(file.offsetOf(['phases', p, 'items', i, 'urls', u]) ?? 0) }))
+            ? item.urls.map((path, u) => ({
+                item: item.evidence as EvidenceItem,
+                path,
+                file: file.file,
+                ...locate(file.offsetOf(['phases', p, 'items', i, 'urls', u]) ?? 0),
+              }))
             : [],
         ),
       );
@@ -30,8 +37,16 @@ export function listSiteUrls(content: readonly ContentFile[]): Array<Omit<Locate
 }
 
 /** Probes them all against `site`. */
-export async function probeLiveSite(site: string, content: readonly ContentFile[], signal: AbortSignal): Promise<LocatedProbe[]> {
+export async function probeLiveSite(
+  site: string,
+  content: readonly ContentFile[],
+  signal: AbortSignal,
+): Promise<LocatedProbe[]> {
   const wanted = listSiteUrls(content);
-  const probes = await probeSite(site, wanted.map((want) => want.path), signal);
+  const probes = await probeSite(
+    site,
+    wanted.map((want) => want.path),
+    signal,
+  );
   return probes.map((probe, index) => ({ ...probe, ...wanted[index]!, path: probe.path }));
 }

@@ -1,6 +1,12 @@
 // Steps 5–6: assembles the release report (go/no-go, blockers, proofs, platform), then publishes marketing/release/release.json and its manifest entry together, staged, under the checkout lock.
 import { writeFile } from 'node:fs/promises';
-import { RELEASE_REPORT_PATH, ReleaseReportSchema, type ReleaseBlocker, type ReleaseEvidence, type ReleaseReport } from '../../../core/schemas/release-report.ts';
+import {
+  RELEASE_REPORT_PATH,
+  ReleaseReportSchema,
+  type ReleaseBlocker,
+  type ReleaseEvidence,
+  type ReleaseReport,
+} from '../../../core/schemas/release-report.ts';
 import { withCheckoutLock, type LockOwner } from '../../lib/checkout-lock.ts';
 import { hashBytes, hashJson } from '../../../core/hash.ts';
 import { MANIFEST_PATH, readManifest, serializeManifest } from '../../../core/manifest.ts';
@@ -12,12 +18,21 @@ export function describePlatform(evidence: GatheredEvidence, env: NodeJS.Process
   const doctest = evidence.values.doctest;
   if (doctest) return doctest.platform;
   const demo = evidence.values['demo-run'];
-  if (demo?.recorded && demo.provider) return demo.provider === 'stand-in' ? { kind: 'stand-in', url: null } : { kind: 'platform', url: env.PLATFORM_URL ?? null };
+  if (demo?.recorded && demo.provider)
+    return demo.provider === 'stand-in'
+      ? { kind: 'stand-in', url: null }
+      : { kind: 'platform', url: env.PLATFORM_URL ?? null };
   return env.PLATFORM_URL ? { kind: 'platform', url: env.PLATFORM_URL } : { kind: 'stand-in', url: null };
 }
 
 /** Ready only when every blocker was accepted on purpose. */
-export function assembleReport(inputs: { evidence: GatheredEvidence; blockers: ReleaseBlocker[]; proofs: ReleaseEvidence[]; generatedAt: string; env: NodeJS.ProcessEnv }): ReleaseReport {
+export function assembleReport(inputs: {
+  evidence: GatheredEvidence;
+  blockers: ReleaseBlocker[];
+  proofs: ReleaseEvidence[];
+  generatedAt: string;
+  env: NodeJS.ProcessEnv;
+}): ReleaseReport {
   return {
     schema: 1,
     commit: inputs.evidence.commit,
@@ -45,28 +60,40 @@ export function serializeReport(report: ReleaseReport): string {
  * inputs hash over blockers and proofs), the manifest moved in last.
  */
 export async function writeReleaseReport(root: string, report: ReleaseReport, options: WriteOptions): Promise<void> {
-  await withCheckoutLock(root, { command: 'npm run release', noWait: options.noWait, signal: options.signal, onWait: options.onWait }, async () => {
-    const stage = await openFileStage(root);
-    try {
-      const bytes = serializeReport(report);
-      await writeFile(await stage.pathFor(RELEASE_REPORT_PATH), bytes);
-      const manifest = await readManifest(root);
-      manifest.entries[RELEASE_REPORT_PATH] = {
-        generator: 'release',
-        command: 'npm run release',
-        inputsHash: hashJson({ ready: report.ready, blockers: report.blockers, evidence: report.evidence.map(({ item, ok, detail }) => ({ item, ok, detail })) }),
-        bytesHash: hashBytes(bytes),
-        size: Buffer.byteLength(bytes),
-        provider: report.platform.kind,
-        draft: false,
-        sources: [],
-        createdAt: report.generatedAt,
-        details: { ready: report.ready, blockers: report.blockers.filter((blocker) => !blocker.accepted).length, commit: report.commit },
-      };
-      await writeFile(await stage.pathFor(MANIFEST_PATH), serializeManifest(manifest));
-      await stage.commit({ last: [MANIFEST_PATH] });
-    } finally {
-      await stage.discard();
-    }
-  });
+  await withCheckoutLock(
+    root,
+    { command: 'npm run release', noWait: options.noWait, signal: options.signal, onWait: options.onWait },
+    async () => {
+      const stage = await openFileStage(root);
+      try {
+        const bytes = serializeReport(report);
+        await writeFile(await stage.pathFor(RELEASE_REPORT_PATH), bytes);
+        const manifest = await readManifest(root);
+        manifest.entries[RELEASE_REPORT_PATH] = {
+          generator: 'release',
+          command: 'npm run release',
+          inputsHash: hashJson({
+            ready: report.ready,
+            blockers: report.blockers,
+            evidence: report.evidence.map(({ item, ok, detail }) => ({ item, ok, detail })),
+          }),
+          bytesHash: hashBytes(bytes),
+          size: Buffer.byteLength(bytes),
+          provider: report.platform.kind,
+          draft: false,
+          sources: [],
+          createdAt: report.generatedAt,
+          details: {
+            ready: report.ready,
+            blockers: report.blockers.filter((blocker) => !blocker.accepted).length,
+            commit: report.commit,
+          },
+        };
+        await writeFile(await stage.pathFor(MANIFEST_PATH), serializeManifest(manifest));
+        await stage.commit({ last: [MANIFEST_PATH] });
+      } finally {
+        await stage.discard();
+      }
+    },
+  );
 }

@@ -17,7 +17,12 @@ export const MONO_FONT = {
 } as const;
 
 /** Every font file a still depends on, for the inputs hash. */
-export const VIDEO_FONT_FILES = [MONO_FONT.regular, MONO_FONT.bold, BRAND_FONT.woff2.regular, BRAND_FONT.woff2.bold] as const;
+export const VIDEO_FONT_FILES = [
+  MONO_FONT.regular,
+  MONO_FONT.bold,
+  BRAND_FONT.woff2.regular,
+  BRAND_FONT.woff2.bold,
+] as const;
 
 /** The terminal palette: ANSI colours mapped onto the brand. */
 export const TERMINAL_COLORS = {
@@ -73,7 +78,9 @@ export function overlayHtml(overlays: Overlays): string {
   const parts: string[] = [];
   if (overlays.chip) parts.push(`<div class="chip">${escapeHtml(overlays.chip)}</div>`);
   if (overlays.lowerThird) {
-    parts.push(`<div class="lower-third"><div class="eyebrow">${escapeHtml(overlays.lowerThird.eyebrow)}</div><div class="name">${escapeHtml(overlays.lowerThird.name)}</div></div>`);
+    parts.push(
+      `<div class="lower-third"><div class="eyebrow">${escapeHtml(overlays.lowerThird.eyebrow)}</div><div class="name">${escapeHtml(overlays.lowerThird.name)}</div></div>`,
+    );
   }
   return parts.join('');
 }

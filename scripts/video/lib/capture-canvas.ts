@@ -25,16 +25,25 @@ export class CaptureError extends Error {}
  * Opens the canvas in a fresh context, waits for the node's name and the badge text to be visible,
  * checks the badge lies wholly inside the 1440-px viewport (not cropped), and screenshots it.
  */
-export async function captureCanvas(browser: Browser, target: CanvasTarget, outPath: string): Promise<{ width: number; height: number }> {
+export async function captureCanvas(
+  browser: Browser,
+  target: CanvasTarget,
+  outPath: string,
+): Promise<{ width: number; height: number }> {
   const origin = new URL(target.url).origin;
-  const context = await browser.newContext({ viewport: { width: CAPTURE_WIDTH, height: CAPTURE_HEIGHT }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({
+    viewport: { width: CAPTURE_WIDTH, height: CAPTURE_HEIGHT },
+    deviceScaleFactor: 1,
+  });
   try {
     if (target.cookie) {
       const [name, ...rest] = target.cookie.split('=');
       await context.addCookies([{ name: name!.trim(), value: rest.join('=').trim(), url: origin }]);
     }
     if (target.token) {
-      await context.route(`${origin}/**`, (route) => route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${target.token}` } }));
+      await context.route(`${origin}/**`, (route) =>
+        route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${target.token}` } }),
+      );
     }
     const page = await context.newPage();
     await page.goto(target.url, { waitUntil: 'domcontentloaded', timeout: target.timeoutMs });
@@ -44,11 +53,15 @@ export async function captureCanvas(browser: Browser, target: CanvasTarget, outP
       await node.waitFor({ state: 'visible', timeout: target.timeoutMs });
       await badge.waitFor({ state: 'visible', timeout: target.timeoutMs });
     } catch {
-      throw new CaptureError(`the canvas at ${origin} never showed "${target.nodeName}" with "${target.badge}" within ${target.timeoutMs / 1000} s`);
+      throw new CaptureError(
+        `the canvas at ${origin} never showed "${target.nodeName}" with "${target.badge}" within ${target.timeoutMs / 1000} s`,
+      );
     }
     const box = await badge.boundingBox();
     if (!box || box.x < 0 || box.y < 0 || box.x + box.width > CAPTURE_WIDTH || box.y + box.height > CAPTURE_HEIGHT) {
-      throw new CaptureError(`the "${target.badge}" badge is outside the ${CAPTURE_WIDTH}×${CAPTURE_HEIGHT} view (it would be cropped)`);
+      throw new CaptureError(
+        `the "${target.badge}" badge is outside the ${CAPTURE_WIDTH}×${CAPTURE_HEIGHT} view (it would be cropped)`,
+      );
     }
     await page.screenshot({ path: outPath, type: 'png' });
     return { width: CAPTURE_WIDTH, height: CAPTURE_HEIGHT };

@@ -29,21 +29,46 @@ export interface EncodeProgress {
 
 function metadataFile(chapters: readonly Chapter[], title: string): string {
   const escape = (text: string) => text.replace(/([=;#\\\n])/g, '\\$1');
-  const blocks = chapters.map((chapter) => `[CHAPTER]\nTIMEBASE=1/1000\nSTART=${Math.round(chapter.start * 1000)}\nEND=${Math.round(chapter.end * 1000)}\ntitle=${escape(chapter.title)}`);
+  const blocks = chapters.map(
+    (chapter) =>
+      `[CHAPTER]\nTIMEBASE=1/1000\nSTART=${Math.round(chapter.start * 1000)}\nEND=${Math.round(chapter.end * 1000)}\ntitle=${escape(chapter.title)}`,
+  );
   return `;FFMETADATA1\ntitle=${escape(title)}\n${blocks.join('\n')}\n`;
 }
 
 /** Runs ffmpeg; a missing binary becomes {@link FfmpegMissingError}, a failure names the step. */
-export async function runFfmpeg(args: string[], step: string, options: { signal?: AbortSignal; onLine?: (line: string) => void } = {}): Promise<void> {
+export async function runFfmpeg(
+  args: string[],
+  step: string,
+  options: { signal?: AbortSignal; onLine?: (line: string) => void } = {},
+): Promise<void> {
   try {
-    const child = execa('ffmpeg', ['-hide_banner', '-nostdin', '-y', ...args], { cancelSignal: options.signal, forceKillAfterDelay: 2000, maxBuffer: 64 * 1024 * 1024, lines: false });
-    if (options.onLine) child.stdout?.on('data', (chunk: Buffer) => String(chunk).split('\n').forEach((line) => options.onLine!(line)));
+    const child = execa('ffmpeg', ['-hide_banner', '-nostdin', '-y', ...args], {
+      cancelSignal: options.signal,
+      forceKillAfterDelay: 2000,
+      maxBuffer: 64 * 1024 * 1024,
+      lines: false,
+    });
+    if (options.onLine)
+      child.stdout?.on('data', (chunk: Buffer) =>
+        String(chunk)
+          .split('\n')
+          .forEach((line) => options.onLine!(line)),
+      );
     await child;
   } catch (error) {
-    if (error instanceof ExecaError && error.code === 'ENOENT') throw new FfmpegMissingError('ffmpeg is not installed (not on PATH)');
+    if (error instanceof ExecaError && error.code === 'ENOENT')
+      throw new FfmpegMissingError('ffmpeg is not installed (not on PATH)');
     if (error instanceof ExecaError && error.isCanceled) throw error;
-    const tail = error instanceof ExecaError ? String(error.stderr ?? '').trim().split('\n').slice(-3).join(' | ') : String(error);
-    throw new Error(`ffmpeg (${step}) failed: ${tail}`);
+    const tail =
+      error instanceof ExecaError
+        ? String(error.stderr ?? '')
+            .trim()
+            .split('\n')
+            .slice(-3)
+            .join(' | ')
+        : String(error);
+    throw new Error(`ffmpeg (${step}) failed: ${tail}`, { cause: error });
   }
 }
 
@@ -63,38 +88,121 @@ export async function encodeFilm(options: {
   onProgress?: (progress: EncodeProgress) => void;
 }): Promise<void> {
   const totalFrames = options.shots.reduce((sum, shot) => sum + shot.frames, 0);
-  const list = [...options.shots.map((shot) => `file '${shot.png}'\nduration ${(shot.frames / FPS).toFixed(6)}`), `file '${options.shots.at(-1)!.png}'`].join('\n');
+  const list = [
+    ...options.shots.map((shot) => `file '${shot.png}'\nduration ${(shot.frames / FPS).toFixed(6)}`),
+    `file '${options.shots.at(-1)!.png}'`,
+  ].join('\n');
   const listPath = join(options.workDir, 'shots.txt');
   const metaPath = join(options.workDir, 'chapters.txt');
   await writeFile(listPath, `${list}\n`);
   await writeFile(metaPath, metadataFile(options.chapters, options.title));
   const seconds = (totalFrames / FPS).toFixed(6);
   let fps = 0;
-  await runFfmpeg([
-    '-f', 'concat', '-safe', '0', '-i', listPath,
-    '-i', options.audio,
-    '-f', 'ffmetadata', '-i', metaPath,
-    '-map', '0:v', '-map', '1:a', '-map_metadata', '2', '-map_chapters', '2',
-    '-vf', `format=yuv420p,fps=${FPS}`, '-r', String(FPS), '-frames:v', String(totalFrames),
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'stillimage', '-crf', '22', '-profile:v', 'high', '-pix_fmt', 'yuv420p',
-    '-af', 'apad', '-c:a', 'aac', '-b:a', '160k', '-ar', '48000', '-ac', '2', '-t', seconds,
-    '-movflags', '+faststart', '-progress', 'pipe:1', '-nostats', options.out,
-  ], 'encode the film', {
-    signal: options.signal,
-    onLine: (line) => {
-      const [key, value] = line.split('=');
-      if (key === 'fps') fps = Number(value) || fps;
-      if (key === 'frame') options.onProgress?.({ frame: Number(value), totalFrames, fps });
+  await runFfmpeg(
+    [
+      '-f',
+      'concat',
+      '-safe',
+      '0',
+      '-i',
+      listPath,
+      '-i',
+      options.audio,
+      '-f',
+      'ffmetadata',
+      '-i',
+      metaPath,
+      '-map',
+      '0:v',
+      '-map',
+      '1:a',
+      '-map_metadata',
+      '2',
+      '-map_chapters',
+      '2',
+      '-vf',
+      `format=yuv420p,fps=${FPS}`,
+      '-r',
+      String(FPS),
+      '-frames:v',
+      String(totalFrames),
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-tune',
+      'stillimage',
+      '-crf',
+      '22',
+      '-profile:v',
+      'high',
+      '-pix_fmt',
+      'yuv420p',
+      '-af',
+      'apad',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '160k',
+      '-ar',
+      '48000',
+      '-ac',
+      '2',
+      '-t',
+      seconds,
+      '-movflags',
+      '+faststart',
+      '-progress',
+      'pipe:1',
+      '-nostats',
+      options.out,
+    ],
+    'encode the film',
+    {
+      signal: options.signal,
+      onLine: (line) => {
+        const [key, value] = line.split('=');
+        if (key === 'fps') fps = Number(value) || fps;
+        if (key === 'frame') options.onProgress?.({ frame: Number(value), totalFrames, fps });
+      },
     },
-  });
+  );
 }
 
 /** A 10 fps looping GIF from stills, scaled to `width`, with a generated palette (ffmpeg palettegen/paletteuse). */
-export async function encodeGif(options: { shots: readonly EncodeShot[]; fps: number; width: number; out: string; workDir: string; signal?: AbortSignal }): Promise<void> {
-  const list = [...options.shots.map((shot) => `file '${shot.png}'\nduration ${(shot.frames / options.fps).toFixed(6)}`), `file '${options.shots.at(-1)!.png}'`].join('\n');
+export async function encodeGif(options: {
+  shots: readonly EncodeShot[];
+  fps: number;
+  width: number;
+  out: string;
+  workDir: string;
+  signal?: AbortSignal;
+}): Promise<void> {
+  const list = [
+    ...options.shots.map((shot) => `file '${shot.png}'\nduration ${(shot.frames / options.fps).toFixed(6)}`),
+    `file '${options.shots.at(-1)!.png}'`,
+  ].join('\n');
   const listPath = join(options.workDir, 'gif-shots.txt');
   await writeFile(listPath, `${list}\n`);
   const frames = options.shots.reduce((sum, shot) => sum + shot.frames, 0);
   const graph = `fps=${options.fps},scale=${options.width}:-1:flags=lanczos,split[a][b];[a]palettegen=max_colors=128:stats_mode=diff[p];[b][p]paletteuse=dither=bayer:bayer_scale=4:diff_mode=rectangle`;
-  await runFfmpeg(['-f', 'concat', '-safe', '0', '-i', listPath, '-filter_complex', graph, '-frames:v', String(frames), '-loop', '0', options.out], 'encode the GIF', { signal: options.signal });
+  await runFfmpeg(
+    [
+      '-f',
+      'concat',
+      '-safe',
+      '0',
+      '-i',
+      listPath,
+      '-filter_complex',
+      graph,
+      '-frames:v',
+      String(frames),
+      '-loop',
+      '0',
+      options.out,
+    ],
+    'encode the GIF',
+    { signal: options.signal },
+  );
 }

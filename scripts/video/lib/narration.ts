@@ -27,7 +27,15 @@ export interface Narration {
 
 /** The paragraphs of a script body: text between blank lines, without pause lines. */
 export function paragraphsOf(body: string): string[] {
-  return body.split(/\n\s*\n/).map((block) => block.replace(/^\[pause [^\]]*\]$/gm, '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return body
+    .split(/\n\s*\n/)
+    .map((block) =>
+      block
+        .replace(/^\[pause [^\]]*\]$/gm, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter(Boolean);
 }
 
 /**
@@ -35,12 +43,18 @@ export function paragraphsOf(body: string): string[] {
  * paragraph runs from its first cue's start to the next paragraph's first cue (the last to the end
  * of the audio). Returns undefined spans when the cues do not match the text (a stale caption file).
  */
-export async function readNarration(root: string, plan: VoiceoverPlan, body: string, totalSeconds: number): Promise<Narration | { mismatch: string }> {
+export async function readNarration(
+  root: string,
+  plan: VoiceoverPlan,
+  body: string,
+  totalSeconds: number,
+): Promise<Narration | { mismatch: string }> {
   const cues = parseVtt(await readFile(join(root, plan.captions), 'utf8'));
   const paragraphs = paragraphsOf(body);
   const counts = paragraphs.map((paragraph) => splitSentences(paragraph).length);
   const expected = counts.reduce((sum, count) => sum + count, 0);
-  if (expected !== cues.length) return { mismatch: `${plan.captions} has ${cues.length} cues but ${plan.file} has ${expected} sentences` };
+  if (expected !== cues.length)
+    return { mismatch: `${plan.captions} has ${cues.length} cues but ${plan.file} has ${expected} sentences` };
   const spans: NarrationSpan[] = [];
   let index = 0;
   paragraphs.forEach((text, paragraph) => {

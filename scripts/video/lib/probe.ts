@@ -5,13 +5,23 @@ import { FfmpegMissingError } from './encode.ts';
 /** What ffprobe says about a film or GIF. */
 export interface MediaProbe {
   durationSeconds: number;
-  video?: { codec: string; width: number; height: number; pixFmt: string; fps: number; frames: number | undefined; profile?: string };
+  video?: {
+    codec: string;
+    width: number;
+    height: number;
+    pixFmt: string;
+    fps: number;
+    frames: number | undefined;
+    profile?: string;
+  };
   audio?: { codec: string; sampleRate: number; channels: number };
   chapters: Array<{ title: string; start: number; end: number }>;
 }
 
 function rate(text: string | undefined): number {
-  const [num, den] = String(text ?? '0/1').split('/').map(Number);
+  const [num, den] = String(text ?? '0/1')
+    .split('/')
+    .map(Number);
   return den ? num! / den : 0;
 }
 
@@ -19,9 +29,19 @@ function rate(text: string | undefined): number {
 export async function probeMedia(path: string): Promise<MediaProbe> {
   let stdout: string;
   try {
-    ({ stdout } = await execa('ffprobe', ['-v', 'error', '-show_format', '-show_streams', '-show_chapters', '-of', 'json', path]));
+    ({ stdout } = await execa('ffprobe', [
+      '-v',
+      'error',
+      '-show_format',
+      '-show_streams',
+      '-show_chapters',
+      '-of',
+      'json',
+      path,
+    ]));
   } catch (error) {
-    if (error instanceof ExecaError && error.code === 'ENOENT') throw new FfmpegMissingError('ffprobe is not installed (not on PATH)');
+    if (error instanceof ExecaError && error.code === 'ENOENT')
+      throw new FfmpegMissingError('ffprobe is not installed (not on PATH)');
     throw error;
   }
   const data = JSON.parse(stdout) as {
@@ -34,10 +54,23 @@ export async function probeMedia(path: string): Promise<MediaProbe> {
   return {
     durationSeconds: Number(data.format.duration ?? 0),
     video: video && {
-      codec: String(video.codec_name), width: Number(video.width), height: Number(video.height), pixFmt: String(video.pix_fmt),
-      fps: rate(String(video.avg_frame_rate)), frames: video.nb_frames ? Number(video.nb_frames) : undefined, profile: video.profile ? String(video.profile) : undefined,
+      codec: String(video.codec_name),
+      width: Number(video.width),
+      height: Number(video.height),
+      pixFmt: String(video.pix_fmt),
+      fps: rate(String(video.avg_frame_rate)),
+      frames: video.nb_frames ? Number(video.nb_frames) : undefined,
+      profile: video.profile ? String(video.profile) : undefined,
     },
-    audio: audio && { codec: String(audio.codec_name), sampleRate: Number(audio.sample_rate), channels: Number(audio.channels) },
-    chapters: (data.chapters ?? []).map((chapter) => ({ title: chapter.tags?.title ?? '', start: Number(chapter.start_time), end: Number(chapter.end_time) })),
+    audio: audio && {
+      codec: String(audio.codec_name),
+      sampleRate: Number(audio.sample_rate),
+      channels: Number(audio.channels),
+    },
+    chapters: (data.chapters ?? []).map((chapter) => ({
+      title: chapter.tags?.title ?? '',
+      start: Number(chapter.start_time),
+      end: Number(chapter.end_time),
+    })),
   };
 }

@@ -42,27 +42,49 @@ export class RecordingMissingError extends Error {}
 
 interface TranscriptStep {
   kind: string;
-  exchanges: Array<{ path: string; startMs: number; request: { headers: Record<string, string>; body?: { params?: { message?: { parts?: Array<{ text?: string }> } } } } }>;
+  exchanges: Array<{
+    path: string;
+    startMs: number;
+    request: {
+      headers: Record<string, string>;
+      body?: { params?: { message?: { parts?: Array<{ text?: string }> } } };
+    };
+  }>;
 }
 
 /** Reads marketing/demo/; throws {@link RecordingMissingError} when a file is missing or predates the canvas log. */
 export async function readRecording(root: string): Promise<Recording> {
   const dir = join(root, DEFAULT_OUT_DIR);
-  const read = (name: string) => readFile(join(dir, name), 'utf8').catch(() => {
-    throw new RecordingMissingError(`${DEFAULT_OUT_DIR}/${name} is missing`);
-  });
+  const read = (name: string) =>
+    readFile(join(dir, name), 'utf8').catch(() => {
+      throw new RecordingMissingError(`${DEFAULT_OUT_DIR}/${name} is missing`);
+    });
   const castText = await read(RECORDING_FILES.cast);
   const timelineText = await read(RECORDING_FILES.timeline);
   const cast = parseCast(castText);
-  const timeline = JSON.parse(timelineText) as { duration: number; moments: RecordedMoment[]; canvas?: { entries: CanvasEntry[] } };
-  const transcript = JSON.parse(await read(RECORDING_FILES.transcript)) as { platform: { kind: string }; steps: TranscriptStep[] };
-  if (!timeline.canvas) throw new RecordingMissingError(`${DEFAULT_OUT_DIR}/${RECORDING_FILES.timeline} has no canvas log (recorded before the canvas view existed)`);
+  const timeline = JSON.parse(timelineText) as {
+    duration: number;
+    moments: RecordedMoment[];
+    canvas?: { entries: CanvasEntry[] };
+  };
+  const transcript = JSON.parse(await read(RECORDING_FILES.transcript)) as {
+    platform: { kind: string };
+    steps: TranscriptStep[];
+  };
+  if (!timeline.canvas)
+    throw new RecordingMissingError(
+      `${DEFAULT_OUT_DIR}/${RECORDING_FILES.timeline} has no canvas log (recorded before the canvas view existed)`,
+    );
   const entries = timeline.canvas.entries;
   // The transcript counts milliseconds from the run's start, the cast seconds from the terminal's: map one onto the other.
   const offset = entries.length > 0 ? entries[0]!.t - entries[0]!.ms / 1000 : 0;
   const sent: SentMessage[] = transcript.steps
     .filter((step) => step.kind === 'a2a-canvas')
-    .flatMap((step) => step.exchanges.filter((exchange) => exchange.path.endsWith('/a2a') && !exchange.request.headers['X-Workspace-ID']))
+    .flatMap((step) =>
+      step.exchanges.filter(
+        (exchange) => exchange.path.endsWith('/a2a') && !exchange.request.headers['X-Workspace-ID'],
+      ),
+    )
     .map((exchange) => ({
       t: exchange.startMs / 1000 + offset,
       targetId: exchange.path.split('/')[2] ?? '',

@@ -24,7 +24,9 @@ let cached: string | undefined;
 /** `ffmpeg version 5.1.9…` (first line), or `missing`. */
 export function readFfmpegVersion(): string {
   try {
-    return execFileSync('ffmpeg', ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0]!.split(' Copyright')[0]!;
+    return execFileSync('ffmpeg', ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')[0]!
+      .split(' Copyright')[0]!;
   } catch {
     return 'missing';
   }
@@ -34,8 +36,18 @@ export function readFfmpegVersion(): string {
 export function rendererVersion(): string {
   if (cached) return cached;
   const dir = join(import.meta.dirname, '..');
-  const code = Object.fromEntries(listFiles(dir).sort().map((file) => [relative(dir, file), hashBytes(readFileSync(file))]));
+  const code = Object.fromEntries(
+    listFiles(dir)
+      .sort()
+      .map((file) => [relative(dir, file), hashBytes(readFileSync(file))]),
+  );
   const fonts = VIDEO_FONT_FILES.map((file) => hashBytes(readFileSync(file)));
-  cached = hashJson({ code, fonts, playwright: readPackageVersion('playwright-core'), xterm: readPackageVersion('@xterm/headless'), ffmpeg: readFfmpegVersion() });
+  cached = hashJson({
+    code,
+    fonts,
+    playwright: readPackageVersion('playwright-core'),
+    xterm: readPackageVersion('@xterm/headless'),
+    ffmpeg: readFfmpegVersion(),
+  });
   return cached;
 }

@@ -21,7 +21,11 @@ export interface StillBrowser {
  * Starts the system Chromium with the house flags; every network request from a still page is
  * refused (stills are self-contained). Closing on `signal` abort leaves no browser process behind.
  */
-export async function openStillBrowser(env: NodeJS.ProcessEnv, signal?: AbortSignal, viewport: { width: number; height: number } = FRAME): Promise<StillBrowser> {
+export async function openStillBrowser(
+  env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
+  viewport: { width: number; height: number } = FRAME,
+): Promise<StillBrowser> {
   let executablePath: string;
   try {
     executablePath = findChromium(env);
@@ -32,7 +36,9 @@ export async function openStillBrowser(env: NodeJS.ProcessEnv, signal?: AbortSig
   try {
     browser = await chromium.launch({ executablePath, args: chromiumArgs(), timeout: 60_000 });
   } catch (error) {
-    throw new BrowserMissingError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]} — run \`npm run setup\``);
+    throw new BrowserMissingError(
+      `Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]} — run \`npm run setup\``,
+    );
   }
   const close = () => browser.close().catch(() => undefined);
   signal?.addEventListener('abort', () => void close(), { once: true });
@@ -53,13 +59,20 @@ export async function openStillBrowser(env: NodeJS.ProcessEnv, signal?: AbortSig
         await page.setContent(html, { waitUntil: 'load' });
         loadedFonts = fonts;
       } else {
-        await page.evaluate(([css, markup]) => {
-          document.getElementById('scene')!.textContent = css;
-          document.body.innerHTML = markup;
-        }, [scene, body] as const);
+        await page.evaluate(
+          ([css, markup]) => {
+            document.getElementById('scene')!.textContent = css;
+            document.body.innerHTML = markup;
+          },
+          [scene, body] as const,
+        );
       }
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      const shot = (await cdp.send('Page.captureScreenshot', { format: 'png', optimizeForSpeed: true, clip: { x: 0, y: 0, width: viewport.width, height: viewport.height, scale: 1 } })) as { data: string };
+      const shot = (await cdp.send('Page.captureScreenshot', {
+        format: 'png',
+        optimizeForSpeed: true,
+        clip: { x: 0, y: 0, width: viewport.width, height: viewport.height, scale: 1 },
+      })) as { data: string };
       await writeFile(outPath, Buffer.from(shot.data, 'base64'));
     },
     close,

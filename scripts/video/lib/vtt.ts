@@ -14,7 +14,13 @@ export function parseVtt(text: string): Cue[] {
     const timing = lines.findIndex((line) => line.includes('-->'));
     if (timing < 0) continue;
     const [start, end] = lines[timing]!.split('-->');
-    const cueText = lines.slice(timing + 1).join(' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').trim();
+    const cueText = lines
+      .slice(timing + 1)
+      .join(' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+      .trim();
     cues.push({ start: parseTimestamp(start!), end: parseTimestamp(end!.trim().split(/\s/)[0]!), text: cueText });
   }
   return cues;

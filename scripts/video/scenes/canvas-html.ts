@@ -6,7 +6,12 @@ import type { CanvasNode, CanvasState } from './canvas-state.ts';
 /** The words that mark the view as ours on every frame. */
 export const CANVAS_VIEW_NOTICE = 'Launch-kit canvas view, drawn from the recorded /ws events · not the Molecule UI';
 
-const STATUS_COLORS: Record<string, string> = { online: BRAND_COLORS.online, offline: '#F87171', paused: '#FBBF24', degraded: '#FB923C' };
+const STATUS_COLORS: Record<string, string> = {
+  online: BRAND_COLORS.online,
+  offline: '#F87171',
+  paused: '#FBBF24',
+  degraded: '#FB923C',
+};
 
 const c = BRAND_COLORS;
 const CSS = `
@@ -56,14 +61,29 @@ function nodeHtml(node: CanvasNode, badge: string): string {
 
 /** The body of the view (without the page shell), for the film, the PNG and the capture test. */
 export function canvasBodyHtml(state: CanvasState, options: { badge: string; title: string }): string {
-  const roots = state.nodes.filter((node) => !node.parentId || !state.nodes.some((other) => other.id === node.parentId));
+  const roots = state.nodes.filter(
+    (node) => !node.parentId || !state.nodes.some((other) => other.id === node.parentId),
+  );
   const children = state.nodes.filter((node) => !roots.includes(node));
   const rows = [roots, children].filter((row) => row.length > 0);
-  const board = rows.map((row, index) => `<div class="row">${index > 0 ? '<div class="link"></div>' : ''}${row.map((node) => nodeHtml(node, options.badge)).join('')}</div>`).join('');
-  const msgs = state.chat.length === 0
-    ? '<div class="empty">No messages yet.</div>'
-    : state.chat.map((line) => `<div class="msg ${line.from}"><span class="who">${escapeHtml(line.name)}</span>${escapeHtml(line.text)}</div>`).join('');
-  const ticker = state.ticker.map((item) => `<div class="ev"><b>${escapeHtml(item.event)}</b> ${escapeHtml(item.name)}</div>`).join('');
+  const board = rows
+    .map(
+      (row, index) =>
+        `<div class="row">${index > 0 ? '<div class="link"></div>' : ''}${row.map((node) => nodeHtml(node, options.badge)).join('')}</div>`,
+    )
+    .join('');
+  const msgs =
+    state.chat.length === 0
+      ? '<div class="empty">No messages yet.</div>'
+      : state.chat
+          .map(
+            (line) =>
+              `<div class="msg ${line.from}"><span class="who">${escapeHtml(line.name)}</span>${escapeHtml(line.text)}</div>`,
+          )
+          .join('');
+  const ticker = state.ticker
+    .map((item) => `<div class="ev"><b>${escapeHtml(item.event)}</b> ${escapeHtml(item.name)}</div>`)
+    .join('');
   return `<div class="frame"><div class="bar"><span class="title">${escapeHtml(options.title)}</span></div>
 <div class="main"><div class="board">${board || '<div class="empty">No workspaces yet.</div>'}<div class="notice">${escapeHtml(CANVAS_VIEW_NOTICE)}</div></div>
 <div class="chat"><h2>Chat</h2><div class="sub">A2A exchange through the platform's proxy</div><div class="msgs">${msgs}</div>
@@ -72,5 +92,8 @@ export function canvasBodyHtml(state: CanvasState, options: { badge: string; tit
 
 /** A whole page of the view, sized by its viewport (1920×1080 in films, 1440 wide for the capture test). */
 export function canvasPage(state: CanvasState, options: { badge: string; title: string; overlays?: Overlays }): string {
-  return stillPage(CSS, `${canvasBodyHtml(state, options)}${overlayHtml(options.overlays ?? {})}`).replace(/html,body\{width:1920px;height:1080px;/, 'html,body{width:100vw;height:100vh;');
+  return stillPage(CSS, `${canvasBodyHtml(state, options)}${overlayHtml(options.overlays ?? {})}`).replace(
+    /html,body\{width:1920px;height:1080px;/,
+    'html,body{width:100vw;height:100vh;',
+  );
 }

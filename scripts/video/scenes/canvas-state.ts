@@ -41,9 +41,13 @@ const TICKER_LENGTH = 6;
 export function replyText(body: unknown): string | undefined {
   const result = (body as { result?: unknown } | undefined)?.result;
   if (typeof result === 'string') return result;
-  const record = result as { parts?: Array<Record<string, unknown>>; artifacts?: Array<{ parts?: Array<Record<string, unknown>> }> } | undefined;
+  const record = result as
+    | { parts?: Array<Record<string, unknown>>; artifacts?: Array<{ parts?: Array<Record<string, unknown>> }> }
+    | undefined;
   const parts = [...(record?.parts ?? []), ...(record?.artifacts ?? []).flatMap((artifact) => artifact.parts ?? [])];
-  const texts = parts.filter((part) => part.kind === 'text' || part.type === 'text').map((part) => String(part.text ?? ''));
+  const texts = parts
+    .filter((part) => part.kind === 'text' || part.type === 'text')
+    .map((part) => String(part.text ?? ''));
   return texts.length > 0 ? texts.join('\n') : undefined;
 }
 
@@ -60,7 +64,12 @@ function nodeFromRow(row: Record<string, unknown>): CanvasNode {
   };
 }
 
-const STATUS_EVENTS: Record<string, string> = { WORKSPACE_ONLINE: 'online', WORKSPACE_OFFLINE: 'offline', WORKSPACE_PAUSED: 'paused', WORKSPACE_DEGRADED: 'degraded' };
+const STATUS_EVENTS: Record<string, string> = {
+  WORKSPACE_ONLINE: 'online',
+  WORKSPACE_OFFLINE: 'offline',
+  WORKSPACE_PAUSED: 'paused',
+  WORKSPACE_DEGRADED: 'degraded',
+};
 
 /**
  * The canvas at cast time `t`: a hydrate replaces every node; status events flip the status,
@@ -104,7 +113,10 @@ export function canvasStateAt(entries: readonly CanvasEntry[], sent: readonly Se
       const text = replyText(body);
       if (text) chat.push({ from: 'agent', name: node?.name ?? 'agent', text });
     }
-    ticker.push({ event: frame.event, name: nodes.get(frame.workspace_id)?.name ?? node?.name ?? frame.workspace_id.slice(0, 8) });
+    ticker.push({
+      event: frame.event,
+      name: nodes.get(frame.workspace_id)?.name ?? node?.name ?? frame.workspace_id.slice(0, 8),
+    });
     if (ticker.length > TICKER_LENGTH) ticker.shift();
   }
   return { nodes: [...nodes.values()], chat, ticker };

@@ -15,12 +15,18 @@ const CARD_CSS = `
 /** The film's opening title. */
 export function titlePage(options: { eyebrow: string; title: string; subtitle: string; draftNote?: string }): string {
   const draft = options.draftNote ? `<div class="draft">${escapeHtml(options.draftNote)}</div>` : '';
-  return stillPage(CARD_CSS, `<div class="card"><div class="eyebrow">${escapeHtml(options.eyebrow)}</div><div class="title">${escapeHtml(options.title)}</div><div class="sub">${escapeHtml(options.subtitle)}</div></div>${draft}`);
+  return stillPage(
+    CARD_CSS,
+    `<div class="card"><div class="eyebrow">${escapeHtml(options.eyebrow)}</div><div class="title">${escapeHtml(options.title)}</div><div class="sub">${escapeHtml(options.subtitle)}</div></div>${draft}`,
+  );
 }
 
 /** The closing card: product, badge and the guide's URL. */
 export function endCardPage(options: { brand: string; product: string; badge: string; url: string }): string {
-  return stillPage(CARD_CSS, `<div class="card"><div class="title">${escapeHtml(options.brand)}</div><div class="sub">${escapeHtml(options.product)}</div><div class="badge">${escapeHtml(options.badge)}</div><div class="url">${escapeHtml(options.url)}</div></div>`);
+  return stillPage(
+    CARD_CSS,
+    `<div class="card"><div class="title">${escapeHtml(options.brand)}</div><div class="sub">${escapeHtml(options.product)}</div><div class="badge">${escapeHtml(options.badge)}</div><div class="url">${escapeHtml(options.url)}</div></div>`,
+  );
 }
 
 /** How many reveal steps a Mermaid flowchart SVG has: its nodes one at a time, then its edges one at a time. */
@@ -37,6 +43,9 @@ export function diagramPage(svg: string, shown: { nodes: number; edges: number }
 .dia .nodes>.node:nth-child(n+${shown.nodes + 1}){opacity:0}
 .dia .edgePaths>path:nth-child(n+${shown.edges + 1}){opacity:0}
 .dia .edgeLabels>.edgeLabel:nth-child(n+${shown.edges + 1}){opacity:0}`;
-  const inline = svg.replace(/^<\?xml[^>]*>\s*/, '').replace(/\swidth="[^"]*"/, '').replace(/\sheight="[^"]*"/, '');
+  const inline = svg
+    .replace(/^<\?xml[^>]*>\s*/, '')
+    .replace(/\swidth="[^"]*"/, '')
+    .replace(/\sheight="[^"]*"/, '');
   return stillPage(css, `<div class="dia">${inline}</div>${overlayHtml(overlays)}`);
 }

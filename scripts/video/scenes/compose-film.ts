@@ -52,7 +52,14 @@ export interface ComposeInputs {
   recording: Recording;
   screens: TerminalScreen[];
   narration: Narration;
-  words: { badge: string; brand: string; product: string; guideUrl: string; canvasTitle: string; terminalTitle: string };
+  words: {
+    badge: string;
+    brand: string;
+    product: string;
+    guideUrl: string;
+    canvasTitle: string;
+    terminalTitle: string;
+  };
   diagramSvg: string | undefined;
 }
 
@@ -63,7 +70,9 @@ function castSpansOf(segment: Segment, recording: Recording): Array<{ start: num
     const index = recording.moments.findIndex((moment) => moment.id === id);
     if (index < 0) return [];
     const next = recording.moments[index + 1];
-    return [{ start: index === 0 ? 0 : recording.moments[index]!.start, end: next ? next.start : recording.duration + 1 }];
+    return [
+      { start: index === 0 ? 0 : recording.moments[index]!.start, end: next ? next.start : recording.duration + 1 },
+    ];
   });
 }
 
@@ -72,7 +81,8 @@ function spread(draws: Draw[], frames: number, hold: boolean): Array<{ draw: Dra
   let chosen = draws;
   const reveal = hold ? Math.floor(frames * REVEAL_SHARE) : frames;
   const fit = Math.max(1, Math.floor(reveal / MIN_FRAMES_PER_SCREEN));
-  if (chosen.length > fit) chosen = Array.from({ length: fit }, (_, index) => draws[Math.round(((index + 1) * draws.length) / fit) - 1]!);
+  if (chosen.length > fit)
+    chosen = Array.from({ length: fit }, (_, index) => draws[Math.round(((index + 1) * draws.length) / fit) - 1]!);
   const each = Math.floor(reveal / chosen.length);
   const out = chosen.map((draw) => ({ draw, frames: each }));
   out[out.length - 1]!.frames += frames - each * chosen.length;
@@ -83,10 +93,13 @@ function terminalDraws(segment: Segment, inputs: ComposeInputs): Draw[] {
   const spans = castSpansOf(segment, inputs.recording);
   let picked = inputs.screens.filter((screen) => spans.some((span) => screen.t >= span.start && screen.t < span.end));
   if (picked.length === 0) {
-    const before = inputs.screens.filter((screen) => screen.t < (spans[0]?.start ?? Infinity)).at(-1) ?? inputs.screens.at(-1);
+    const before =
+      inputs.screens.filter((screen) => screen.t < (spans[0]?.start ?? Infinity)).at(-1) ?? inputs.screens.at(-1);
     picked = before ? [before] : [];
   }
-  return picked.map((screen) => (overlays) => terminalPage(screen.rows, { title: inputs.words.terminalTitle, overlays }));
+  return picked.map(
+    (screen) => (overlays) => terminalPage(screen.rows, { title: inputs.words.terminalTitle, overlays }),
+  );
 }
 
 function canvasDraws(segment: Segment, inputs: ComposeInputs): Draw[] {
@@ -104,7 +117,9 @@ function canvasDraws(segment: Segment, inputs: ComposeInputs): Draw[] {
     const key = JSON.stringify(state);
     if (state.nodes.length === 0 || seen.has(key)) continue;
     seen.add(key);
-    draws.push((overlays) => canvasPage(state, { badge: inputs.words.badge, title: inputs.words.canvasTitle, overlays }));
+    draws.push((overlays) =>
+      canvasPage(state, { badge: inputs.words.badge, title: inputs.words.canvasTitle, overlays }),
+    );
   }
   return draws;
 }
@@ -113,7 +128,10 @@ function diagramDraws(inputs: ComposeInputs): Draw[] {
   const svg = inputs.diagramSvg;
   if (!svg) return [];
   const { nodes, edges } = countRevealSteps(svg);
-  const steps = [...Array.from({ length: nodes }, (_, index) => ({ nodes: index + 1, edges: 0 })), ...Array.from({ length: edges }, (_, index) => ({ nodes, edges: index + 1 }))];
+  const steps = [
+    ...Array.from({ length: nodes }, (_, index) => ({ nodes: index + 1, edges: 0 })),
+    ...Array.from({ length: edges }, (_, index) => ({ nodes, edges: index + 1 })),
+  ];
   return steps.map((shown) => (overlays) => diagramPage(svg, shown, overlays));
 }
 
@@ -138,19 +156,52 @@ function splitFrames(kinds: SceneKind[], frames: number): number[] {
 export function composeFilm(film: FilmPlan, inputs: ComposeInputs): { film?: ComposedFilm; issues: Issue[] } {
   const issues: Issue[] = [];
   const spans = inputs.narration.spans;
-  const problem = (at: { line: number; column: number }, rule: string, message: string, hint: string) => issues.push({ file: film.file, ...at, rule, severity: 'error', message, hint });
+  const problem = (at: { line: number; column: number }, rule: string, message: string, hint: string) =>
+    issues.push({ file: film.file, ...at, rule, severity: 'error', message, hint });
   film.segments.forEach((segment, index) => {
-    if (!spans[index]) problem(segment.at.segment, 'video-narration', `"${segment.title}" has no narration: ${inputs.narration.file} has ${spans.length} paragraph(s) for ${film.segments.length} segments`, 'write one paragraph of the voice-over per moment or act, then run `npm run tts`');
-    if (!segment.scenes.some((kind) => TIMED_KINDS.includes(kind))) problem(segment.at.segment, 'video-scene', `"${segment.title}" lists no scene that takes screen time`, `add one of: ${TIMED_KINDS.join(', ')}`);
+    if (!spans[index])
+      problem(
+        segment.at.segment,
+        'video-narration',
+        `"${segment.title}" has no narration: ${inputs.narration.file} has ${spans.length} paragraph(s) for ${film.segments.length} segments`,
+        'write one paragraph of the voice-over per moment or act, then run `npm run tts`',
+      );
+    if (!segment.scenes.some((kind) => TIMED_KINDS.includes(kind)))
+      problem(
+        segment.at.segment,
+        'video-scene',
+        `"${segment.title}" lists no scene that takes screen time`,
+        `add one of: ${TIMED_KINDS.join(', ')}`,
+      );
     segment.steps.forEach((kind, step) => {
-      const recorded = inputs.recording.moments.find((moment) => moment.id === segment.id)?.steps.some((entry) => entry.kind === kind);
-      if (!recorded) problem(segment.at.steps[step] ?? segment.at.segment, 'video-recording', `step "${kind}" of "${segment.id}" is not in the recording`, 'run `npm run demo` to record the storyboard as it is now');
+      const recorded = inputs.recording.moments
+        .find((moment) => moment.id === segment.id)
+        ?.steps.some((entry) => entry.kind === kind);
+      if (!recorded)
+        problem(
+          segment.at.steps[step] ?? segment.at.segment,
+          'video-recording',
+          `step "${kind}" of "${segment.id}" is not in the recording`,
+          'run `npm run demo` to record the storyboard as it is now',
+        );
     });
     for (const id of segment.moments) {
-      if (!inputs.recording.moments.some((moment) => moment.id === id)) problem(segment.at.segment, 'video-recording', `moment "${id}" is not in the recording`, 'use a moment id of the live storyboard, or run `npm run demo`');
+      if (!inputs.recording.moments.some((moment) => moment.id === id))
+        problem(
+          segment.at.segment,
+          'video-recording',
+          `moment "${id}" is not in the recording`,
+          'use a moment id of the live storyboard, or run `npm run demo`',
+        );
     }
   });
-  if (spans.length > film.segments.length) problem(film.segments.at(-1)!.at.segment, 'video-narration', `${inputs.narration.file} has ${spans.length} paragraphs for ${film.segments.length} segments`, 'give every paragraph its own moment or act');
+  if (spans.length > film.segments.length)
+    problem(
+      film.segments.at(-1)!.at.segment,
+      'video-narration',
+      `${inputs.narration.file} has ${spans.length} paragraphs for ${film.segments.length} segments`,
+      'give every paragraph its own moment or act',
+    );
   if (issues.length > 0) return { issues };
 
   const stills = new Map<string, string>();
@@ -171,21 +222,56 @@ export function composeFilm(film: FilmPlan, inputs: ComposeInputs): { film?: Com
       const sceneFrames = sizes[sceneIndex]!;
       scenes.push({ kind, segment: segment.id, startFrame: cursor, frames: sceneFrames });
       const draws: Draw[] =
-        kind === 'terminal' ? terminalDraws(segment, inputs)
-          : kind === 'canvas' ? canvasDraws(segment, inputs)
-            : kind === 'diagram' ? diagramDraws(inputs)
-              : kind === 'title' ? [() => titlePage({ eyebrow: inputs.words.product, title: segment.title, subtitle: film.kind === 'storyboard' ? 'Recorded end to end by npm run demo' : 'Launch video', draftNote: inputs.recording.draft ? 'Draft · recorded on the stand-in platform' : undefined })]
-                : [() => endCardPage({ brand: inputs.words.brand, product: inputs.words.product, badge: inputs.words.badge, url: inputs.words.guideUrl })];
-      if (draws.length === 0) draws.push(() => titlePage({ eyebrow: inputs.words.product, title: segment.title, subtitle: '' }));
+        kind === 'terminal'
+          ? terminalDraws(segment, inputs)
+          : kind === 'canvas'
+            ? canvasDraws(segment, inputs)
+            : kind === 'diagram'
+              ? diagramDraws(inputs)
+              : kind === 'title'
+                ? [
+                    () =>
+                      titlePage({
+                        eyebrow: inputs.words.product,
+                        title: segment.title,
+                        subtitle: film.kind === 'storyboard' ? 'Recorded end to end by npm run demo' : 'Launch video',
+                        draftNote: inputs.recording.draft ? 'Draft · recorded on the stand-in platform' : undefined,
+                      }),
+                  ]
+                : [
+                    () =>
+                      endCardPage({
+                        brand: inputs.words.brand,
+                        product: inputs.words.product,
+                        badge: inputs.words.badge,
+                        url: inputs.words.guideUrl,
+                      }),
+                  ];
+      if (draws.length === 0)
+        draws.push(() => titlePage({ eyebrow: inputs.words.product, title: segment.title, subtitle: '' }));
       for (const part of spread(draws, sceneFrames, kind === 'terminal')) {
         if (part.frames <= 0) continue;
         const local = cursor - segmentStart;
         const overlays: Overlays = {};
-        if (segment.scenes.includes('lower-third') && local < LOWER_THIRD_FRAMES && kind !== 'title' && kind !== 'end-card') {
-          overlays.lowerThird = { eyebrow: film.kind === 'storyboard' ? `Moment ${index + 1}` : inputs.words.product, name: segment.title };
+        if (
+          segment.scenes.includes('lower-third') &&
+          local < LOWER_THIRD_FRAMES &&
+          kind !== 'title' &&
+          kind !== 'end-card'
+        ) {
+          overlays.lowerThird = {
+            eyebrow: film.kind === 'storyboard' ? `Moment ${index + 1}` : inputs.words.product,
+            name: segment.title,
+          };
         }
-        if (segment.scenes.includes('caption-chip') && segment.chips.length > 0 && kind !== 'title' && kind !== 'end-card') {
-          overlays.chip = segment.chips[Math.min(segment.chips.length - 1, Math.floor((local / frames) * segment.chips.length))];
+        if (
+          segment.scenes.includes('caption-chip') &&
+          segment.chips.length > 0 &&
+          kind !== 'title' &&
+          kind !== 'end-card'
+        ) {
+          overlays.chip =
+            segment.chips[Math.min(segment.chips.length - 1, Math.floor((local / frames) * segment.chips.length))];
         }
         const html = part.draw(overlays);
         const key = hashBytes(html).slice(7, 23);

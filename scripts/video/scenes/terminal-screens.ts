@@ -32,7 +32,11 @@ function snapshot(term: InstanceType<typeof xtermHeadless.Terminal>): CellRun[][
     for (let x = 0; line && x < term.cols; x++) {
       const cell = line.getCell(x);
       if (!cell || cell.getWidth() === 0) continue;
-      const style = { bold: cell.isBold() !== 0, dim: cell.isDim() !== 0, fg: cell.isFgPalette() ? cell.getFgColor() : -1 };
+      const style = {
+        bold: cell.isBold() !== 0,
+        dim: cell.isDim() !== 0,
+        fg: cell.isFgPalette() ? cell.getFgColor() : -1,
+      };
       const chars = cell.getChars() || ' ';
       const last = runs.at(-1);
       if (last && last.bold === style.bold && last.dim === style.dim && last.fg === style.fg) last.text += chars;
@@ -50,7 +54,11 @@ function snapshot(term: InstanceType<typeof xtermHeadless.Terminal>): CellRun[][
  * each group of events recorded within `groupSeconds` of each other. Every event ends in CR LF, so
  * a screen never shows half a line. Deterministic: the same cast always gives the same screens.
  */
-export async function replayCast(events: readonly CastEvent[], size: { cols: number; rows: number }, groupSeconds = 0.04): Promise<TerminalScreen[]> {
+export async function replayCast(
+  events: readonly CastEvent[],
+  size: { cols: number; rows: number },
+  groupSeconds = 0.04,
+): Promise<TerminalScreen[]> {
   const term = new xtermHeadless.Terminal({ cols: size.cols, rows: size.rows, allowProposedApi: true, scrollback: 0 });
   const screens: TerminalScreen[] = [];
   try {

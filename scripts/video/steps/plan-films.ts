@@ -54,21 +54,40 @@ function captionsIn(text: string): string[] {
   return [...text.matchAll(CAPTION_PATTERN)].map((match) => match[1]!);
 }
 
-
 function locator(file: ContentFile): (path: (string | number)[]) => At {
   const locate = createLocator(file.text);
   return (path) => locate(file.offsetOf(path) ?? 0);
 }
 
-function voiceoverFor(id: string | undefined, plans: VoiceoverPlan[], file: string, at: At, issues: Issue[]): VoiceoverPlan | undefined {
+function voiceoverFor(
+  id: string | undefined,
+  plans: VoiceoverPlan[],
+  file: string,
+  at: At,
+  issues: Issue[],
+): VoiceoverPlan | undefined {
   const plan = plans.find((candidate) => candidate.id === id);
   if (!plan) {
-    issues.push({ file, ...at, rule: 'video-narration', severity: 'error', message: id ? `narration "${id}" is not a voice-over script` : 'this timeline has no narration, so its scenes have no length', hint: `name a voice-over id, one of: ${plans.map((candidate) => candidate.id).join(', ')}` });
+    issues.push({
+      file,
+      ...at,
+      rule: 'video-narration',
+      severity: 'error',
+      message: id
+        ? `narration "${id}" is not a voice-over script`
+        : 'this timeline has no narration, so its scenes have no length',
+      hint: `name a voice-over id, one of: ${plans.map((candidate) => candidate.id).join(', ')}`,
+    });
   }
   return plan;
 }
 
-function planStoryboard(root: string, file: ContentFile, plans: VoiceoverPlan[], issues: Issue[]): FilmPlan | undefined {
+function planStoryboard(
+  root: string,
+  file: ContentFile,
+  plans: VoiceoverPlan[],
+  issues: Issue[],
+): FilmPlan | undefined {
   const board = file.data as DemoStoryboard;
   const at = locator(file);
   const voiceover = voiceoverFor(board.narration, plans, file.file, at(['narration']), issues);
@@ -81,17 +100,39 @@ function planStoryboard(root: string, file: ContentFile, plans: VoiceoverPlan[],
     steps: moment.steps,
     chips: captionsIn(moment.onScreen),
     stated: { start: moment.start, end: moment.end },
-    at: { segment: at(['moments', index]), start: at(['moments', index, 'start']), end: at(['moments', index, 'end']), steps: moment.steps.map((_, step) => at(['moments', index, 'steps', step])) },
+    at: {
+      segment: at(['moments', index]),
+      start: at(['moments', index, 'start']),
+      end: at(['moments', index, 'end']),
+      steps: moment.steps.map((_, step) => at(['moments', index, 'steps', step])),
+    },
   }));
   if (!voiceover) return undefined;
-  return { name: RECORDING_BASENAME, title: board.title, kind: 'storyboard', file: file.file, segments, voiceover, voiceoverBody: bodyOf(root, voiceover), outputs: filmOutputs(RECORDING_BASENAME) };
+  return {
+    name: RECORDING_BASENAME,
+    title: board.title,
+    kind: 'storyboard',
+    file: file.file,
+    segments,
+    voiceover,
+    voiceoverBody: bodyOf(root, voiceover),
+    outputs: filmOutputs(RECORDING_BASENAME),
+  };
 }
 
 function planPackage(root: string, file: ContentFile, plans: VoiceoverPlan[], issues: Issue[]): FilmPlan | undefined {
   const pack = file.data as VideoPackage;
   const at = locator(file);
   const ids = [...new Set(pack.acts.map((act) => act.voiceover))];
-  if (ids.length > 1) issues.push({ file: file.file, ...at(['acts', 1, 'voiceover']), rule: 'video-narration', severity: 'error', message: `acts are read by ${ids.length} voice-overs; a film has one narration`, hint: 'give every act the same voiceover' });
+  if (ids.length > 1)
+    issues.push({
+      file: file.file,
+      ...at(['acts', 1, 'voiceover']),
+      rule: 'video-narration',
+      severity: 'error',
+      message: `acts are read by ${ids.length} voice-overs; a film has one narration`,
+      hint: 'give every act the same voiceover',
+    });
   const voiceover = voiceoverFor(ids[0], plans, file.file, at(['acts', 0, 'voiceover']), issues);
   const segments: Segment[] = pack.acts.map((act, index) => ({
     id: `act-${index + 1}`,
@@ -102,11 +143,29 @@ function planPackage(root: string, file: ContentFile, plans: VoiceoverPlan[], is
     steps: [],
     chips: act.shots.flatMap(captionsIn),
     stated: { start: act.start, end: act.end },
-    at: { segment: at(['acts', index]), start: at(['acts', index, 'start']), end: at(['acts', index, 'end']), steps: [] },
+    at: {
+      segment: at(['acts', index]),
+      start: at(['acts', index, 'start']),
+      end: at(['acts', index, 'end']),
+      steps: [],
+    },
   }));
   if (!voiceover) return undefined;
-  const name = file.file.split('/').pop()!.replace(/\.mdx?$/, '');
-  return { name, title: pack.title, kind: 'video-package', file: file.file, segments, voiceover, voiceoverBody: bodyOf(root, voiceover), statedTotal: { seconds: pack.targetSeconds, at: at(['targetSeconds']) }, outputs: filmOutputs(name) };
+  const name = file.file
+    .split('/')
+    .pop()!
+    .replace(/\.mdx?$/, '');
+  return {
+    name,
+    title: pack.title,
+    kind: 'video-package',
+    file: file.file,
+    segments,
+    voiceover,
+    voiceoverBody: bodyOf(root, voiceover),
+    statedTotal: { seconds: pack.targetSeconds, at: at(['targetSeconds']) },
+    outputs: filmOutputs(name),
+  };
 }
 
 /** The script's body (after the frontmatter), whose blank lines separate the paragraphs. */
@@ -123,9 +182,12 @@ export function planFilms(root: string): { films: FilmPlan[]; issues: Issue[] } 
   for (const file of files) {
     issues.push(...file.issues);
     if (!file.data) continue;
-    const film = file.collection === 'storyboards'
-      ? ((file.data as DemoStoryboard).live ? planStoryboard(root, file, plans, issues) : undefined)
-      : planPackage(root, file, plans, issues);
+    const film =
+      file.collection === 'storyboards'
+        ? (file.data as DemoStoryboard).live
+          ? planStoryboard(root, file, plans, issues)
+          : undefined
+        : planPackage(root, file, plans, issues);
     if (film) films.push(film);
   }
   return { films, issues };
@@ -141,12 +203,28 @@ export function hashRepoFile(root: string, path: string): string {
 export function filmInputsHash(root: string, film: FilmPlan, recordingHashes: Record<string, string>): string {
   // What the render uses of the content file: its segments, scenes and chips. The stated timecodes are not an
   // input (the timecode rule checks them against the film), so correcting one never makes the film stale.
-  const content = { title: film.title, segments: film.segments.map(({ id, title, scenes, moments, steps, chips }) => ({ id, title, scenes, moments, steps, chips })) };
+  const content = {
+    title: film.title,
+    segments: film.segments.map(({ id, title, scenes, moments, steps, chips }) => ({
+      id,
+      title,
+      scenes,
+      moments,
+      steps,
+      chips,
+    })),
+  };
   return hashJson({
     content,
     recording: recordingHashes,
-    narration: { audio: hashRepoFile(root, film.voiceover.output), captions: hashRepoFile(root, film.voiceover.captions), script: hashRepoFile(root, film.voiceover.file) },
-    diagram: film.segments.some((segment) => segment.scenes.includes('diagram')) ? hashRepoFile(root, DIAGRAM_SVG) : undefined,
+    narration: {
+      audio: hashRepoFile(root, film.voiceover.output),
+      captions: hashRepoFile(root, film.voiceover.captions),
+      script: hashRepoFile(root, film.voiceover.file),
+    },
+    diagram: film.segments.some((segment) => segment.scenes.includes('diagram'))
+      ? hashRepoFile(root, DIAGRAM_SVG)
+      : undefined,
     renderer: rendererVersion(),
   });
 }

@@ -38,7 +38,13 @@ export function badgeHtml(recording: Recording, words: ViewWords): string {
 }
 
 /** Renders (or captures, with a target) the canvas shot into the stage; returns its manifest entry. */
-export async function renderCanvasShot(recording: Recording, words: ViewWords, target: CanvasTarget | undefined, inputsHash: string, context: RenderContext): Promise<ManifestEntry> {
+export async function renderCanvasShot(
+  recording: Recording,
+  words: ViewWords,
+  target: CanvasTarget | undefined,
+  inputsHash: string,
+  context: RenderContext,
+): Promise<ManifestEntry> {
   const out = await context.stage.pathFor(CAPTURES.canvas);
   let size = { width: 1920, height: 1080 };
   if (target) size = await captureCanvas(context.browser.browser, target, out);
@@ -49,9 +55,22 @@ export async function renderCanvasShot(recording: Recording, words: ViewWords, t
   }
   const real = Boolean(target);
   return {
-    generator: 'video', command: `${VIDEO_COMMAND} -- --only phase30-canvas-remote-badge`, inputsHash, bytesHash: await hashFile(out), size: (await stat(out)).size, ...size,
-    provider: real ? 'platform' : 'stand-in', draft: !real, sources: ['marketing/demo/phase30-walkthrough.timeline.json'], createdAt: new Date().toISOString(),
-    details: { view: real ? `capture of ${new URL(target!.url).origin}` : 'launch-kit canvas view of the recorded /ws events (not the Molecule UI)', recording: recording.platformKind },
+    generator: 'video',
+    command: `${VIDEO_COMMAND} -- --only phase30-canvas-remote-badge`,
+    inputsHash,
+    bytesHash: await hashFile(out),
+    size: (await stat(out)).size,
+    ...size,
+    provider: real ? 'platform' : 'stand-in',
+    draft: !real,
+    sources: ['marketing/demo/phase30-walkthrough.timeline.json'],
+    createdAt: new Date().toISOString(),
+    details: {
+      view: real
+        ? `capture of ${new URL(target!.url).origin}`
+        : 'launch-kit canvas view of the recorded /ws events (not the Molecule UI)',
+      recording: recording.platformKind,
+    },
   };
 }
 
@@ -65,15 +84,33 @@ function screensOfStep(screens: TerminalScreen[], recording: Recording, kind: st
  * with its badge (canvas) → the canvas sends a task → the agent's terminal shows `message/send` →
  * the reply in the chat. Fails when the file is over 2 MB.
  */
-export async function renderGif(recording: Recording, screens: TerminalScreen[], words: ViewWords, inputsHash: string, context: RenderContext): Promise<{ entry?: ManifestEntry; problem?: string }> {
-  const terminal = (list: TerminalScreen[]) => list.map((screen) => terminalPage(screen.rows, { title: words.terminalTitle }));
-  const canvas = (t: number) => canvasPage(canvasStateAt(recording.canvas, recording.sent, t), { badge: words.badge, title: words.canvasTitle });
+export async function renderGif(
+  recording: Recording,
+  screens: TerminalScreen[],
+  words: ViewWords,
+  inputsHash: string,
+  context: RenderContext,
+): Promise<{ entry?: ManifestEntry; problem?: string }> {
+  const terminal = (list: TerminalScreen[]) =>
+    list.map((screen) => terminalPage(screen.rows, { title: words.terminalTitle }));
+  const canvas = (t: number) =>
+    canvasPage(canvasStateAt(recording.canvas, recording.sent, t), { badge: words.badge, title: words.canvasTitle });
   const sentAt = recording.sent[0]?.t ?? recording.duration;
-  const replyAt = recording.canvas.find((entry) => entry.kind === 'event' && entry.frame.event === 'A2A_RESPONSE')?.t ?? sentAt;
+  const replyAt =
+    recording.canvas.find((entry) => entry.kind === 'event' && entry.frame.event === 'A2A_RESPONSE')?.t ?? sentAt;
   const startAgent = terminal(screensOfStep(screens, recording, 'start-agent'));
   const a2a = terminal(screensOfStep(screens, recording, 'a2a-canvas'));
   const plan: Array<{ html: string; frames: number }> = [];
-  const spreadOver = (pages: string[], frames: number) => pages.forEach((html, index) => plan.push({ html, frames: index === pages.length - 1 ? frames - Math.floor(frames / pages.length) * (pages.length - 1) : Math.floor(frames / pages.length) }));
+  const spreadOver = (pages: string[], frames: number) =>
+    pages.forEach((html, index) =>
+      plan.push({
+        html,
+        frames:
+          index === pages.length - 1
+            ? frames - Math.floor(frames / pages.length) * (pages.length - 1)
+            : Math.floor(frames / pages.length),
+      }),
+    );
   spreadOver(startAgent.length > 0 ? startAgent.slice(-8) : [canvas(0)], 30);
   plan.push({ html: badgeHtml(recording, words), frames: 20 });
   plan.push({ html: canvas(sentAt + 1e-6), frames: 15 });
@@ -82,17 +119,33 @@ export async function renderGif(recording: Recording, screens: TerminalScreen[],
   const stills = new Map(plan.map((item, index) => [`gif-${index}`, item.html]));
   await renderStills(stills, context);
   const out = await context.stage.pathFor(CAPTURES.gif);
-  await encodeGif({ shots: plan.map((item, index) => ({ png: context.rendered.get(`gif-${index}`)!, frames: item.frames })), fps: GIF_SPEC.fps, width: GIF_SPEC.width, out, workDir: context.workDir, signal: context.signal });
+  await encodeGif({
+    shots: plan.map((item, index) => ({ png: context.rendered.get(`gif-${index}`)!, frames: item.frames })),
+    fps: GIF_SPEC.fps,
+    width: GIF_SPEC.width,
+    out,
+    workDir: context.workDir,
+    signal: context.signal,
+  });
   const size = (await stat(out)).size;
-  if (size > GIF_SPEC.maxBytes) return { problem: `${CAPTURES.gif} would be ${(size / 1048576).toFixed(2)} MB, over the 2 MB limit` };
+  if (size > GIF_SPEC.maxBytes)
+    return { problem: `${CAPTURES.gif} would be ${(size / 1048576).toFixed(2)} MB, over the 2 MB limit` };
   const probe = await probeMedia(out);
   return {
     entry: {
-      generator: 'video', command: `${VIDEO_COMMAND} -- --only phase30-registration-flow`, inputsHash, bytesHash: await hashFile(out), size,
-      width: probe.video?.width, height: probe.video?.height, durationSeconds: Math.round(probe.durationSeconds * 1000) / 1000,
-      provider: recording.platformKind, draft: recording.draft, sources: ['marketing/demo/phase30-walkthrough.cast'], createdAt: new Date().toISOString(),
+      generator: 'video',
+      command: `${VIDEO_COMMAND} -- --only phase30-registration-flow`,
+      inputsHash,
+      bytesHash: await hashFile(out),
+      size,
+      width: probe.video?.width,
+      height: probe.video?.height,
+      durationSeconds: Math.round(probe.durationSeconds * 1000) / 1000,
+      provider: recording.platformKind,
+      draft: recording.draft,
+      sources: ['marketing/demo/phase30-walkthrough.cast'],
+      createdAt: new Date().toISOString(),
       details: { fps: GIF_SPEC.fps, frames: plan.reduce((sum, item) => sum + item.frames, 0), loop: true },
     },
   };
 }
-

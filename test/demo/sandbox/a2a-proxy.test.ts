@@ -41,22 +41,35 @@ describe('POST /workspaces/:id/a2a', () => {
   test('relays a 2xx verbatim and forwards only Content-Type, with the body normalised to JSON-RPC', async () => {
     sandbox = await startSandbox();
     const reply = '{"jsonrpc":"2.0","id":"x","result":{"parts":[{"kind":"text","text":"hello"}]},"extra":true}';
-    const { url, seen } = await startAgent((response) => response.writeHead(200, { 'Content-Type': 'application/json' }).end(reply));
+    const { url, seen } = await startAgent((response) =>
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(reply),
+    );
     const id = await createWithUrl(sandbox, url);
     const answer = await call(sandbox, 'POST', `/workspaces/${id}/a2a`, { body: send, bearer: ADMIN });
     expect(answer.status).toBe(200);
     expect(answer.text).toBe(reply);
     expect(seen[0]!.headers.authorization).toBeUndefined();
     expect(seen[0]!.headers['content-type']).toBe('application/json');
-    expect(seen[0]!.body).toMatchObject({ jsonrpc: '2.0', method: 'message/send', params: { message: { role: 'user' } } });
+    expect(seen[0]!.body).toMatchObject({
+      jsonrpc: '2.0',
+      method: 'message/send',
+      params: { message: { role: 'user' } },
+    });
     expect(seen[0]!.body.params.message.messageId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   test('collapses an agent error to {"error": …} with the same status', async () => {
     sandbox = await startSandbox();
-    const { url } = await startAgent((response) => response.writeHead(418, { 'Content-Type': 'application/json' }).end('{"error":"teapot says no","detail":"hidden"}'));
+    const { url } = await startAgent((response) =>
+      response
+        .writeHead(418, { 'Content-Type': 'application/json' })
+        .end('{"error":"teapot says no","detail":"hidden"}'),
+    );
     const id = await createWithUrl(sandbox, url);
-    expect(await call(sandbox, 'POST', `/workspaces/${id}/a2a`, { body: send })).toMatchObject({ status: 418, body: { error: 'teapot says no' } });
+    expect(await call(sandbox, 'POST', `/workspaces/${id}/a2a`, { body: send })).toMatchObject({
+      status: 418,
+      body: { error: 'teapot says no' },
+    });
   });
 
   test('answers 502 when nothing listens at the agent URL', async () => {
@@ -64,7 +77,10 @@ describe('POST /workspaces/:id/a2a', () => {
     const { url } = await startAgent(() => undefined);
     agent!.close();
     const id = await createWithUrl(sandbox, url);
-    expect(await call(sandbox, 'POST', `/workspaces/${id}/a2a`, { body: send })).toMatchObject({ status: 502, body: { error: 'failed to reach workspace agent' } });
+    expect(await call(sandbox, 'POST', `/workspaces/${id}/a2a`, { body: send })).toMatchObject({
+      status: 502,
+      body: { error: 'failed to reach workspace agent' },
+    });
   });
 
   test('queues the call (202) when the agent does not answer in time', async () => {
@@ -80,7 +96,10 @@ describe('POST /workspaces/:id/a2a', () => {
     sandbox = await startSandbox({ environment: 'production' });
     const { url } = await startAgent((response) => response.end('{}'));
     const id = await createWithUrl(sandbox, url);
-    expect(await call(sandbox, 'POST', `/workspaces/${id}/a2a`, { body: send })).toMatchObject({ status: 502, body: { error: 'workspace URL is not publicly routable' } });
+    expect(await call(sandbox, 'POST', `/workspaces/${id}/a2a`, { body: send })).toMatchObject({
+      status: 502,
+      body: { error: 'workspace URL is not publicly routable' },
+    });
   });
 
   test('checks a workspace caller: its own token, then the hierarchy', async () => {
@@ -90,21 +109,38 @@ describe('POST /workspaces/:id/a2a', () => {
     const outsider = await createAwaiting(sandbox, { name: 'outsider', parent_id: parent.id });
     const target = await createWithUrl(sandbox, url, { parent_id: parent.id });
     const stranger = await createAwaiting(sandbox, { name: 'stranger', parent_id: outsider.id });
-    const as = (caller: string, bearer?: string) => call(sandbox!, 'POST', `/workspaces/${target}/a2a`, { body: send, bearer, headers: { 'X-Workspace-ID': caller } });
+    const as = (caller: string, bearer?: string) =>
+      call(sandbox!, 'POST', `/workspaces/${target}/a2a`, {
+        body: send,
+        bearer,
+        headers: { 'X-Workspace-ID': caller },
+      });
     expect(await as(parent.id)).toMatchObject({ status: 401, body: { error: 'missing caller auth token' } });
-    expect(await as(parent.id, outsider.token)).toMatchObject({ status: 401, body: { error: 'invalid caller auth token' } });
+    expect(await as(parent.id, outsider.token)).toMatchObject({
+      status: 401,
+      body: { error: 'invalid caller auth token' },
+    });
     expect((await as(parent.id, parent.token)).status).toBe(200);
     // A sibling's child (a nephew) may not call.
-    expect(await as(stranger.id, stranger.token)).toMatchObject({ status: 403, body: { error: 'access denied: workspaces cannot communicate per hierarchy rules' } });
+    expect(await as(stranger.id, stranger.token)).toMatchObject({
+      status: 403,
+      body: { error: 'access denied: workspaces cannot communicate per hierarchy rules' },
+    });
     expect(await as('system:cron')).toMatchObject({ status: 403, body: { error: 'invalid caller ID' } });
   });
 
   test('answers 503 for a workspace that has no URL yet, and 400 for a body that is not JSON', async () => {
     sandbox = await startSandbox();
     const { id } = await createAwaiting(sandbox);
-    expect(await call(sandbox, 'POST', `/workspaces/${id}/a2a`, { body: send })).toMatchObject({ status: 503, body: { error: 'workspace has no URL' } });
+    expect(await call(sandbox, 'POST', `/workspaces/${id}/a2a`, { body: send })).toMatchObject({
+      status: 503,
+      body: { error: 'workspace has no URL' },
+    });
     const { url } = await startAgent((response) => response.end('{}'));
     const online = await createWithUrl(sandbox, url);
-    expect(await call(sandbox, 'POST', `/workspaces/${online}/a2a`, { raw: '{not json' })).toMatchObject({ status: 400, body: { error: 'invalid JSON' } });
+    expect(await call(sandbox, 'POST', `/workspaces/${online}/a2a`, { raw: '{not json' })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid JSON' },
+    });
   });
 });

@@ -12,7 +12,11 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
-function connect(url: string, origin: string | undefined, headers: Record<string, string> = {}): Promise<{ socket: WebSocket; frames: any[] } | { status: number }> {
+function connect(
+  url: string,
+  origin: string | undefined,
+  headers: Record<string, string> = {},
+): Promise<{ socket: WebSocket; frames: any[] } | { status: number }> {
   return new Promise((resolve) => {
     const socket = new WebSocket(`${url.replace('http', 'ws')}/ws`, { origin, headers });
     const frames: any[] = [];
@@ -32,7 +36,10 @@ describe('/ws', () => {
     client.socket.close();
     expect(client.frames.map((frame) => frame.event)).toEqual(['WORKSPACE_PROVISIONING', 'WORKSPACE_AWAITING_AGENT']);
     expect(Object.keys(client.frames[0]).sort()).toEqual(['event', 'payload', 'timestamp', 'workspace_id']);
-    expect(client.frames[0]).toMatchObject({ workspace_id: id, payload: { name: 'researcher', tier: 2, runtime: 'external' } });
+    expect(client.frames[0]).toMatchObject({
+      workspace_id: id,
+      payload: { name: 'researcher', tier: 2, runtime: 'external' },
+    });
     expect(new Date(client.frames[0].timestamp).toISOString()).toBe(client.frames[0].timestamp);
   });
 
@@ -46,7 +53,10 @@ describe('/ws', () => {
     sandbox = await startSandbox();
     const { id, token } = await createAwaiting(sandbox);
     expect(await connect(sandbox.url, 'http://localhost:3000', { 'X-Workspace-ID': id })).toEqual({ status: 401 });
-    const ok = await connect(sandbox.url, 'http://localhost:3000', { 'X-Workspace-ID': id, Authorization: `Bearer ${token}` });
+    const ok = await connect(sandbox.url, 'http://localhost:3000', {
+      'X-Workspace-ID': id,
+      Authorization: `Bearer ${token}`,
+    });
     expect('socket' in ok).toBe(true);
     if ('socket' in ok) ok.socket.close();
   });
@@ -80,14 +90,19 @@ describe('faults', () => {
   });
 
   test('explains a spec it cannot read', () => {
-    expect(parseFault('POST /x 500')).toBe('bad fault "POST /x 500": expected "METHOD /path -> STATUS|hang|reset [after=N] [times=N]"');
+    expect(parseFault('POST /x 500')).toBe(
+      'bad fault "POST /x 500": expected "METHOD /path -> STATUS|hang|reset [after=N] [times=N]"',
+    );
   });
 
   test('an injected 500 answers with the injected body, then stops after `times`', async () => {
     const fault = parseFault('GET /health -> 500 times=1');
     if (typeof fault === 'string') throw new Error(fault);
     sandbox = await startSandbox({ faults: [fault] });
-    expect(await call(sandbox, 'GET', '/health')).toMatchObject({ status: 500, body: { error: 'injected fault (GET /health -> 500 times=1)' } });
+    expect(await call(sandbox, 'GET', '/health')).toMatchObject({
+      status: 500,
+      body: { error: 'injected fault (GET /health -> 500 times=1)' },
+    });
     expect((await call(sandbox, 'GET', '/health')).status).toBe(200);
   });
 });

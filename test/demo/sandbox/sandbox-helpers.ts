@@ -18,11 +18,20 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 }
 
 /** Calls a stand-in: `bearer` sets Authorization, `headers` adds any other header. */
-export async function call(sandbox: Sandbox, method: string, path: string, options: { bearer?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+export async function call(
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  options: { bearer?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.bearer) headers.Authorization = `Bearer ${options.bearer}`;
   if (options.body !== undefined || options.raw !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${sandbox.url}${path}`, { method, headers, body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) });
+  const response = await fetch(`${sandbox.url}${path}`, {
+    method,
+    headers,
+    body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  });
   const text = await response.text();
   let body: unknown;
   try {
@@ -34,15 +43,28 @@ export async function call(sandbox: Sandbox, method: string, path: string, optio
 }
 
 /** Creates an external workspace without a URL; returns its id and the one-time token. */
-export async function createAwaiting(sandbox: Sandbox, extra: Record<string, unknown> = {}): Promise<{ id: string; token: string }> {
-  const answer = await call(sandbox, 'POST', '/workspaces', { bearer: ADMIN, body: { name: 'researcher', runtime: 'external', tier: 2, ...extra } });
+export async function createAwaiting(
+  sandbox: Sandbox,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; token: string }> {
+  const answer = await call(sandbox, 'POST', '/workspaces', {
+    bearer: ADMIN,
+    body: { name: 'researcher', runtime: 'external', tier: 2, ...extra },
+  });
   if (answer.status !== 201) throw new Error(`create failed: ${answer.status} ${answer.text}`);
   return { id: answer.body.id, token: answer.body.connection.auth_token };
 }
 
 /** Creates an external workspace with a URL (online at once, no token yet); returns its id. */
-export async function createWithUrl(sandbox: Sandbox, url: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const answer = await call(sandbox, 'POST', '/workspaces', { bearer: ADMIN, body: { name: 'researcher', runtime: 'external', url, ...extra } });
+export async function createWithUrl(
+  sandbox: Sandbox,
+  url: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const answer = await call(sandbox, 'POST', '/workspaces', {
+    bearer: ADMIN,
+    body: { name: 'researcher', runtime: 'external', url, ...extra },
+  });
   if (answer.status !== 201) throw new Error(`create failed: ${answer.status} ${answer.text}`);
   return answer.body.id;
 }

@@ -5,7 +5,8 @@ import { describe, expect, test } from 'vitest';
 
 const NODE = fileURLToPath(new URL('../../../node_modules/.bin/node', import.meta.url));
 const SAMPLE = fileURLToPath(new URL('../../fixtures/cli/sample-command.ts', import.meta.url));
-const run = (args: string[], env: Record<string, string> = {}) => execa(NODE, [SAMPLE, ...args], { reject: false, env: { CI: '', GITHUB_ACTIONS: '', ...env } });
+const run = (args: string[], env: Record<string, string> = {}) =>
+  execa(NODE, [SAMPLE, ...args], { reject: false, env: { CI: '', GITHUB_ACTIONS: '', ...env } });
 
 describe('runCommand', () => {
   test('exits 0 and prints nothing but the program output when all is well', async () => {
