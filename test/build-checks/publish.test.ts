@@ -12,7 +12,7 @@ const CLI = join(REPO, 'scripts/build-checks/cli.ts');
 /** Inside the repo, so the copied project resolves node_modules; git-ignored. */
 // A space in the path: every path the build handles must survive it (fileURLToPath, not URL.pathname).
 const PROJECT = join(REPO, '.cache', 'publish-tests', `project with spaces ${process.pid}`);
-const PARTS = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+const PARTS = ['core', 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 const POST = 'content/blog/fixture-approved.mdx';
 
 function build(args: string[] = [], env: Record<string, string> = {}) {
