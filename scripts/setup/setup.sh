@@ -16,9 +16,13 @@ have_browser() {
 have_browser || { missing_debian+=(chromium fonts-dejavu-core); missing_brew+=(--cask chromium); }
 command -v espeak-ng >/dev/null 2>&1 || { missing_debian+=(espeak-ng); missing_brew+=(espeak-ng); }
 command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || { missing_debian+=(ffmpeg); missing_brew+=(ffmpeg); }
+# npm run doctest runs the guides' shell and Python blocks as a reader would: curl, jq and python3.
+command -v curl >/dev/null 2>&1 || { missing_debian+=(curl); missing_brew+=(curl); }
+command -v jq >/dev/null 2>&1 || { missing_debian+=(jq); missing_brew+=(jq); }
+command -v python3 >/dev/null 2>&1 || { missing_debian+=(python3); missing_brew+=(python3); }
 
 if [ ${#missing_debian[@]} -eq 0 ]; then
-  echo "setup: system tools present (browser, espeak-ng, ffmpeg)"
+  echo "setup: system tools present (browser, espeak-ng, ffmpeg, curl, jq, python3)"
 elif command -v apt-get >/dev/null 2>&1; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
