@@ -34,7 +34,7 @@ The agent heartbeats ${figures}.
 - Heartbeat and poll state
 
 \`\`\`sh
-curl -X POST "$PLATFORM/registry/register" -H "Content-Type: application/json" -d '{"id":"ws-${index}"}'
+curl -X POST "$PLATFORM_URL/registry/register" -H "Content-Type: application/json" -d '{"id":"ws-${index}"}'
 \`\`\`
 
 ## Next
