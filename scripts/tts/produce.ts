@@ -147,16 +147,7 @@ export async function produceScript(
         message: `${plan.output} kept: ${message}`,
         hint: 'run again when Edge answers; to replace it with a draft anyway, pass --allow-draft (or --provider espeak)',
       });
-      return {
-        id: plan.id,
-        file: plan.file,
-        output: plan.output,
-        targetSeconds: plan.targetSeconds,
-        status: 'failed',
-        draft: false,
-        chunks: plan.chunks.length,
-        error: 'kept the final audio (no draft over it)',
-      };
+      return failedResult(plan, 'kept the final audio (no draft over it)');
     }
     if (options.signal?.aborted) {
       context.issues.push({
@@ -167,16 +158,7 @@ export async function produceScript(
         message: `${plan.output} not written: interrupted`,
         hint: 'the previous audio, if any, is kept',
       });
-      return {
-        id: plan.id,
-        file: plan.file,
-        output: plan.output,
-        targetSeconds: plan.targetSeconds,
-        status: 'failed',
-        draft: false,
-        chunks: plan.chunks.length,
-        error: 'interrupted',
-      };
+      return failedResult(plan, 'interrupted');
     }
     const strictNote =
       error instanceof EdgeUnavailableError
@@ -197,16 +179,7 @@ export async function produceScript(
             ? TOOL_INSTALL_HINT
             : 'the previous audio, if any, is kept',
     });
-    return {
-      id: plan.id,
-      file: plan.file,
-      output: plan.output,
-      targetSeconds: plan.targetSeconds,
-      status: 'failed',
-      draft: false,
-      chunks: plan.chunks.length,
-      error: message,
-    };
+    return failedResult(plan, message);
   } finally {
     await Promise.all([
       rm(workDir, { recursive: true, force: true }),
@@ -265,6 +238,20 @@ async function refuseDraftOverFinal(plan: VoiceoverPlan, options: GenerateOption
   throw new DraftRefusedError(
     `${reason}; the espeak-ng fallback would replace final ${current.provider ?? 'Edge'} audio with a draft`,
   );
+}
+
+/** The result of a script that was not (re)written: its previous files stay. */
+function failedResult(plan: VoiceoverPlan, error: string): ScriptResult {
+  return {
+    id: plan.id,
+    file: plan.file,
+    output: plan.output,
+    targetSeconds: plan.targetSeconds,
+    status: 'failed',
+    draft: false,
+    chunks: plan.chunks.length,
+    error,
+  };
 }
 
 function round(seconds: number): number {

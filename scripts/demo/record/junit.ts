@@ -1,18 +1,8 @@
 // The recording's JUnit XML: one testcase per step.
+import { escapeXml as xml, junitSeconds as seconds } from '../../lib/junit-xml.ts';
 import { redact } from '../../lib/redact.ts';
 import { describePlatform } from './transcript.ts';
 import type { RunRecord, StepRecord } from '../../../core/demo-run-record.ts';
-
-function xml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-}
-
-const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
 function testcase(step: StepRecord, suite: string): string {
   const name = `${step.kind}: ${step.title}`;

@@ -1,17 +1,7 @@
 // JUnit XML of a doctest run: a suite per page, a testcase per block and pass (skipped = not run, with the reason).
+import { escapeXml as xml, junitSeconds as seconds } from '../../lib/junit-xml.ts';
 import type { DoctestReport } from '../../../core/schemas/doctest-report.ts';
 import type { PageResult } from './block-result.ts';
-
-function xml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-}
-
-const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
 /** Renders the run as JUnit (already redacted: block text and problems come redacted). */
 export function renderJunit(report: DoctestReport, results: readonly PageResult[]): string {
