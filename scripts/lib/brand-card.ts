@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { BRAND_COLORS } from '../../core/brand-palette.ts';
 import { BRAND_FONT } from './brand-font.ts';
-import { blendLayers, type RgbRaster } from './card-raster.ts';
+import { blendLayers, CardBufferPool, type RgbRaster } from './card-raster.ts';
 
 /** What goes on a card. */
 export interface BrandCardOptions {
@@ -77,6 +77,7 @@ const CARD_PNG_OPTIONS = { compressionLevel: 2, adaptiveFiltering: false } as co
 /** Text blocks kept per process; the wordmark and eyebrows repeat on every card of a build. */
 const TEXT_MEMO_LIMIT = 64;
 const backgrounds = new Map<string, Promise<RgbRaster>>();
+const cardBuffers = new CardBufferPool();
 const textBlocks = new Map<string, Promise<TextBlock>>();
 
 /**
@@ -184,10 +185,17 @@ export async function composeBrandCard(options: BrandCardOptions): Promise<Compo
     { ...wordmark, left: wordmarkRegion.left, top: wordmarkRegion.top },
     ...stack.map((item) => ({ ...item.block, left: placed[item.key]!.left, top: placed[item.key]!.top })),
   ];
-  const card = blendLayers(await backgroundFor(width, height, pad, scale), layers);
-  const png = await sharp(card.data, { raw: { width: card.width, height: card.height, channels: 3 } })
-    .png(CARD_PNG_OPTIONS)
-    .toBuffer();
+  const background = await backgroundFor(width, height, pad, scale);
+  const pixels = cardBuffers.take(background.data.length);
+  let png: Buffer;
+  try {
+    const card = blendLayers(background, layers, pixels);
+    png = await sharp(card.data, { raw: { width: card.width, height: card.height, channels: 3 } })
+      .png(CARD_PNG_OPTIONS)
+      .toBuffer();
+  } finally {
+    cardBuffers.give(pixels);
+  }
   return {
     png,
     width,
