@@ -10,6 +10,7 @@ export default tseslint.config(
       'dist/',
       '.astro/',
       '.cache/',
+      'tmp/',
       'node_modules/',
       'marketing/',
       'public/',
