@@ -15,9 +15,10 @@ import { BRAND_PALETTE, renderPaletteCss } from './core/brand-palette.ts';
 // even routed in the public build.
 const audience = process.env.SITE_AUDIENCE === 'internal' ? 'internal' : 'public';
 // Embargoes are judged against the build clock; BUILD_NOW (ISO date) pins it for tests and previews.
-const buildNow = parseBuildNow(process.env.BUILD_NOW);
-/** Pages Astro renders at once (see `build.concurrency`). */
-const BUILD_CONCURRENCY = 4;
+// It is fixed here once for the whole build and read by src/lib/build-env.ts from the environment,
+// not inlined: an inlined value would change Astro's config hash, and so drop its incremental
+// cache, on every build.
+process.env.BUILD_NOW = parseBuildNow(process.env.BUILD_NOW).toISOString();
 const facts = loadFacts(fileURLToPath(new URL('.', import.meta.url)));
 
 const publicIntegrations = [
@@ -55,9 +56,11 @@ export default defineConfig({
   // One content cache per audience (and per test run), so a build never reuses the other audience's store.
   cacheDir: process.env.ASTRO_CACHE_DIR || `./node_modules/.astro/${audience}`,
   trailingSlash: 'ignore',
-  // Pages render a few at a time so one page's awaits (a cached share card read, a sharp render
-  // on libvips' threads) overlap another page's rendering; output is the same as one at a time.
-  build: { format: 'directory', concurrency: BUILD_CONCURRENCY },
+  // One page at a time: Astro's incremental build (below) is switched off above concurrency 1.
+  build: { format: 'directory', concurrency: 1 },
+  // A page whose getStaticPaths() gives a cacheKey (src/lib/page-cache-key.ts) is copied from the
+  // last build while its key and its module graph are unchanged; the cache lives in cacheDir.
+  experimental: { incrementalBuild: true },
   integrations: [
     ...(audience === 'public' ? publicIntegrations : []),
     mdx(),
@@ -78,7 +81,6 @@ export default defineConfig({
     },
     define: {
       'import.meta.env.SITE_AUDIENCE': JSON.stringify(audience),
-      'import.meta.env.BUILD_NOW': JSON.stringify(buildNow.toISOString()),
     },
   },
 });

@@ -10,7 +10,7 @@ import { collectSources, type Sources } from './steps/collect.ts';
 import type { Generator } from './lib/generator-plans.ts';
 import { createRunState, runChecks, type RunState } from './steps/run-checks.ts';
 import { readBuiltSite, DIST_DIRS } from './steps/built-site.ts';
-import { runAstroBuild } from './steps/astro-build.ts';
+import { buildAudiences } from './steps/audience-builds.ts';
 import { countErrors, type Report } from './steps/report.ts';
 
 /** Inputs of one `check` or `build` run. */
@@ -21,6 +21,8 @@ export interface PipelineOptions extends CheckOptions {
   echo: Writable;
   /** `build` only: check the existing dist/ instead of running Astro. */
   skipAstro?: boolean;
+  /** `build` only: Astro renders every page again instead of reusing its incremental cache. */
+  force?: boolean;
   /** Aborts the build (Ctrl-C): Astro is stopped and dist/ is kept. */
   signal?: AbortSignal;
   checks?: readonly Check[];
@@ -44,8 +46,8 @@ export async function runCheckPipeline(options: PipelineOptions): Promise<Report
 export const KEPT_NOTE = 'dist/ kept from the last good build';
 
 /**
- * `npm run build`: source rules; if they pass, Astro for the public then the internal site into
- * one temporary sibling of dist/, then the output rules (truncated, out-link, secret, leak) on
+ * `npm run build`: source rules; if they pass, Astro for the public and the internal site (the
+ * second starting while the first renders pages) into one temporary sibling of dist/, then the output rules (truncated, out-link, secret, leak) on
  * that tree. Only a run with no errors swaps it in for dist/; otherwise dist/ stays byte for byte.
  */
 export async function runBuildPipeline(options: PipelineOptions): Promise<Report> {
@@ -70,23 +72,18 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
   const published = await publishDirectory(dist, async (temp) => {
     const tempRel = relative(options.root, temp);
     const dirs = { public: `${tempRel}/public`, internal: `${tempRel}/internal` };
-    for (const audience of ['public', 'internal'] as const) {
-      if (options.signal?.aborted) return false;
-      const result = await runAstroBuild({
-        root: options.root,
-        audience,
-        outDir: join(temp, audience),
-        now: options.now,
-        echo: options.echo,
-        signal: options.signal,
-      });
-      timings[`astro:${audience}`] = Math.round(result.durationMs);
-      if (!result.ok) {
-        issues.push(...result.issues);
-        notes.push(`astro build (${audience}) failed; its output is above`);
-        return false;
-      }
-    }
+    const built = await buildAudiences({
+      root: options.root,
+      temp,
+      now: options.now,
+      echo: options.echo,
+      force: options.force,
+      signal: options.signal,
+    });
+    Object.assign(timings, built.timings);
+    issues.push(...built.issues);
+    notes.push(...built.notes);
+    if (!built.ok || options.signal?.aborted) return false;
     const output = await checkBuiltSite(checks, sources, options, state, dirs, timings);
     issues.push(...output.issues.map((issue) => renameTemp(issue, tempRel)));
     notes.push(...output.notes);

@@ -1,5 +1,5 @@
 // Content-hash cache of rendered brand cards in node_modules/.cache/og-cards, pruned by age.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
@@ -44,6 +44,8 @@ export interface BrandCardCache {
   keyFor(options: BrandCardOptions): string;
   /** PNG bytes of the card, rendered only when no identical card was rendered before. */
   render(options: BrandCardOptions): Promise<Buffer>;
+  /** Whether the card is stored already or being rendered (a cheap look, not a PNG check). */
+  has(options: BrandCardOptions): boolean;
 }
 
 /** Raised when the renderer's own files cannot be read to fingerprint it. */
@@ -93,6 +95,10 @@ export function createBrandCardCache(options: {
     dir,
     stats,
     keyFor,
+    has(card) {
+      const key = keyFor(card);
+      return pending.has(key) || existsSync(entryPath(dir, key));
+    },
     render(card) {
       const key = keyFor(card);
       const known = pending.get(key);

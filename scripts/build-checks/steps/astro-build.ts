@@ -1,5 +1,6 @@
 // Runs `astro build` for one audience into a given folder, echoing its output, and reports its errors as issues.
 import { existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Transform, type Writable } from 'node:stream';
@@ -20,19 +21,58 @@ export interface AstroBuildResult {
 export interface AstroBuildOptions {
   root: string;
   audience: 'public' | 'internal';
-  /** Absolute folder Astro writes into (passed as SITE_OUT_DIR); default `dist/<audience>`. */
+  /**
+   * Absolute folder the finished site is moved into; default `dist/<audience>`. Astro itself always
+   * writes into {@link astroWorkDir}, whose path never changes (see there).
+   */
   outDir?: string;
   /** The build clock, passed as BUILD_NOW so Astro and the checks agree on embargoes. */
   now: Date;
   /** Where Astro's own output goes while it runs (colour codes removed). */
   echo: Writable;
   env?: Record<string, string>;
+  /** Render every page again (`astro build --force`) instead of reusing the incremental cache. */
+  force?: boolean;
+  /**
+   * Called once when Astro has bundled the site and starts rendering pages (it prints "generating
+   * static routes"): from then on it no longer reads the project's shared .astro/ folder.
+   */
+  onBundled?: () => void;
   /** Aborting kills Astro (Ctrl-C). */
   signal?: AbortSignal;
 }
 
-function plainText(): Transform {
-  return new Transform({ transform: (chunk, _encoding, done) => done(null, stripVTControlCharacters(String(chunk))) });
+/**
+ * Where Astro writes an audience before the site is moved to its `outDir`: always the same path
+ * (under the git-ignored .cache/), because Astro puts its outDir into the code of the pages that
+ * use astro:assets, and a new path per build would change their code hash and empty the
+ * incremental page cache every time. The checkout lock keeps two builds from sharing it.
+ */
+export function astroWorkDir(root: string, audience: 'public' | 'internal'): string {
+  return join(root, '.cache/astro-out', audience);
+}
+
+/** What Astro prints between bundling and rendering the pages. */
+const BUNDLED_LINE = 'generating static routes';
+
+function plainText(onBundled?: () => void): Transform {
+  let seen = false;
+  // The end of the previous chunk, so a line split across two chunks is still recognised.
+  let carry = '';
+  return new Transform({
+    transform: (chunk, _encoding, done) => {
+      const text = stripVTControlCharacters(String(chunk));
+      if (!seen && onBundled) {
+        const window = carry + text;
+        carry = window.slice(-BUNDLED_LINE.length);
+        if (window.includes(BUNDLED_LINE)) {
+          seen = true;
+          onBundled();
+        }
+      }
+      done(null, text);
+    },
+  });
 }
 
 /** Runs `astro build` for one audience with the project's pinned Node, echoing its output live. */
@@ -45,10 +85,11 @@ export async function runAstroBuild(options: AstroBuildOptions): Promise<AstroBu
     dirname(createRequire(join(options.root, 'package.json')).resolve('astro/package.json')),
     'bin/astro.mjs',
   );
-  const outDir = options.outDir ? { SITE_OUT_DIR: options.outDir } : {};
-  // --force: the two audiences load different entries into one content-layer cache, and a
-  // renamed or removed file otherwise leaves a dangling module in it that breaks the next build.
-  const child = execa(node, [astro, 'build', '--force'], {
+  const workDir = options.outDir ? astroWorkDir(options.root, options.audience) : undefined;
+  const outDir = workDir ? { SITE_OUT_DIR: workDir } : {};
+  // Each audience has its own cacheDir (astro.config.mjs), so its content store and its
+  // incremental page cache only ever hold that audience's entries and pages.
+  const child = execa(node, [astro, 'build', ...(options.force ? ['--force'] : [])], {
     cwd: options.root,
     env: {
       ...options.env,
@@ -64,10 +105,15 @@ export async function runAstroBuild(options: AstroBuildOptions): Promise<AstroBu
     cancelSignal: options.signal,
     forceKillAfterDelay: 3_000,
   });
-  const echo = plainText();
+  const echo = plainText(options.onBundled);
   echo.pipe(options.echo, { end: false });
   child.all?.pipe(echo);
   const result = await child;
+  if (result.exitCode === 0 && workDir && options.outDir) {
+    await mkdir(dirname(options.outDir), { recursive: true });
+    await rm(options.outDir, { recursive: true, force: true });
+    await rename(workDir, options.outDir);
+  } else if (workDir) await rm(workDir, { recursive: true, force: true });
   const durationMs = performance.now() - started;
   if (result.exitCode === 0) return { ok: true, durationMs, issues: [] };
   const issues = parseAstroErrors(result.all ?? '', options.root, options.audience);

@@ -1,0 +1,105 @@
+// Builds the public site, then the launch room, overlapping the launch room's start with the public site's page rendering.
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { Issue } from '../../../core/issue.ts';
+import { runAstroBuild, type AstroBuildResult } from './astro-build.ts';
+
+/** Inputs of {@link buildAudiences}. */
+export interface AudienceBuildOptions {
+  root: string;
+  /** The staged tree; each audience is written to `<temp>/<audience>`. */
+  temp: string;
+  now: Date;
+  echo: Writable;
+  force?: boolean;
+  signal?: AbortSignal;
+}
+
+/** What both builds did: per-audience and overall wall times, and the failures. */
+export interface AudienceBuildReport {
+  ok: boolean;
+  timings: Record<string, number>;
+  issues: Issue[];
+  notes: string[];
+}
+
+/**
+ * Runs `astro build` for the public site and the launch room. The two cannot start together: each
+ * writes its own entries into the project's one .astro/ folder while it syncs and bundles. But once
+ * the public build renders pages it no longer reads that folder, so the launch room starts then and
+ * its startup, sync and bundling run beside the public site's rendering, cards and search index. Its
+ * output is held back until the public build has finished, so the log reads one build after the
+ * other. A failed public build stops the launch room's.
+ */
+export async function buildAudiences(options: AudienceBuildOptions): Promise<AudienceBuildReport> {
+  const started = performance.now();
+  const stopInternal = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stopInternal.signal]) : stopInternal.signal;
+  const held = new HeldOutput(options.echo);
+  let startInternal!: () => void;
+  const internalMayStart = new Promise<void>((resolve) => (startInternal = resolve));
+  const common = { root: options.root, now: options.now, force: options.force };
+
+  const publicBuild = runAstroBuild({
+    ...common,
+    audience: 'public',
+    outDir: join(options.temp, 'public'),
+    echo: options.echo,
+    signal: options.signal,
+    onBundled: () => startInternal(),
+  }).finally(() => startInternal());
+  const internalBuild = internalMayStart.then(() =>
+    signal.aborted
+      ? undefined
+      : runAstroBuild({ ...common, audience: 'internal', outDir: join(options.temp, 'internal'), echo: held, signal }),
+  );
+
+  const publicResult = await publicBuild;
+  if (!publicResult.ok) stopInternal.abort();
+  held.release();
+  const internalResult = await internalBuild;
+
+  const timings: Record<string, number> = { 'astro:public': Math.round(publicResult.durationMs) };
+  if (internalResult) timings['astro:internal'] = Math.round(internalResult.durationMs);
+  timings.astro = Math.round(performance.now() - started);
+  const report: AudienceBuildReport = { ok: true, timings, issues: [], notes: [] };
+  const results: Array<['public' | 'internal', AstroBuildResult | undefined]> = [
+    ['public', publicResult],
+    // A launch room stopped because the public build failed says nothing of its own.
+    ['internal', publicResult.ok ? internalResult : undefined],
+  ];
+  for (const [audience, result] of results) {
+    if (!result || result.ok) continue;
+    report.ok = false;
+    report.issues.push(...result.issues);
+    report.notes.push(`astro build (${audience}) failed; its output is above`);
+  }
+  if (!publicResult.ok || !internalResult) report.ok = false;
+  return report;
+}
+
+/**
+ * Output kept in memory until {@link HeldOutput.release}, then passed straight through. It never
+ * pushes back: a stream that did would stop Astro writing its log, and so stop the build.
+ */
+class HeldOutput extends Writable {
+  #target: Writable;
+  #held: Array<string | Buffer> | undefined = [];
+
+  constructor(target: Writable) {
+    super();
+    this.#target = target;
+  }
+
+  override _write(chunk: string | Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    if (this.#held) this.#held.push(chunk);
+    else this.#target.write(chunk);
+    done();
+  }
+
+  /** Writes what was held and everything after it to the target. */
+  release(): void {
+    for (const chunk of this.#held ?? []) this.#target.write(chunk);
+    this.#held = undefined;
+  }
+}

@@ -1,0 +1,87 @@
+// Incremental builds: keyed pages are copied from the last build until their entry, the site inputs or their code change.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa } from 'execa';
+
+const REPO = join(import.meta.dirname, '../..');
+const NODE = join(REPO, 'node_modules/.bin/node');
+const CLI = join(REPO, 'scripts/build-checks/cli.ts');
+/** Inside the repo, so the copied project resolves node_modules; git-ignored. */
+const PROJECT = join(REPO, '.cache', 'incremental-tests', String(process.pid));
+const PARTS = ['core', 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+const POST = 'content/blog/fixture-approved.mdx';
+const POST_PAGE = 'dist/public/blog/fixture-approved/index.html';
+const ROOM_PAGE = 'dist/internal/blog/fixture-approved/index.html';
+const CARD = 'dist/public/og/blog/fixture-approved.png';
+
+function build(args: string[] = []) {
+  return execa(NODE, [CLI, 'build', '--root', PROJECT, ...args], {
+    cwd: REPO,
+    reject: false,
+    env: { CI: '', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', BUILD_NOW: '2026-04-25T00:00:00Z' },
+  });
+}
+
+/** Whether Astro's log says it copied `page` from its cache instead of rendering it. */
+function copied(log: string, page: string): boolean {
+  return new RegExp(
+    `├─ /${page.replace(/^dist\/(public|internal)\//, '').replace(/\./g, '\\.')} \\((restored|cached)\\)`,
+  ).test(log);
+}
+
+const read = (path: string) => readFile(join(PROJECT, path));
+
+beforeAll(async () => {
+  await rm(PROJECT, { recursive: true, force: true });
+  for (const part of PARTS) await cp(join(REPO, part), join(PROJECT, part), { recursive: true });
+  await cp(join(REPO, 'test/fixtures/site-publishing/content'), join(PROJECT, 'content'), { recursive: true });
+  // The fixture's social set and voice-over are there for other rules; this project must pass the source checks.
+  await rm(join(PROJECT, 'content/social'), { recursive: true });
+  await rm(join(PROJECT, 'content/voiceovers'), { recursive: true });
+}, 60_000);
+afterAll(() => rm(PROJECT, { recursive: true, force: true }));
+
+describe('npm run build reuses what has not changed', () => {
+  test('a second build copies the post, its card and its launch-room page, byte for byte', async () => {
+    const first = await build();
+    expect(first.exitCode, first.stdout).toBe(0);
+    // The launch room's log is held back until the public build has finished, though it starts earlier.
+    expect(first.stdout.indexOf('/.cache/astro-out/internal/')).toBeGreaterThan(
+      first.stdout.indexOf('[starlight:pagefind] Finished'),
+    );
+    const before = await Promise.all([POST_PAGE, ROOM_PAGE, CARD].map(read));
+
+    const second = await build();
+    expect(second.exitCode, second.stdout).toBe(0);
+    for (const page of [POST_PAGE, CARD]) expect(copied(second.stdout, page), page).toBe(true);
+    expect(second.stdout).toMatch(/├─ \/blog\/fixture-approved\/index\.html \((restored|cached)\)[\s\S]*internal/);
+    expect(await Promise.all([POST_PAGE, ROOM_PAGE, CARD].map(read))).toEqual(before);
+  }, 240_000);
+
+  test('editing a post renders that post again; its unchanged card is still copied', async () => {
+    const text = await readFile(join(PROJECT, POST), 'utf8');
+    await writeFile(join(PROJECT, POST), `${text.trimEnd()}\n\nOne sentence added after the last build.\n`);
+    const result = await build();
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(copied(result.stdout, POST_PAGE)).toBe(false);
+    expect(copied(result.stdout, CARD)).toBe(true);
+    expect(String(await read(POST_PAGE))).toContain('One sentence added after the last build.');
+    expect(String(await read(ROOM_PAGE))).toContain('One sentence added after the last build.');
+  }, 240_000);
+
+  test('changing a fact renders the pages that show it again, though their entries did not change', async () => {
+    const facts = await readFile(join(PROJECT, 'content/facts.yaml'), 'utf8');
+    await writeFile(join(PROJECT, 'content/facts.yaml'), facts.replace('heartbeatSeconds: 30', 'heartbeatSeconds: 20'));
+    const result = await build();
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(copied(result.stdout, POST_PAGE)).toBe(false);
+    expect(String(await read(POST_PAGE))).toMatch(/every\s*(<[^>]+>\s*)*20(\s*<[^>]+>)*\s*seconds/);
+  }, 240_000);
+
+  test('--force renders every page again', async () => {
+    const result = await build(['--force']);
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.stdout).not.toMatch(/\((restored|cached)\)/);
+  }, 240_000);
+});
