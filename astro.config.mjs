@@ -53,8 +53,10 @@ export default defineConfig({
   // SITE_OUT_DIR lets `npm run build` write both audiences into one temporary sibling of dist/
   // and swap it in only when the whole run passed (scripts/build-checks/pipeline.ts).
   outDir: process.env.SITE_OUT_DIR || `./dist/${audience}`,
-  // One content cache per audience (and per test run), so a build never reuses the other audience's store.
-  cacheDir: process.env.ASTRO_CACHE_DIR || `./node_modules/.astro/${audience}`,
+  // One cache per audience, always (ASTRO_CACHE_DIR only moves the parent, for tests and benches):
+  // it holds the content store and the incremental copies of rendered pages, and a launch-room page
+  // restored into the public site would be a leak.
+  cacheDir: `${process.env.ASTRO_CACHE_DIR || './node_modules/.astro'}/${audience}`,
   trailingSlash: 'ignore',
   // One page at a time: Astro's incremental build (below) is switched off above concurrency 1.
   build: { format: 'directory', concurrency: 1 },

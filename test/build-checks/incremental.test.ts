@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { REUSED_NOTE } from '../../scripts/build-checks/pipeline.ts';
 
 const REPO = join(import.meta.dirname, '../..');
 const NODE = join(REPO, 'node_modules/.bin/node');
@@ -11,6 +12,7 @@ const CLI = join(REPO, 'scripts/build-checks/cli.ts');
 const PROJECT = join(REPO, '.cache', 'incremental-tests', String(process.pid));
 const PARTS = ['core', 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 const POST = 'content/blog/fixture-approved.mdx';
+const DRAFT = 'content/blog/fixture-draft.mdx';
 const POST_PAGE = 'dist/public/blog/fixture-approved/index.html';
 const ROOM_PAGE = 'dist/internal/blog/fixture-approved/index.html';
 const CARD = 'dist/public/og/blog/fixture-approved.png';
@@ -19,7 +21,14 @@ function build(args: string[] = []) {
   return execa(NODE, [CLI, 'build', '--root', PROJECT, ...args], {
     cwd: REPO,
     reject: false,
-    env: { CI: '', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', BUILD_NOW: '2026-04-25T00:00:00Z' },
+    env: {
+      CI: '',
+      GITHUB_ACTIONS: '',
+      GITHUB_STEP_SUMMARY: '',
+      BUILD_NOW: '2026-04-25T00:00:00Z',
+      // One parent folder for both audiences' caches: each must still get its own.
+      ASTRO_CACHE_DIR: join(PROJECT, '.astro-cache'),
+    },
   });
 }
 
@@ -43,7 +52,7 @@ beforeAll(async () => {
 afterAll(() => rm(PROJECT, { recursive: true, force: true }));
 
 describe('npm run build reuses what has not changed', () => {
-  test('a second build copies the post, its card and its launch-room page, byte for byte', async () => {
+  test('a second build with nothing changed copies the last good site and checks it again', async () => {
     const first = await build();
     expect(first.exitCode, first.stdout).toBe(0);
     // The launch room's log is held back until the public build has finished, though it starts earlier.
@@ -54,9 +63,24 @@ describe('npm run build reuses what has not changed', () => {
 
     const second = await build();
     expect(second.exitCode, second.stdout).toBe(0);
-    for (const page of [POST_PAGE, CARD]) expect(copied(second.stdout, page), page).toBe(true);
-    expect(second.stdout).toMatch(/├─ \/blog\/fixture-approved\/index\.html \((restored|cached)\)[\s\S]*internal/);
+    expect(second.stdout).toContain(`note: ${REUSED_NOTE}`);
+    expect(second.stdout).not.toContain('[build]');
     expect(await Promise.all([POST_PAGE, ROOM_PAGE, CARD].map(read))).toEqual(before);
+  }, 240_000);
+
+  test('a change the post does not show renders the rest and copies the post, its card and its launch-room page', async () => {
+    const before = await Promise.all([POST_PAGE, ROOM_PAGE, CARD].map(read));
+    const text = await readFile(join(PROJECT, DRAFT), 'utf8');
+    await writeFile(join(PROJECT, DRAFT), `${text.trimEnd()}\n\nA draft sentence added after the last build.\n`);
+    const result = await build();
+    expect(result.exitCode, result.stdout).toBe(0);
+    for (const page of [POST_PAGE, CARD]) expect(copied(result.stdout, page), page).toBe(true);
+    expect(result.stdout).toMatch(/├─ \/blog\/fixture-approved\/index\.html \((restored|cached)\)[\s\S]*internal/);
+    expect(await Promise.all([POST_PAGE, ROOM_PAGE, CARD].map(read))).toEqual(before);
+    // Each audience restored its own page: the two caches never mix.
+    expect(String(await read(ROOM_PAGE))).toContain('Launch room (internal)');
+    expect(String(await read(POST_PAGE))).not.toContain('Launch room (internal)');
+    expect(String(await read('dist/internal/blog/fixture-draft/index.html'))).toContain('A draft sentence added');
   }, 240_000);
 
   test('editing a post renders that post again; its unchanged card is still copied', async () => {
