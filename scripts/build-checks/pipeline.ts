@@ -1,9 +1,9 @@
 // The check and build pipelines: source rules, then (build) both Astro audiences into one staged tree and the output rules.
 import { existsSync } from 'node:fs';
-import { cp } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Writable } from 'node:stream';
 import { publishDirectory } from '../lib/staged-output.ts';
+import { linkTree } from '../lib/link-tree.ts';
 import type { Issue } from '../../core/issue.ts';
 import type { Check, CheckOptions } from './check.ts';
 import { ALL_CHECKS } from './all-checks.ts';
@@ -46,7 +46,7 @@ export async function runCheckPipeline(options: PipelineOptions): Promise<Report
 
 /** What a build says when it copied the last good site instead of running Astro. */
 export const REUSED_NOTE =
-  'astro builds skipped: nothing the sites are built from changed since the last good build, so dist/ was copied and checked again (--force builds anyway)';
+  'astro builds skipped: nothing the sites are built from changed since the last good build, so dist/ was linked into the new tree and checked again (--force builds anyway)';
 
 /** What a failed build says about dist/: it is never half written. */
 export const KEPT_NOTE = 'dist/ kept from the last good build';
@@ -87,7 +87,7 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
       // Nothing either site is built from changed: the last good one is copied and checked again.
       const copying = performance.now();
       for (const audience of ['public', 'internal'] as const)
-        await cp(join(dist, audience), join(temp, audience), { recursive: true });
+        await linkTree(join(dist, audience), join(temp, audience));
       timings.astro = elapsed(copying);
       notes.push(REUSED_NOTE);
     } else {
