@@ -7,11 +7,13 @@ import { linkTree } from '../lib/link-tree.ts';
 import type { Issue } from '../../core/issue.ts';
 import type { Check, CheckOptions } from './check.ts';
 import { ALL_CHECKS } from './all-checks.ts';
-import { collectSources, type Sources } from './steps/collect.ts';
+import { collectSources } from './steps/collect.ts';
 import type { Generator } from './lib/generator-plans.ts';
-import { createRunState, runChecks, type RunState } from './steps/run-checks.ts';
-import { readBuiltSite, DIST_DIRS } from './steps/built-site.ts';
+import { createRunState, runChecks } from './steps/run-checks.ts';
+import { DIST_DIRS } from './steps/built-site.ts';
+import { checkBuiltSite, renameTemp } from './steps/output-checks.ts';
 import { buildAudiences } from './steps/audience-builds.ts';
+import { HeldOutput } from '../lib/held-output.ts';
 import { fingerprintBuild, readRecordedFingerprint, recordFingerprint } from './steps/build-inputs.ts';
 import { countErrors, type Report } from './steps/report.ts';
 
@@ -52,28 +54,33 @@ export const REUSED_NOTE =
 export const KEPT_NOTE = 'dist/ kept from the last good build';
 
 /**
- * `npm run build`: source rules; if they pass, Astro for the public and the internal site (the
- * second starting while the first renders pages) into one temporary sibling of dist/, then the output rules (truncated, out-link, secret, leak) on
- * that tree. Only a run with no errors swaps it in for dist/; otherwise dist/ stays byte for byte.
+ * `npm run build`: source rules, with Astro for the public and the internal site (the second
+ * starting while the first renders pages) running beside them into one temporary sibling of dist/
+ * and stopped if they fail; then the output rules (truncated, out-link, secret, leak) on that tree.
+ * Only a run with no errors swaps it in for dist/; otherwise dist/ stays byte for byte. A build
+ * whose inputs match the last good build's links that site in instead of running Astro.
  */
 export async function runBuildPipeline(options: PipelineOptions): Promise<Report> {
   const checks = options.checks ?? ALL_CHECKS;
   const state = createRunState();
   const started = performance.now();
   const sources = await collectSources(options.root, { now: options.now, generators: options.generators });
-  const source = await runChecks(checks, 'source', sources, options, state);
-  const timings: Record<string, number> = { sourceChecks: elapsed(started) };
-  const issues: Issue[] = [...source.issues];
-  const notes = [...source.notes];
+  const timings: Record<string, number> = {};
+  const issues: Issue[] = [];
+  const notes: string[] = [];
   const dist = join(options.root, 'dist');
+  const sourceChecks = async () => {
+    const source = await runChecks(checks, 'source', sources, options, state);
+    timings.sourceChecks = elapsed(started);
+    issues.push(...source.issues);
+    notes.push(...source.notes);
+    return countErrors(source.issues) === 0;
+  };
   // With --skip-astro the existing dist/ is checked whatever the sources say.
   if (options.skipAstro) {
+    await sourceChecks();
     const output = await checkBuiltSite(checks, sources, options, state, DIST_DIRS, timings);
     return { issues: [...issues, ...output.issues], notes: [...notes, ...output.notes], timings };
-  }
-  if (countErrors(issues) > 0) {
-    notes.push('astro build skipped: fix the source errors below first', keptNote(dist));
-    return { issues, notes, timings };
   }
   const fingerprint = fingerprintBuild(sources);
   const reuse =
@@ -83,26 +90,46 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
   const published = await publishDirectory(dist, async (temp) => {
     const tempRel = relative(options.root, temp);
     const dirs = { public: `${tempRel}/public`, internal: `${tempRel}/internal` };
-    if (reuse) {
-      // Nothing either site is built from changed: the last good one is copied and checked again.
-      const copying = performance.now();
-      for (const audience of ['public', 'internal'] as const)
-        await linkTree(join(dist, audience), join(temp, audience));
-      timings.astro = elapsed(copying);
-      notes.push(REUSED_NOTE);
-    } else {
-      const built = await buildAudiences({
-        root: options.root,
-        temp,
-        now: options.now,
-        echo: options.echo,
-        force: options.force,
-        signal: options.signal,
-      });
-      Object.assign(timings, built.timings);
-      issues.push(...built.issues);
-      notes.push(...built.notes);
-      if (!built.ok || options.signal?.aborted) return false;
+    // Astro starts while the source rules run, on the other core. Its log waits until they pass;
+    // a source error stops it, and the report shows only the source errors, as if it never ran.
+    const stop = new AbortController();
+    const echo = new HeldOutput(options.echo);
+    const building = reuse
+      ? undefined
+      : buildAudiences({
+          root: options.root,
+          temp,
+          now: options.now,
+          echo,
+          force: options.force,
+          signal: options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal,
+        });
+    // Awaited below; this only keeps a failure while the source rules run from counting as unhandled.
+    building?.catch(() => undefined);
+    try {
+      if (!(await sourceChecks())) {
+        notes.push('astro build skipped: fix the source errors below first');
+        return false;
+      }
+      echo.release();
+      if (building) {
+        const built = await building;
+        Object.assign(timings, built.timings);
+        issues.push(...built.issues);
+        notes.push(...built.notes);
+        if (!built.ok || options.signal?.aborted) return false;
+      } else {
+        // Nothing either site is built from changed: the last good one is linked in and checked again.
+        const linking = performance.now();
+        for (const audience of ['public', 'internal'] as const)
+          await linkTree(join(dist, audience), join(temp, audience));
+        timings.astro = elapsed(linking);
+        notes.push(REUSED_NOTE);
+      }
+    } finally {
+      // Stopped and waited for, so no Astro outlives the run; its failure was reported above if it mattered.
+      stop.abort();
+      await building?.catch(() => undefined);
     }
     const output = await checkBuiltSite(checks, sources, options, state, dirs, timings);
     issues.push(...output.issues.map((issue) => renameTemp(issue, tempRel)));
@@ -117,44 +144,4 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
 
 function keptNote(dist: string): string {
   return existsSync(dist) ? KEPT_NOTE : 'dist/ not written (there is no earlier build)';
-}
-
-// Output issues name the temporary tree; the user knows it as dist/.
-function renameTemp(issue: Issue, tempRel: string): Issue {
-  const rename = (text: string) => text.split(`${tempRel}/`).join('dist/');
-  return {
-    ...issue,
-    file: rename(issue.file),
-    message: rename(issue.message),
-    ...(issue.hint ? { hint: rename(issue.hint) } : {}),
-  };
-}
-
-async function checkBuiltSite(
-  checks: readonly Check[],
-  sources: Sources,
-  options: PipelineOptions,
-  state: RunState,
-  dirs: Record<'public' | 'internal', string>,
-  timings: Record<string, number>,
-) {
-  const started = performance.now();
-  const site = readBuiltSite(options.root, dirs);
-  const missing: Issue[] = [];
-  for (const audience of ['public', 'internal'] as const) {
-    if (!site.audiences.some((built) => built.audience === audience)) {
-      missing.push({
-        file: DIST_DIRS[audience],
-        line: 1,
-        column: 1,
-        rule: 'out-link',
-        severity: 'error',
-        message: `${DIST_DIRS[audience]} does not exist`,
-        hint: 'run npm run build',
-      });
-    }
-  }
-  const output = await runChecks(checks, 'output', sources, options, state, site);
-  timings.outputChecks = elapsed(started);
-  return { issues: [...missing, ...output.issues], notes: output.notes };
 }

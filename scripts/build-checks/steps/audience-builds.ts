@@ -1,6 +1,7 @@
 // Builds the public site, then the launch room, overlapping the launch room's start with the public site's page rendering.
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
+import { HeldOutput } from '../../lib/held-output.ts';
 import type { Issue } from '../../../core/issue.ts';
 import { runAstroBuild, type AstroBuildResult } from './astro-build.ts';
 
@@ -54,7 +55,16 @@ export async function buildAudiences(options: AudienceBuildOptions): Promise<Aud
       : runAstroBuild({ ...common, audience: 'internal', outDir: join(options.temp, 'internal'), echo: held, signal }),
   );
 
-  const publicResult = await publicBuild;
+  // Awaited below; this only keeps a launch-room failure during the public build from counting as unhandled.
+  internalBuild.catch(() => undefined);
+  let publicResult: AstroBuildResult;
+  try {
+    publicResult = await publicBuild;
+  } catch (error) {
+    stopInternal.abort();
+    await internalBuild.catch(() => undefined);
+    throw error;
+  }
   if (!publicResult.ok) stopInternal.abort();
   held.release();
   const internalResult = await internalBuild;
@@ -76,30 +86,4 @@ export async function buildAudiences(options: AudienceBuildOptions): Promise<Aud
   }
   if (!publicResult.ok || !internalResult) report.ok = false;
   return report;
-}
-
-/**
- * Output kept in memory until {@link HeldOutput.release}, then passed straight through. It never
- * pushes back: a stream that did would stop Astro writing its log, and so stop the build.
- */
-class HeldOutput extends Writable {
-  #target: Writable;
-  #held: Array<string | Buffer> | undefined = [];
-
-  constructor(target: Writable) {
-    super();
-    this.#target = target;
-  }
-
-  override _write(chunk: string | Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
-    if (this.#held) this.#held.push(chunk);
-    else this.#target.write(chunk);
-    done();
-  }
-
-  /** Writes what was held and everything after it to the target. */
-  release(): void {
-    for (const chunk of this.#held ?? []) this.#target.write(chunk);
-    this.#held = undefined;
-  }
 }
