@@ -1,8 +1,9 @@
 // Incremental builds: keyed pages are copied from the last build until their entry, the site inputs or their code change.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { writePublishingProject } from './publishing-project.ts';
 import { REUSED_NOTE } from '../../scripts/build-checks/pipeline.ts';
 
 const REPO = join(import.meta.dirname, '../..');
@@ -10,7 +11,6 @@ const NODE = join(REPO, 'node_modules/.bin/node');
 const CLI = join(REPO, 'scripts/build-checks/cli.ts');
 /** Inside the repo, so the copied project resolves node_modules; git-ignored. */
 const PROJECT = join(REPO, '.cache', 'incremental-tests', String(process.pid));
-const PARTS = ['core', 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 const POST = 'content/blog/fixture-approved.mdx';
 const DRAFT = 'content/blog/fixture-draft.mdx';
 const POST_PAGE = 'dist/public/blog/fixture-approved/index.html';
@@ -41,14 +41,7 @@ function copied(log: string, page: string): boolean {
 
 const read = (path: string) => readFile(join(PROJECT, path));
 
-beforeAll(async () => {
-  await rm(PROJECT, { recursive: true, force: true });
-  for (const part of PARTS) await cp(join(REPO, part), join(PROJECT, part), { recursive: true });
-  await cp(join(REPO, 'test/fixtures/site-publishing/content'), join(PROJECT, 'content'), { recursive: true });
-  // The fixture's social set and voice-over are there for other rules; this project must pass the source checks.
-  await rm(join(PROJECT, 'content/social'), { recursive: true });
-  await rm(join(PROJECT, 'content/voiceovers'), { recursive: true });
-}, 60_000);
+beforeAll(() => writePublishingProject(PROJECT), 60_000);
 afterAll(() => rm(PROJECT, { recursive: true, force: true }));
 
 describe('npm run build reuses what has not changed', () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { execa } from 'execa';
+import { writePublishingProject } from './publishing-project.ts';
 import { hashBytes } from '../../core/hash.ts';
 import { LOCK_DIR } from '../../scripts/lib/checkout-lock.ts';
 
@@ -12,7 +13,6 @@ const CLI = join(REPO, 'scripts/build-checks/cli.ts');
 /** Inside the repo, so the copied project resolves node_modules; git-ignored. */
 // A space in the path: every path the build handles must survive it (fileURLToPath, not URL.pathname).
 const PROJECT = join(REPO, '.cache', 'publish-tests', `project with spaces ${process.pid}`);
-const PARTS = ['core', 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 const POST = 'content/blog/fixture-approved.mdx';
 
 function build(args: string[] = [], env: Record<string, string> = {}) {
@@ -38,14 +38,7 @@ async function tempSiblings(): Promise<string[]> {
   return (await readdir(PROJECT)).filter((name) => name.startsWith('.dist.'));
 }
 
-beforeAll(async () => {
-  await rm(PROJECT, { recursive: true, force: true });
-  for (const part of PARTS) await cp(join(REPO, part), join(PROJECT, part), { recursive: true });
-  await cp(join(REPO, 'test/fixtures/site-publishing/content'), join(PROJECT, 'content'), { recursive: true });
-  // The fixture's social set and voice-over are there for other rules; this project must pass the source checks.
-  await rm(join(PROJECT, 'content/social'), { recursive: true });
-  await rm(join(PROJECT, 'content/voiceovers'), { recursive: true });
-});
+beforeAll(() => writePublishingProject(PROJECT));
 afterAll(() => rm(PROJECT, { recursive: true, force: true }));
 
 describe('npm run build publishes dist/ atomically', () => {
