@@ -1,4 +1,6 @@
 // @ts-check
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -19,7 +21,13 @@ const audience = process.env.SITE_AUDIENCE === 'internal' ? 'internal' : 'public
 // not inlined: an inlined value would change Astro's config hash, and so drop its incremental
 // cache, on every build.
 process.env.BUILD_NOW = parseBuildNow(process.env.BUILD_NOW).toISOString();
-const facts = loadFacts(fileURLToPath(new URL('.', import.meta.url)));
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+const facts = loadFacts(projectRoot);
+// The launch room builds from a root of its own, so its .astro/ folder (where Astro writes the list
+// of MDX modules it bundles, different per audience) is its own too, and both sites can build at
+// the same time. Sources, public files and content stay the project's.
+const root = audience === 'internal' ? join(projectRoot, '.cache/room-root') : projectRoot;
+mkdirSync(root, { recursive: true });
 
 const publicIntegrations = [
   starlight({
@@ -49,14 +57,17 @@ const publicIntegrations = [
 ];
 
 export default defineConfig({
+  root,
+  srcDir: join(projectRoot, 'src'),
+  publicDir: join(projectRoot, 'public'),
   site: facts.site.canonicalHost,
   // SITE_OUT_DIR lets `npm run build` write both audiences into one temporary sibling of dist/
   // and swap it in only when the whole run passed (scripts/build-checks/pipeline.ts).
-  outDir: process.env.SITE_OUT_DIR || `./dist/${audience}`,
+  outDir: resolve(projectRoot, process.env.SITE_OUT_DIR || join('dist', audience)),
   // One cache per audience, always (ASTRO_CACHE_DIR only moves the parent, for tests and benches):
   // it holds the content store and the incremental copies of rendered pages, and a launch-room page
   // restored into the public site would be a leak.
-  cacheDir: `${process.env.ASTRO_CACHE_DIR || './node_modules/.astro'}/${audience}`,
+  cacheDir: join(resolve(projectRoot, process.env.ASTRO_CACHE_DIR || 'node_modules/.astro'), audience),
   trailingSlash: 'ignore',
   // One page at a time: Astro's incremental build (below) is switched off above concurrency 1.
   build: { format: 'directory', concurrency: 1 },

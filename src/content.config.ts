@@ -8,7 +8,9 @@ import { GuideSchema } from '../core/schemas/guide.ts';
 import { BUILD_NOW, SITE_AUDIENCE } from './lib/build-env.ts';
 import { withPublishableFilter } from './lib/publishable-loader.ts';
 
-const CONTENT_ROOT = './content';
+// Absolute: Astro resolves a loader's base against its root, and the launch room builds from a
+// root of its own (astro.config.mjs); every build runs with the project as its working directory.
+const CONTENT_ROOT = `${process.cwd()}/content`;
 
 // Entry ids are `<folder>/<file name>`, so guides route at /guides/<name> and every id says its kind.
 // The public build loads only publishable entries (src/lib/publishable.ts); the launch room loads all.

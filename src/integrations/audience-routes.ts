@@ -20,7 +20,8 @@ export function audienceRoutes(audience: 'public' | 'internal'): AstroIntegratio
     name: 'audience-routes',
     hooks: {
       'astro:config:setup': ({ injectRoute, config }) => {
-        const root = fileURLToPath(new URL('.', config.root));
+        // The project is the folder around src/ (the launch room builds from a root of its own).
+        const root = fileURLToPath(new URL('..', config.srcDir));
         const audienceDir = join(root, ROUTES_DIR, audience);
         for (const file of listRouteFiles(audienceDir)) {
           injectRoute({ pattern: patternFor(file, audienceDir), entrypoint: file, prerender: true });

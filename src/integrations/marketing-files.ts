@@ -33,7 +33,8 @@ export function marketingFiles(audience: 'public' | 'internal'): AstroIntegratio
     name: 'marketing-files',
     hooks: {
       'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
+        // The project is the folder around src/ (the launch room builds from a root of its own).
+        root = fileURLToPath(new URL('..', config.srcDir));
       },
       // `astro dev` serves the same files live, so previews show current audio and diagrams.
       'astro:server:setup': ({ server }) => {

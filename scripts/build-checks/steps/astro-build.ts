@@ -33,11 +33,6 @@ export interface AstroBuildOptions {
   env?: Record<string, string>;
   /** Render every page again (`astro build --force`) instead of reusing the incremental cache. */
   force?: boolean;
-  /**
-   * Called once when Astro has bundled the site and starts rendering pages (it prints "generating
-   * static routes"): from then on it no longer reads the project's shared .astro/ folder.
-   */
-  onBundled?: () => void;
   /** Aborting kills Astro (Ctrl-C). */
   signal?: AbortSignal;
 }
@@ -52,27 +47,8 @@ export function astroWorkDir(root: string, audience: 'public' | 'internal'): str
   return join(root, '.cache/astro-out', audience);
 }
 
-/** What Astro prints between bundling and rendering the pages. */
-const BUNDLED_LINE = 'generating static routes';
-
-function plainText(onBundled?: () => void): Transform {
-  let seen = false;
-  // The end of the previous chunk, so a line split across two chunks is still recognised.
-  let carry = '';
-  return new Transform({
-    transform: (chunk, _encoding, done) => {
-      const text = stripVTControlCharacters(String(chunk));
-      if (!seen && onBundled) {
-        const window = carry + text;
-        carry = window.slice(-BUNDLED_LINE.length);
-        if (window.includes(BUNDLED_LINE)) {
-          seen = true;
-          onBundled();
-        }
-      }
-      done(null, text);
-    },
-  });
+function plainText(): Transform {
+  return new Transform({ transform: (chunk, _encoding, done) => done(null, stripVTControlCharacters(String(chunk))) });
 }
 
 /** Runs `astro build` for one audience with the project's pinned Node, echoing its output live. */
@@ -105,7 +81,7 @@ export async function runAstroBuild(options: AstroBuildOptions): Promise<AstroBu
     cancelSignal: options.signal,
     forceKillAfterDelay: 3_000,
   });
-  const echo = plainText(options.onBundled);
+  const echo = plainText();
   echo.pipe(options.echo, { end: false });
   child.all?.pipe(echo);
   const result = await child;

@@ -1,4 +1,4 @@
-// Builds the public site, then the launch room, overlapping the launch room's start with the public site's page rendering.
+// Builds the public site and the launch room at the same time, the launch room's log following the public one's.
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { HeldOutput } from '../../lib/held-output.ts';
@@ -25,20 +25,16 @@ export interface AudienceBuildReport {
 }
 
 /**
- * Runs `astro build` for the public site and the launch room. The two cannot start together: each
- * writes its own entries into the project's one .astro/ folder while it syncs and bundles. But once
- * the public build renders pages it no longer reads that folder, so the launch room starts then and
- * its startup, sync and bundling run beside the public site's rendering, cards and search index. Its
- * output is held back until the public build has finished, so the log reads one build after the
- * other. A failed public build stops the launch room's.
+ * Runs `astro build` for the public site and the launch room at the same time: the launch room
+ * builds from a root of its own (astro.config.mjs), so each has its own .astro/ folder, cache and
+ * work folder. Its log is held back until the public build has finished, so the log reads one
+ * build after the other. A failed public build stops the launch room's.
  */
 export async function buildAudiences(options: AudienceBuildOptions): Promise<AudienceBuildReport> {
   const started = performance.now();
   const stopInternal = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stopInternal.signal]) : stopInternal.signal;
   const held = new HeldOutput(options.echo);
-  let startInternal!: () => void;
-  const internalMayStart = new Promise<void>((resolve) => (startInternal = resolve));
   const common = { root: options.root, now: options.now, force: options.force };
 
   const publicBuild = runAstroBuild({
@@ -47,13 +43,14 @@ export async function buildAudiences(options: AudienceBuildOptions): Promise<Aud
     outDir: join(options.temp, 'public'),
     echo: options.echo,
     signal: options.signal,
-    onBundled: () => startInternal(),
-  }).finally(() => startInternal());
-  const internalBuild = internalMayStart.then(() =>
-    signal.aborted
-      ? undefined
-      : runAstroBuild({ ...common, audience: 'internal', outDir: join(options.temp, 'internal'), echo: held, signal }),
-  );
+  });
+  const internalBuild = runAstroBuild({
+    ...common,
+    audience: 'internal',
+    outDir: join(options.temp, 'internal'),
+    echo: held,
+    signal,
+  });
 
   // Awaited below; this only keeps a launch-room failure during the public build from counting as unhandled.
   internalBuild.catch(() => undefined);
