@@ -10,6 +10,7 @@ import { audienceRoutes } from './src/integrations/audience-routes.ts';
 import { marketingFiles } from './src/integrations/marketing-files.ts';
 import { parseBuildNow } from './core/publishable.ts';
 import { loadFacts } from './core/facts.ts';
+import { astroRootFor } from './core/astro-root.ts';
 import { BRAND_PALETTE, renderPaletteCss } from './core/brand-palette.ts';
 
 // One source, two sites: SITE_AUDIENCE=public builds dist/public (what the world sees),
@@ -23,10 +24,8 @@ const audience = process.env.SITE_AUDIENCE === 'internal' ? 'internal' : 'public
 process.env.BUILD_NOW = parseBuildNow(process.env.BUILD_NOW).toISOString();
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 const facts = loadFacts(projectRoot);
-// The launch room builds from a root of its own, so its .astro/ folder (where Astro writes the list
-// of MDX modules it bundles, different per audience) is its own too, and both sites can build at
-// the same time. Sources, public files and content stay the project's.
-const root = audience === 'internal' ? join(projectRoot, '.cache/room-root') : projectRoot;
+// The launch room builds from a root of its own (core/astro-root.ts), so both sites can build at once.
+const root = astroRootFor(projectRoot, audience);
 mkdirSync(root, { recursive: true });
 
 const publicIntegrations = [
@@ -94,6 +93,8 @@ export default defineConfig({
     },
     define: {
       'import.meta.env.SITE_AUDIENCE': JSON.stringify(audience),
+      // Astro gives entries' files relative to its root, which for the launch room is not the project.
+      'import.meta.env.ASTRO_ROOT': JSON.stringify(root),
     },
   },
 });

@@ -4,7 +4,7 @@ import type { CollectionName } from '../../core/schemas/kinds.ts';
 import { CONTENT_KINDS } from '../../core/schemas/kinds.ts';
 import { LAUNCH_ROOM_SECTIONS } from '../../core/launch-room-kinds.ts';
 import { explainUnpublishable, type PublishableFields } from '../../core/publishable.ts';
-import { BUILD_NOW } from './build-env.ts';
+import { BUILD_NOW, projectFilePath } from './build-env.ts';
 
 /** What the launch room shows about any entry, whatever its kind. */
 export interface RoomEntry {
@@ -48,7 +48,7 @@ export async function getRoomEntries(): Promise<RoomEntry[]> {
         owner: data.owner,
         published: data.published,
         embargo: data.embargo,
-        filePath: entry.filePath,
+        filePath: projectFilePath(entry.filePath),
         heldBack: explainUnpublishable(data, BUILD_NOW),
       } satisfies RoomEntry;
     });

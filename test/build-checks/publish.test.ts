@@ -69,6 +69,21 @@ describe('npm run build publishes dist/ atomically', () => {
     expect(await tempSiblings()).toEqual([]);
   }, 180_000);
 
+  test('a piece only the launch room builds fails at its own line, though that build has a root of its own', async () => {
+    const card = 'content/battlecards/fixture.mdx';
+    const text = await readFile(join(PROJECT, card), 'utf8');
+    const planted = `${text.trimEnd()}\n\nimport Missing from '../../src/components/NotThere.astro';\n\n<Missing />\n`;
+    await writeFile(join(PROJECT, card), planted);
+    const line = planted.split('\n').findIndex((row) => row.includes('NotThere')) + 1;
+    const bad = await build();
+    await writeFile(join(PROJECT, card), text);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stdout).toMatch(
+      new RegExp(`^${card}:${line}:\\d+ \\[astro\\] astro build \\(internal\\): .*NotThere`, 'm'),
+    );
+    expect(bad.stdout).toContain('note: dist/ kept from the last good build');
+  }, 180_000);
+
   test('the output checks fail on an empty page and a page cut short', async () => {
     const dist = join(PROJECT, 'dist');
     const page = join(dist, 'public/blog/fixture-approved/index.html');

@@ -1,6 +1,6 @@
 // Turns Astro's error output into located `astro` issues: plain text, at the line of the source that caused them.
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { Issue } from '../../../core/issue.ts';
 
@@ -20,8 +20,18 @@ interface Location {
  * Finds `import … from '<specifier>'` in the source file itself: Vite reports an MDX import at its
  * line in the compiled module, which is not where the author wrote it.
  */
-function locateImport(root: string, file: string, specifier: string): Location | undefined {
-  const full = isAbsolute(file) ? file : join(root, file);
+/**
+ * The absolute path of a file Astro named: paths under the project were made project-relative
+ * above; a path climbing out (`../../content/x.mdx`) is relative to the root Astro built from,
+ * which for the launch room is its own folder under .cache/.
+ */
+function fullPath(file: string, root: string, astroRoot: string): string {
+  if (isAbsolute(file)) return file;
+  return file.startsWith('../') ? resolve(astroRoot, file) : join(root, file);
+}
+
+function locateImport(root: string, astroRoot: string, file: string, specifier: string): Location | undefined {
+  const full = fullPath(file, root, astroRoot);
   if (!existsSync(full)) return undefined;
   const lines = readFileSync(full, 'utf8').split('\n');
   const index = lines.findIndex(
@@ -31,15 +41,15 @@ function locateImport(root: string, file: string, specifier: string): Location |
   return { file: relative(root, full), line: index + 1, column: lines[index]!.indexOf(specifier) + 1 };
 }
 
-function locateNearby(nearby: string, root: string): Location | undefined {
+function locateNearby(nearby: string, root: string, astroRoot: string): Location | undefined {
   const where = LOCATION.exec(nearby);
   if (!where) return undefined;
-  const file = isAbsolute(where[1]!) ? relative(root, where[1]!) : where[1]!.replace(/^\.\//, '');
+  const file = relative(root, fullPath(where[1]!.replace(/^\.\//, ''), root, astroRoot));
   return { file, line: Number(where[2]), column: where[3] ? Number(where[3]) : 1 };
 }
 
 /** Turns Astro's output (ANSI colours and all) into located issues, one per reported error. */
-export function parseAstroErrors(output: string, root: string, audience: string): Issue[] {
+export function parseAstroErrors(output: string, root: string, audience: string, astroRoot = root): Issue[] {
   // Paths under the root become repo-relative first, so a root with spaces in its name still matches.
   const lines = stripVTControlCharacters(output).split(`${root}/`).join('').split('\n');
   const issues: Issue[] = [];
@@ -52,7 +62,9 @@ export function parseAstroErrors(output: string, root: string, audience: string)
     if (SUMMARY.test(message)) message = (lines.slice(index + 1).find((next) => next.trim()) ?? message).trim();
     const nearby = lines.slice(index, index + 12).join('\n');
     const unresolved = UNRESOLVED.exec(message);
-    const at = (unresolved && locateImport(root, unresolved[2]!, unresolved[1]!)) || locateNearby(nearby, root);
+    const at =
+      (unresolved && locateImport(root, astroRoot, unresolved[2]!, unresolved[1]!)) ||
+      locateNearby(nearby, root, astroRoot);
     const issue: Issue = {
       file: at?.file ?? 'astro.config.mjs',
       line: at?.line ?? 1,

@@ -8,6 +8,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { execa } from 'execa';
 import type { Issue } from '../../../core/issue.ts';
 import { parseAstroErrors } from '../lib/astro-errors.ts';
+import { astroRootFor } from '../../../core/astro-root.ts';
 
 /** What one `astro build` did. */
 export interface AstroBuildResult {
@@ -92,7 +93,12 @@ export async function runAstroBuild(options: AstroBuildOptions): Promise<AstroBu
   } else if (workDir) await rm(workDir, { recursive: true, force: true });
   const durationMs = performance.now() - started;
   if (result.exitCode === 0) return { ok: true, durationMs, issues: [] };
-  const issues = parseAstroErrors(result.all ?? '', options.root, options.audience);
+  const issues = parseAstroErrors(
+    result.all ?? '',
+    options.root,
+    options.audience,
+    astroRootFor(options.root, options.audience),
+  );
   if (issues.length === 0) {
     const tail =
       stripVTControlCharacters(result.all ?? '')
