@@ -26,9 +26,9 @@ export interface AudienceBuildReport {
 
 /**
  * Runs `astro build` for the public site and the launch room at the same time: the launch room
- * builds from a root of its own (astro.config.mjs), so each has its own .astro/ folder, cache and
+ * builds from a root of its own (core/astro-root.ts), so each has its own .astro/ folder, cache and
  * work folder. Its log is held back until the public build has finished, so the log reads one
- * build after the other. A failed public build stops the launch room's.
+ * build after the other. A failed public build stops the launch room's, whose log is then dropped.
  */
 export async function buildAudiences(options: AudienceBuildOptions): Promise<AudienceBuildReport> {
   const started = performance.now();
@@ -62,12 +62,14 @@ export async function buildAudiences(options: AudienceBuildOptions): Promise<Aud
     await internalBuild.catch(() => undefined);
     throw error;
   }
-  if (!publicResult.ok) stopInternal.abort();
-  held.release();
+  if (publicResult.ok) held.release();
+  else stopInternal.abort();
   const internalResult = await internalBuild;
 
-  const timings: Record<string, number> = { 'astro:public': Math.round(publicResult.durationMs) };
-  if (internalResult) timings['astro:internal'] = Math.round(internalResult.durationMs);
+  const timings: Record<string, number> = {
+    'astro:public': Math.round(publicResult.durationMs),
+    'astro:internal': Math.round(internalResult.durationMs),
+  };
   timings.astro = Math.round(performance.now() - started);
   const report: AudienceBuildReport = { ok: true, timings, issues: [], notes: [] };
   const results: Array<['public' | 'internal', AstroBuildResult | undefined]> = [
@@ -81,6 +83,6 @@ export async function buildAudiences(options: AudienceBuildOptions): Promise<Aud
     report.issues.push(...result.issues);
     report.notes.push(`astro build (${audience}) failed; its output is above`);
   }
-  if (!publicResult.ok || !internalResult) report.ok = false;
+  if (!publicResult.ok) report.ok = false;
   return report;
 }
