@@ -2,8 +2,8 @@ import { cp, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
 import { runVideo } from '../scripts/video/steps/run-video.ts';
+import { probeAudio } from '../scripts/lib/measure-audio.ts';
 
 /** Targets from the issue: cold render ≥ 4× real time, rerun < 1 s with 0 frames, GIF ≤ 2 MB. */
 export const TARGETS = { realTimeRatio: 4, rerunSeconds: 1, gifBytes: 2 * 1024 * 1024 } as const;
@@ -41,16 +41,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const coldSeconds = (performance.now() - started) / 1000;
     if (cold.issues.length > 0)
       throw new Error(`video bench: cold render failed: ${cold.issues.map((issue) => issue.message).join('; ')}`);
-    const { stdout } = await execa('ffprobe', [
-      '-v',
-      'error',
-      '-show_entries',
-      'format=duration',
-      '-of',
-      'csv=p=0',
-      join(root, 'marketing/video/phase30-walkthrough.mp4'),
-    ]);
-    const filmSeconds = Number(stdout);
+    const filmSeconds = (await probeAudio(join(root, 'marketing/video/phase30-walkthrough.mp4'))).durationSeconds;
     started = performance.now();
     const rerun = await runVideo({ ...options, force: false, only: [] }, { signal, log: () => undefined });
     const rerunSeconds = (performance.now() - started) / 1000;

@@ -39,20 +39,22 @@ export function readContentFile(root: string, collection: CollectionName, file: 
   const yamlStart = 4;
   const issues: Issue[] = [];
   const at = (offset: number) => locate(offset);
+  // Offset 0 is line 1, column 1: a problem with no better place is reported at the file's start.
+  const schemaIssue = (offset: number, message: string, hint?: string): Issue => ({
+    file,
+    ...at(offset),
+    rule: 'schema',
+    severity: 'error',
+    message,
+    ...(hint ? { hint } : {}),
+  });
   const name = file
     .split('/')
     .pop()!
     .replace(/\.(md|mdx)$/, '');
   const id = `${CONTENT_KINDS[collection].dir}/${name}`;
   if (!match) {
-    issues.push({
-      file,
-      line: 1,
-      column: 1,
-      rule: 'schema',
-      severity: 'error',
-      message: 'missing frontmatter (--- … ---)',
-    });
+    issues.push(schemaIssue(0, 'missing frontmatter (--- … ---)'));
     return {
       collection,
       id,
@@ -67,15 +69,7 @@ export function readContentFile(root: string, collection: CollectionName, file: 
   }
   const doc = parseDocument(match[1]!, { uniqueKeys: true, prettyErrors: false, schema: 'core' });
   for (const error of [...doc.errors, ...doc.warnings]) {
-    const { line, column } = at(yamlStart + (error.pos?.[0] ?? 0));
-    issues.push({
-      file,
-      line,
-      column,
-      rule: 'schema',
-      severity: 'error',
-      message: `YAML: ${error.message.split('\n')[0]}`,
-    });
+    issues.push(schemaIssue(yamlStart + (error.pos?.[0] ?? 0), `YAML: ${error.message.split('\n')[0]}`));
   }
   const offsetOf = (path: readonly (string | number)[], atKey = false): number | undefined =>
     yamlStart + offsetOfYamlPath(doc, path, atKey);
@@ -89,15 +83,8 @@ export function readContentFile(root: string, collection: CollectionName, file: 
         // An unknown key is reported where the key itself is written, not at its parent.
         const path = zodIssue.code === 'unrecognized_keys' ? [...zodIssue.path, zodIssue.keys[0]!] : zodIssue.path;
         const offset = offsetOf(path as (string | number)[], zodIssue.code === 'unrecognized_keys') ?? yamlStart;
-        const { line, column } = at(offset);
-        issues.push({
-          file,
-          line,
-          column,
-          rule: 'schema',
-          severity: 'error',
-          ...describeSchemaIssue(zodIssue, CONTENT_KINDS[collection].schema, input),
-        });
+        const { message, hint } = describeSchemaIssue(zodIssue, CONTENT_KINDS[collection].schema, input);
+        issues.push(schemaIssue(offset, message, hint));
       }
     }
   }

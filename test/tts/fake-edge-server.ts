@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { execa } from 'execa';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { probeAudio } from '../../scripts/lib/measure-audio.ts';
 
 /** What the fake service does with one connection (each client request opens its own). */
 export type FakeBehaviour =
@@ -134,16 +135,8 @@ export async function startFakeEdgeServer(options: FakeEdgeOptions = {}): Promis
             'mp3',
             `${base}.mp3`,
           ]);
-          const { stdout } = await execa('ffprobe', [
-            '-v',
-            'error',
-            '-show_entries',
-            'format=duration',
-            '-of',
-            'csv=p=0',
-            `${base}.wav`,
-          ]);
-          return { mp3: await readFile(`${base}.mp3`), seconds: Number(stdout) };
+          const { durationSeconds } = await probeAudio(`${base}.wav`);
+          return { mp3: await readFile(`${base}.mp3`), seconds: durationSeconds };
         })(),
       );
     }

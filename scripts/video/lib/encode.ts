@@ -73,6 +73,19 @@ export async function runFfmpeg(
 }
 
 /**
+ * Writes the concat list that shows each still for its frames at `fps` and returns the ffmpeg
+ * input arguments that read it. The last still is listed twice: concat ignores the last duration.
+ */
+async function writeStillsInput(shots: readonly EncodeShot[], fps: number, listPath: string): Promise<string[]> {
+  const list = [
+    ...shots.map((shot) => `file '${shot.png}'\nduration ${(shot.frames / fps).toFixed(6)}`),
+    `file '${shots.at(-1)!.png}'`,
+  ].join('\n');
+  await writeFile(listPath, `${list}\n`);
+  return ['-f', 'concat', '-safe', '0', '-i', listPath];
+}
+
+/**
  * Encodes the film: a concat list holds each still for exactly its frames, the narration is laid
  * under it from 0 s (padded with silence to the end), chapters come from an ffmetadata file.
  * H.264 High yuv420p 30 fps (still-image tuning), AAC 48 kHz stereo, `+faststart`.
@@ -88,24 +101,14 @@ export async function encodeFilm(options: {
   onProgress?: (progress: EncodeProgress) => void;
 }): Promise<void> {
   const totalFrames = options.shots.reduce((sum, shot) => sum + shot.frames, 0);
-  const list = [
-    ...options.shots.map((shot) => `file '${shot.png}'\nduration ${(shot.frames / FPS).toFixed(6)}`),
-    `file '${options.shots.at(-1)!.png}'`,
-  ].join('\n');
-  const listPath = join(options.workDir, 'shots.txt');
+  const stills = await writeStillsInput(options.shots, FPS, join(options.workDir, 'shots.txt'));
   const metaPath = join(options.workDir, 'chapters.txt');
-  await writeFile(listPath, `${list}\n`);
   await writeFile(metaPath, metadataFile(options.chapters, options.title));
   const seconds = (totalFrames / FPS).toFixed(6);
   let fps = 0;
   await runFfmpeg(
     [
-      '-f',
-      'concat',
-      '-safe',
-      '0',
-      '-i',
-      listPath,
+      ...stills,
       '-i',
       options.audio,
       '-f',
@@ -178,30 +181,11 @@ export async function encodeGif(options: {
   workDir: string;
   signal?: AbortSignal;
 }): Promise<void> {
-  const list = [
-    ...options.shots.map((shot) => `file '${shot.png}'\nduration ${(shot.frames / options.fps).toFixed(6)}`),
-    `file '${options.shots.at(-1)!.png}'`,
-  ].join('\n');
-  const listPath = join(options.workDir, 'gif-shots.txt');
-  await writeFile(listPath, `${list}\n`);
+  const stills = await writeStillsInput(options.shots, options.fps, join(options.workDir, 'gif-shots.txt'));
   const frames = options.shots.reduce((sum, shot) => sum + shot.frames, 0);
   const graph = `fps=${options.fps},scale=${options.width}:-1:flags=lanczos,split[a][b];[a]palettegen=max_colors=128:stats_mode=diff[p];[b][p]paletteuse=dither=bayer:bayer_scale=4:diff_mode=rectangle`;
   await runFfmpeg(
-    [
-      '-f',
-      'concat',
-      '-safe',
-      '0',
-      '-i',
-      listPath,
-      '-filter_complex',
-      graph,
-      '-frames:v',
-      String(frames),
-      '-loop',
-      '0',
-      options.out,
-    ],
+    [...stills, '-filter_complex', graph, '-frames:v', String(frames), '-loop', '0', options.out],
     'encode the GIF',
     { signal: options.signal },
   );
