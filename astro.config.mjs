@@ -8,6 +8,7 @@ import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { audienceRoutes } from './src/integrations/audience-routes.ts';
 import { marketingFiles } from './src/integrations/marketing-files.ts';
+import { shareCards } from './src/integrations/share-cards.ts';
 import { parseBuildNow } from './core/publishable.ts';
 import { loadFacts } from './core/facts.ts';
 import { astroRootFor } from './core/astro-root.ts';
@@ -78,6 +79,7 @@ export default defineConfig({
     mdx(),
     audienceRoutes(audience),
     marketingFiles(audience),
+    shareCards(audience),
   ],
   vite: {
     build: {

@@ -46,6 +46,8 @@ export interface BrandCardCache {
   render(options: BrandCardOptions): Promise<Buffer>;
   /** Whether the card is stored already or being rendered (a cheap look, not a PNG check). */
   has(options: BrandCardOptions): boolean;
+  /** Where the card is (or would be) stored; written once and never in place, so it can be hard-linked. */
+  pathOf(options: BrandCardOptions): string;
 }
 
 /** Raised when the renderer's own files cannot be read to fingerprint it. */
@@ -99,6 +101,7 @@ export function createBrandCardCache(options: {
       const key = keyFor(card);
       return pending.has(key) || existsSync(entryPath(dir, key));
     },
+    pathOf: (card) => entryPath(dir, keyFor(card)),
     render(card) {
       const key = keyFor(card);
       const known = pending.get(key);

@@ -3,6 +3,17 @@ import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import pLimit from 'p-limit';
 
+/**
+ * Hard-links `file` at `target` (whose folder exists), copying its bytes where the filesystem
+ * refuses links or the two are on different filesystems.
+ */
+export async function linkFile(file: string, target: string): Promise<void> {
+  await link(file, target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EXDEV' || error.code === 'EPERM' || error.code === 'ENOTSUP') return copyFile(file, target);
+    throw error;
+  });
+}
+
 /** File operations in flight at once; enough to keep the disk busy without running out of descriptors. */
 const AT_ONCE = 32;
 
@@ -23,12 +34,7 @@ export async function linkTree(from: string, to: string): Promise<number> {
   await Promise.all(
     files.map((file) =>
       limit(async () => {
-        const target = join(to, relative(from, file));
-        await link(file, target).catch((error: NodeJS.ErrnoException) => {
-          if (error.code === 'EXDEV' || error.code === 'EPERM' || error.code === 'ENOTSUP')
-            return copyFile(file, target);
-          throw error;
-        });
+        await linkFile(file, join(to, relative(from, file)));
       }),
     ),
   );

@@ -58,17 +58,3 @@ export async function getPublicTags(): Promise<Array<{ tag: string; posts: Colle
   for (const post of posts) for (const tag of post.data.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), post]);
   return [...byTag].sort(([a], [b]) => a.localeCompare(b)).map(([tag, tagged]) => ({ tag, posts: tagged }));
 }
-
-// One formatter for the whole build: toLocaleDateString builds a new one per call, which cost
-// a second of a 1,000-post build (every post's date shows on its page, card, index and tags).
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** `20 April 2026` in UTC, the way every date on the site is written. */
-export function formatDate(date: Date): string {
-  return DATE_FORMAT.format(date);
-}

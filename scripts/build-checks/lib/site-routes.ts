@@ -85,7 +85,6 @@ function expandPattern(
   if (shape === '/blog/*') return blog.map((entry) => pathForEntry(entry.id));
   if (shape === '/blog/tags/*')
     return [...new Set(blog.flatMap((entry) => (entry.data?.tags as string[] | undefined) ?? []))].map(pathForTag);
-  if (shape === '/og/blog/*.png' || shape === '/og/*.png') return blog.map((entry) => ogImagePath(entry.id));
   const dir = /^\/([\w-]+)\/\*$/.exec(shape)?.[1];
   if (dir && dirs.includes(dir))
     return entries.filter((entry) => entry.id.startsWith(`${dir}/`)).map((entry) => pathForEntry(entry.id));
@@ -111,10 +110,12 @@ function buildRouteSet(root: string, audience: Audience, entries: readonly Conte
   }
   paths.add('/');
   if (audience === 'public') {
-    // Posts, their index and tag pages, and guides (Starlight renders those without a route file of ours).
+    // Posts, their index, tag pages and share cards (src/integrations/share-cards.ts), and guides
+    // (Starlight renders those without a route file of ours).
     const blog = entries.filter((entry) => entry.collection === 'blog');
     for (const entry of entries)
       if (entry.collection === 'docs' || entry.collection === 'blog') paths.add(pathForEntry(entry.id));
+    for (const entry of blog) paths.add(ogImagePath(entry.id));
     if (blog.length > 0) paths.add('/blog/');
     for (const tag of new Set(blog.flatMap((entry) => (entry.data?.tags as string[] | undefined) ?? [])))
       paths.add(pathForTag(tag));
