@@ -1,5 +1,5 @@
 // Reads the last doctest report for the site: each page's verification (platform, date, counts) and whether it may say "verified".
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOCTEST_REPORT_PATH, DoctestReportSchema, type DoctestReport } from './doctest-report.ts';
 
@@ -16,8 +16,24 @@ export interface PageVerification {
   verified: boolean;
 }
 
-/** Reads marketing/doctest/doctest.json under `root`; undefined when it is missing or not a valid report. */
+const remembered = new Map<string, { stamp: string; report: DoctestReport | undefined }>();
+
+/**
+ * Reads marketing/doctest/doctest.json under `root`; undefined when it is missing or not a valid
+ * report. Every guide and launch-room page asks, so the parsed report is kept until the file's size
+ * or modification time changes (`astro dev` sees a new run at once). Treat the result as read-only.
+ */
 export function readDoctestReport(root: string): DoctestReport | undefined {
+  const info = statSync(join(root, DOCTEST_REPORT_PATH), { throwIfNoEntry: false });
+  const stamp = info ? `${info.mtimeMs}:${info.size}` : 'missing';
+  const known = remembered.get(root);
+  if (known?.stamp === stamp) return known.report;
+  const report = info ? parseReport(root) : undefined;
+  remembered.set(root, { stamp, report });
+  return report;
+}
+
+function parseReport(root: string): DoctestReport | undefined {
   let text: string;
   try {
     text = readFileSync(join(root, DOCTEST_REPORT_PATH), 'utf8');
