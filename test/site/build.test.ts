@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { readContent, type ContentFile } from '../../core/content-files.ts';
 import { loadFacts } from '../../core/facts.ts';
+import { LAUNCH_ROOM_SECTIONS, launchRoomPath, launchRoomSectionPath } from '../../core/launch-room-kinds.ts';
 import { isPublishable, type PublishableFields } from '../../core/publishable.ts';
 import { resolveStaticFile } from '../helpers/static-server.ts';
 import { buildFixtureSite, buildRealSite, listSiteFiles, REPO_ROOT, type SiteBuild } from './site-build.ts';
@@ -143,6 +144,23 @@ describe('the site built from the real launch content', () => {
       expect([...new Set(broken)]).toEqual([]);
       expect(checked).toBeGreaterThan(pages.length);
     }
+  });
+
+  test('gives every launch-room page the same menu, linking a kind with one piece straight to it', async () => {
+    const pages = (await listSiteFiles(site.internal)).filter((file) => file.endsWith('.html'));
+    const menuOf = (html: string) =>
+      [...(/<nav class="room-nav"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '').matchAll(/<a[^>]*href="([^"]+)"/g)].map(
+        (match) => match[1],
+      );
+    const first = menuOf(await readFile(join(site.internal, 'index.html'), 'utf8'));
+    for (const section of LAUNCH_ROOM_SECTIONS) {
+      const entries = content.filter((file) => file.collection === section.collection && file.data);
+      expect(first).toContain(
+        entries.length === 1 ? launchRoomPath(entries[0]!.id) : launchRoomSectionPath(section.dir),
+      );
+    }
+    for (const page of pages.filter((file) => file !== '404.html'))
+      expect(menuOf(await readFile(join(site.internal, page), 'utf8')), page).toEqual(first);
   });
 
   test('routes no launch-room section in the public build', async () => {
