@@ -46,6 +46,9 @@ tags: [${generatedPostTags(index).join(', ')}]
   return front + generatedPostBody(index, pages, 'ours');
 }
 
+/** The generated draft, relative to the bench project. */
+const DRAFT_POST = 'content/blog/draft-post.mdx';
+
 /** Copies the project code into `root` and writes `pages` generated posts as its only content. */
 export function writeBenchProject(root: string, pages = PAGES): void {
   for (const file of PROJECT_FILES) cpSync(join(REPO, file), join(root, file), { recursive: true });
@@ -54,6 +57,8 @@ export function writeBenchProject(root: string, pages = PAGES): void {
   cpSync(join(REPO, 'content/facts.yaml'), join(root, 'content/facts.yaml'));
   for (let index = 0; index < pages; index++)
     writeFileSync(join(root, `content/blog/post-${String(index).padStart(4, '0')}.mdx`), postFile(index, pages));
+  // One draft besides them, for the rebuild after a draft edit (the launch room shows it; the public site does not).
+  writeFileSync(join(root, DRAFT_POST), postFile(pages, pages).replace('status: approved', 'status: draft'));
 }
 
 /** One `npm run build` of the copy: wall time and peak RSS from outside, phases from the JSON report. */
@@ -136,12 +141,15 @@ export async function run(): Promise<void> {
     const rewritten = [...snapshotCards(cacheDir)].filter(([path, inode]) => afterCold.get(path) !== inode).length;
     appendFileSync(join(root, 'content/blog/post-0500.mdx'), '\nOne more sentence, edited after the first build.\n');
     const incremental = await buildCopy(root);
+    appendFileSync(join(root, DRAFT_POST), '\nOne more draft sentence, edited after the last build.\n');
+    const draftEdit = await buildCopy(root);
 
     const split = (r: BuildRun) =>
       `; astro ${(r.astroMs / 1000).toFixed(1)} s, checks ${(r.checksMs / 1000).toFixed(1)} s (${((r.checksMs / r.totalMs) * 100).toFixed(1)} %)`;
     printRun('ours cold (empty OG-card cache)', PAGES, cold, split(cold));
     printRun('ours warm (nothing changed)', PAGES, warm, `${split(warm)}, ${rewritten} cards rendered again`);
     printRun('ours after a one-page edit', PAGES, incremental, split(incremental));
+    printRun('ours after a draft edit (the launch room only)', PAGES, draftEdit, split(draftEdit));
 
     const coldRatio = rate(PAGES, cold) / rate(PAGES, plainCold);
     const warmRatio = rate(PAGES, warm) / rate(PAGES, plainWarm);
@@ -160,6 +168,9 @@ export async function run(): Promise<void> {
     const incrementalShare = incremental.totalMs / cold.totalMs;
     console.log(
       `one-page rebuild vs cold build: ${(incrementalShare * 100).toFixed(0)} % (target ≤ ${TARGET_INCREMENTAL_SHARE * 100} %) ${verdict(incrementalShare <= TARGET_INCREMENTAL_SHARE)}`,
+    );
+    console.log(
+      `draft-edit rebuild vs cold build: ${((draftEdit.totalMs / cold.totalMs) * 100).toFixed(0)} % (no target; the public site is reused)`,
     );
 
     writeBenchProject(double, PAGES * 2);

@@ -14,7 +14,7 @@ import { DIST_DIRS } from './steps/built-site.ts';
 import { checkBuiltSite, renameTemp } from './steps/output-checks.ts';
 import { buildAudiences } from './steps/audience-builds.ts';
 import { HeldOutput } from '../lib/held-output.ts';
-import { fingerprintBuild, readRecordedFingerprint, recordFingerprint } from './steps/build-inputs.ts';
+import { fingerprintBuild, readRecordedFingerprints, recordFingerprints } from './steps/build-inputs.ts';
 import { countErrors, type Report } from './steps/report.ts';
 
 /** Inputs of one `check` or `build` run. */
@@ -50,6 +50,12 @@ export async function runCheckPipeline(options: PipelineOptions): Promise<Report
 export const REUSED_NOTE =
   'astro builds skipped: nothing the sites are built from changed since the last good build, so dist/ was linked into the new tree and checked again (--force builds anyway)';
 
+/** What a build says when only held-back entries changed, so only the launch room was built. */
+export const PUBLIC_REUSED_NOTE =
+  'public astro build skipped: nothing it publishes changed since the last good build (only entries it holds back did), so dist/public was linked into the new tree and checked again; the launch room was built (--force builds both)';
+
+const AUDIENCES = ['public', 'internal'] as const;
+
 /** What a failed build says about dist/: it is never half written. */
 export const KEPT_NOTE = 'dist/ kept from the last good build';
 
@@ -82,11 +88,16 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
     const output = await checkBuiltSite(checks, sources, options, state, DIST_DIRS, timings);
     return { issues: [...issues, ...output.issues], notes: [...notes, ...output.notes], timings };
   }
-  const fingerprint = fingerprintBuild(sources);
-  const reuse =
-    !options.force &&
-    readRecordedFingerprint(dist) === fingerprint &&
-    Object.values(DIST_DIRS).every((dir) => existsSync(join(options.root, dir)));
+  const fingerprints = fingerprintBuild(sources);
+  const recorded = readRecordedFingerprints(dist);
+  // A site is reused when its own inputs are unchanged: a draft edited changes only the launch room's.
+  const reused = AUDIENCES.filter(
+    (audience) =>
+      !options.force &&
+      recorded[audience] === fingerprints[audience] &&
+      existsSync(join(options.root, DIST_DIRS[audience])),
+  );
+  const toBuild = AUDIENCES.filter((audience) => !reused.includes(audience));
   const published = await publishDirectory(dist, async (temp) => {
     const tempRel = relative(options.root, temp);
     const dirs = { public: `${tempRel}/public`, internal: `${tempRel}/internal` };
@@ -94,16 +105,18 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
     // a source error stops it, and the report shows only the source errors, as if it never ran.
     const stop = new AbortController();
     const echo = new HeldOutput(options.echo);
-    const building = reuse
-      ? undefined
-      : buildAudiences({
-          root: options.root,
-          temp,
-          now: options.now,
-          echo,
-          force: options.force,
-          signal: options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal,
-        });
+    const building =
+      toBuild.length === 0
+        ? undefined
+        : buildAudiences({
+            root: options.root,
+            temp,
+            now: options.now,
+            echo,
+            force: options.force,
+            audiences: toBuild,
+            signal: options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal,
+          });
     // Awaited below; this only keeps a failure while the source rules run from counting as unhandled.
     building?.catch(() => undefined);
     try {
@@ -112,18 +125,19 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
         return false;
       }
       echo.release();
+      // A site whose inputs did not change: the last good one is linked in and checked again.
+      const linking = performance.now();
+      for (const audience of reused) await linkTree(join(dist, audience), join(temp, audience));
+      if (reused.length > 0) timings.link = elapsed(linking);
       if (building) {
         const built = await building;
         Object.assign(timings, built.timings);
         issues.push(...built.issues);
         notes.push(...built.notes);
         if (!built.ok || options.signal?.aborted) return false;
+        if (reused.includes('public')) notes.push(PUBLIC_REUSED_NOTE);
       } else {
-        // Nothing either site is built from changed: the last good one is linked in and checked again.
-        const linking = performance.now();
-        for (const audience of ['public', 'internal'] as const)
-          await linkTree(join(dist, audience), join(temp, audience));
-        timings.astro = elapsed(linking);
+        timings.astro = timings.link ?? 0;
         notes.push(REUSED_NOTE);
       }
     } finally {
@@ -135,7 +149,7 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
     issues.push(...output.issues.map((issue) => renameTemp(issue, tempRel)));
     notes.push(...output.notes);
     const passed = countErrors(issues) === 0 && !options.signal?.aborted;
-    if (passed) await recordFingerprint(temp, fingerprint);
+    if (passed) await recordFingerprints(temp, fingerprints);
     return passed;
   });
   notes.push(published ? 'dist/ replaced by this build' : keptNote(dist));

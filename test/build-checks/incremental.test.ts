@@ -4,7 +4,7 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { writePublishingProject } from './publishing-project.ts';
-import { REUSED_NOTE } from '../../scripts/build-checks/pipeline.ts';
+import { PUBLIC_REUSED_NOTE, REUSED_NOTE } from '../../scripts/build-checks/pipeline.ts';
 
 const REPO = join(import.meta.dirname, '../..');
 const NODE = join(REPO, 'node_modules/.bin/node');
@@ -63,20 +63,20 @@ describe('npm run build reuses what has not changed', () => {
     expect(await Promise.all([POST_PAGE, ROOM_PAGE, CARD].map(read))).toEqual(before);
   }, 240_000);
 
-  test('a change the post does not show renders the rest and copies the post and its launch-room page; its card is not rendered again', async () => {
+  test('editing a draft builds only the launch room, which copies the pages it did not change; the public site is linked in', async () => {
     const before = await Promise.all([POST_PAGE, ROOM_PAGE, CARD].map(read));
-    const card = await inode(CARD);
+    const [page, card] = await Promise.all([inode(POST_PAGE), inode(CARD)]);
     const text = await readFile(join(PROJECT, DRAFT), 'utf8');
     await writeFile(join(PROJECT, DRAFT), `${text.trimEnd()}\n\nA draft sentence added after the last build.\n`);
     const result = await build();
     expect(result.exitCode, result.stdout).toBe(0);
-    expect(copied(result.stdout, POST_PAGE)).toBe(true);
+    expect(result.stdout).toContain(`note: ${PUBLIC_REUSED_NOTE}`);
+    expect(result.stdout).not.toContain('/.cache/astro-out/public/');
+    // The same files, not copies: the public site was not built again, nor its card rendered.
+    expect(await inode(POST_PAGE)).toBe(page);
     expect(await inode(CARD)).toBe(card);
-    expect(result.stdout).toMatch(/├─ \/blog\/fixture-approved\/index\.html \((restored|cached)\)[\s\S]*internal/);
+    expect(copied(result.stdout, ROOM_PAGE)).toBe(true);
     expect(await Promise.all([POST_PAGE, ROOM_PAGE, CARD].map(read))).toEqual(before);
-    // Each audience restored its own page: the two caches never mix.
-    expect(String(await read(ROOM_PAGE))).toContain('Launch room (internal)');
-    expect(String(await read(POST_PAGE))).not.toContain('Launch room (internal)');
     expect(String(await read('dist/internal/blog/fixture-draft/index.html'))).toContain('A draft sentence added');
   }, 240_000);
 
@@ -90,6 +90,10 @@ describe('npm run build reuses what has not changed', () => {
     expect(await inode(CARD)).toBe(card);
     expect(String(await read(POST_PAGE))).toContain('One sentence added after the last build.');
     expect(String(await read(ROOM_PAGE))).toContain('One sentence added after the last build.');
+    // Both built, each restoring its own pages: the two caches never mix.
+    expect(copied(result.stdout, 'dist/internal/blog/fixture-draft/index.html')).toBe(true);
+    expect(String(await read('dist/internal/blog/fixture-draft/index.html'))).toContain('Launch room (internal)');
+    expect(String(await read(POST_PAGE))).not.toContain('Launch room (internal)');
   }, 240_000);
 
   test("changing a post's title renders its card again", async () => {

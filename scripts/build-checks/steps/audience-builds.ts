@@ -14,6 +14,8 @@ export interface AudienceBuildOptions {
   echo: Writable;
   force?: boolean;
   signal?: AbortSignal;
+  /** The sites to build (default both); the other's last good build is reused by the caller. */
+  audiences?: ReadonlyArray<'public' | 'internal'>;
 }
 
 /** What both builds did: per-audience and overall wall times, and the failures. */
@@ -32,57 +34,48 @@ export interface AudienceBuildReport {
  */
 export async function buildAudiences(options: AudienceBuildOptions): Promise<AudienceBuildReport> {
   const started = performance.now();
+  const audiences = options.audiences ?? ['public', 'internal'];
+  const common = { root: options.root, now: options.now, force: options.force };
+  const timings: Record<string, number> = {};
+  const report: AudienceBuildReport = { ok: true, timings, issues: [], notes: [] };
+  const add = (audience: 'public' | 'internal', result: AstroBuildResult) => {
+    timings[`astro:${audience}`] = Math.round(result.durationMs);
+    if (result.ok) return;
+    report.ok = false;
+    report.issues.push(...result.issues);
+    report.notes.push(`astro build (${audience}) failed; its output is above`);
+  };
+  const build = (audience: 'public' | 'internal', echo: Writable, signal?: AbortSignal) =>
+    runAstroBuild({ ...common, audience, outDir: join(options.temp, audience), echo, signal });
+
+  if (!audiences.includes('public')) {
+    if (audiences.includes('internal')) add('internal', await build('internal', options.echo, options.signal));
+    timings.astro = Math.round(performance.now() - started);
+    return report;
+  }
   const stopInternal = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stopInternal.signal]) : stopInternal.signal;
   const held = new HeldOutput(options.echo);
-  const common = { root: options.root, now: options.now, force: options.force };
-
-  const publicBuild = runAstroBuild({
-    ...common,
-    audience: 'public',
-    outDir: join(options.temp, 'public'),
-    echo: options.echo,
-    signal: options.signal,
-  });
-  const internalBuild = runAstroBuild({
-    ...common,
-    audience: 'internal',
-    outDir: join(options.temp, 'internal'),
-    echo: held,
-    signal,
-  });
+  const publicBuild = build('public', options.echo, options.signal);
+  const internalBuild = audiences.includes('internal') ? build('internal', held, signal) : undefined;
 
   // Awaited below; this only keeps a launch-room failure during the public build from counting as unhandled.
-  internalBuild.catch(() => undefined);
+  internalBuild?.catch(() => undefined);
   let publicResult: AstroBuildResult;
   try {
     publicResult = await publicBuild;
   } catch (error) {
     stopInternal.abort();
-    await internalBuild.catch(() => undefined);
+    await internalBuild?.catch(() => undefined);
     throw error;
   }
   if (publicResult.ok) held.release();
   else stopInternal.abort();
   const internalResult = await internalBuild;
-
-  const timings: Record<string, number> = {
-    'astro:public': Math.round(publicResult.durationMs),
-    'astro:internal': Math.round(internalResult.durationMs),
-  };
+  add('public', publicResult);
+  // A launch room stopped because the public build failed says nothing of its own.
+  if (internalResult && publicResult.ok) add('internal', internalResult);
+  else if (internalResult) timings['astro:internal'] = Math.round(internalResult.durationMs);
   timings.astro = Math.round(performance.now() - started);
-  const report: AudienceBuildReport = { ok: true, timings, issues: [], notes: [] };
-  const results: Array<['public' | 'internal', AstroBuildResult | undefined]> = [
-    ['public', publicResult],
-    // A launch room stopped because the public build failed says nothing of its own.
-    ['internal', publicResult.ok ? internalResult : undefined],
-  ];
-  for (const [audience, result] of results) {
-    if (!result || result.ok) continue;
-    report.ok = false;
-    report.issues.push(...result.issues);
-    report.notes.push(`astro build (${audience}) failed; its output is above`);
-  }
-  if (!publicResult.ok) report.ok = false;
   return report;
 }
