@@ -63,8 +63,9 @@ export const KEPT_NOTE = 'dist/ kept from the last good build';
  * `npm run build`: source rules, with Astro for the public and the internal site (the second
  * starting while the first renders pages) running beside them into one temporary sibling of dist/
  * and stopped if they fail; then the output rules (truncated, out-link, secret, leak) on that tree.
- * Only a run with no errors swaps it in for dist/; otherwise dist/ stays byte for byte. A build
- * whose inputs match the last good build's links that site in instead of running Astro.
+ * Only a run with no errors swaps it in for dist/; otherwise dist/ stays byte for byte. A site
+ * whose inputs match the last good build's is linked in instead of built (steps/build-inputs.ts):
+ * both when nothing changed, the public site alone when only held-back entries did.
  */
 export async function runBuildPipeline(options: PipelineOptions): Promise<Report> {
   const checks = options.checks ?? ALL_CHECKS;
