@@ -21,24 +21,45 @@ interface WorkerInput {
   cards: readonly BrandCardOptions[];
 }
 
+/** Cards rendering on a worker thread; until someone asks for the results, it does not keep the process alive. */
+export interface CardJob {
+  /** Where each card is stored, in the order asked; keeps the process alive until the worker answers. */
+  results(): Promise<CardResult[]>;
+}
+
 /**
- * Renders every card missing from the project's card cache (node_modules/.cache/og-cards) on one
- * worker thread and resolves, in order, where each card is stored. A card that fails gives its
- * error message; the worker itself failing rejects.
+ * Starts rendering every card missing from the project's card cache (node_modules/.cache/og-cards)
+ * on one worker thread. A card that fails gives its error message; the worker itself failing
+ * rejects. A process that ends without asking (a build that failed) ends the worker with it; the
+ * cards stored so far stay in the cache.
  */
 export function renderCardsOffThread(
   root: string,
   cards: readonly BrandCardOptions[],
   options: { dir?: string } = {},
-): Promise<CardResult[]> {
+): CardJob {
   const module = join(root, CARD_WORKER_MODULE);
-  if (!existsSync(module)) return Promise.reject(new Error(`card worker ${module} is missing`));
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(module, { workerData: { root, cards, ...options } satisfies WorkerInput });
+  if (!existsSync(module)) {
+    const missing = Promise.reject(new Error(`card worker ${module} is missing`));
+    missing.catch(() => undefined);
+    return { results: () => missing };
+  }
+  const worker = new Worker(module, { workerData: { root, cards, ...options } satisfies WorkerInput });
+  const answer = new Promise<CardResult[]>((resolve, reject) => {
     worker.once('message', (results: CardResult[]) => resolve(results));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`card worker exited with code ${code} before it answered`)));
   });
+  // After the listeners: adding a 'message' listener holds the process again.
+  worker.unref();
+  // Awaited through results(); this only keeps a failure nobody asked about from counting as unhandled.
+  answer.catch(() => undefined);
+  return {
+    results() {
+      worker.ref();
+      return answer;
+    },
+  };
 }
 
 async function work(input: WorkerInput): Promise<CardResult[]> {

@@ -11,7 +11,7 @@ import { ogImagePath, pathForEntry } from '../../core/site-urls.ts';
 import { locationAt } from '../../core/source-location.ts';
 import { createBrandCardCache, type BrandCardCache } from '../../scripts/lib/brand-card-cache.ts';
 import type { BrandCardOptions } from '../../scripts/lib/brand-card.ts';
-import { renderCardsOffThread, type CardResult } from '../../scripts/lib/card-worker.ts';
+import { renderCardsOffThread, type CardJob } from '../../scripts/lib/card-worker.ts';
 import { linkFile } from '../../scripts/lib/link-tree.ts';
 
 /** One card the public site needs: the post it belongs to and where the site serves it. */
@@ -56,7 +56,7 @@ export function shareCards(audience: 'public' | 'internal'): AstroIntegration {
   let root = '';
   let cache: BrandCardCache | undefined;
   let planned: PlannedCard[] = [];
-  let rendering: Promise<CardResult[]> | undefined;
+  let rendering: CardJob | undefined;
   const openCache = () => (cache ??= createBrandCardCache({ root }));
   return {
     name: 'share-cards',
@@ -69,8 +69,6 @@ export function shareCards(audience: 'public' | 'internal'): AstroIntegration {
           root,
           planned.map((item) => item.card),
         );
-        // Awaited when the pages are done; this only keeps an early failure from counting as unhandled.
-        rendering.catch(() => undefined);
       },
       'astro:server:setup': ({ server }) => {
         if (audience !== 'public') return;
@@ -87,7 +85,7 @@ export function shareCards(audience: 'public' | 'internal'): AstroIntegration {
       'astro:build:done': async ({ dir, pages, logger }) => {
         if (!rendering) return;
         const started = performance.now();
-        const results = await rendering;
+        const results = await rendering.results();
         const failed = results.flatMap((result, index) =>
           'error' in result ? [`${planned[index]!.source} share card not rendered: ${result.error}`] : [],
         );
