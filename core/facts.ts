@@ -1,39 +1,34 @@
 // The one reader of content/facts.yaml: validated, located problems, cached per root until the file changes.
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FactsSchema, type Facts } from './schemas/facts.ts';
 import { readYamlFile, type YamlFile } from './yaml-file.ts';
+import { readWhileUnchanged } from './file-memo.ts';
 
 /** Repo-relative path of the facts file. */
 export const FACTS_PATH = 'content/facts.yaml';
 
-const remembered = new Map<string, { stamp: string; file: YamlFile<Facts> }>();
-
 /**
- * Reads content/facts.yaml under `root` once per process: every page renders several `<Fact>`,
- * `<Route>` and canonical URLs, and the checks, the demo and the site all ask for it. Size and
- * modification time are compared on each call, so `astro dev` sees an edit at once. A missing file
- * is reported as a `schema` issue. Treat the result as read-only.
+ * Reads content/facts.yaml under `root` once per process while it is unchanged: every page renders
+ * several `<Fact>`, `<Route>` and canonical URLs, and the checks, the demo and the site all ask for
+ * it; `astro dev` sees an edit at once (core/file-memo.ts). A missing file is reported as a
+ * `schema` issue. Treat the result as read-only.
  */
 export function readFacts(root = process.cwd()): YamlFile<Facts> {
-  const info = statSync(join(root, FACTS_PATH), { throwIfNoEntry: false });
-  const stamp = info ? `${info.mtimeMs}:${info.size}` : 'missing';
-  const cached = remembered.get(root);
-  if (cached && cached.stamp === stamp) return cached.file;
-  const file = readYamlFile(root, FACTS_PATH, FactsSchema, 'schema');
-  if (!file.exists) {
-    file.issues.push({
-      file: FACTS_PATH,
-      line: 1,
-      column: 1,
-      rule: 'schema',
-      severity: 'error',
-      message: 'facts file is missing',
-      hint: 'every launch needs content/facts.yaml',
-    });
-  }
-  remembered.set(root, { stamp, file });
-  return file;
+  return readWhileUnchanged(join(root, FACTS_PATH), () => {
+    const file = readYamlFile(root, FACTS_PATH, FactsSchema, 'schema');
+    if (!file.exists) {
+      file.issues.push({
+        file: FACTS_PATH,
+        line: 1,
+        column: 1,
+        rule: 'schema',
+        severity: 'error',
+        message: 'facts file is missing',
+        hint: 'every launch needs content/facts.yaml',
+      });
+    }
+    return file;
+  });
 }
 
 /** The validated facts; throws one line per problem (`content/facts.yaml:3:5 key: message`) when missing or invalid. */

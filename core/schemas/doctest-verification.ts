@@ -1,7 +1,8 @@
 // Reads the last doctest report for the site: each page's verification (platform, date, counts) and whether it may say "verified".
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOCTEST_REPORT_PATH, DoctestReportSchema, type DoctestReport } from './doctest-report.ts';
+import { readWhileUnchanged } from '../file-memo.ts';
 
 /** A page's last verification, as the launch room and the public guide pages show it. */
 export interface PageVerification {
@@ -16,21 +17,13 @@ export interface PageVerification {
   verified: boolean;
 }
 
-const remembered = new Map<string, { stamp: string; report: DoctestReport | undefined }>();
-
 /**
  * Reads marketing/doctest/doctest.json under `root`; undefined when it is missing or not a valid
- * report. Every guide and launch-room page asks, so the parsed report is kept until the file's size
- * or modification time changes (`astro dev` sees a new run at once). Treat the result as read-only.
+ * report. Every guide and launch-room page asks, so the parsed report is kept while the file is
+ * unchanged (core/file-memo.ts). Treat the result as read-only.
  */
 export function readDoctestReport(root: string): DoctestReport | undefined {
-  const info = statSync(join(root, DOCTEST_REPORT_PATH), { throwIfNoEntry: false });
-  const stamp = info ? `${info.mtimeMs}:${info.size}` : 'missing';
-  const known = remembered.get(root);
-  if (known?.stamp === stamp) return known.report;
-  const report = info ? parseReport(root) : undefined;
-  remembered.set(root, { stamp, report });
-  return report;
+  return readWhileUnchanged(join(root, DOCTEST_REPORT_PATH), (exists) => (exists ? parseReport(root) : undefined));
 }
 
 function parseReport(root: string): DoctestReport | undefined {

@@ -69,10 +69,10 @@ async function work(input: WorkerInput): Promise<CardResult[]> {
     input.cards.map((card) =>
       limit(async (): Promise<CardResult> => {
         try {
-          const before = cache.stats.writeFailures;
           const png = await cache.render(card);
           const path = cache.pathOf(card);
-          return cache.stats.writeFailures > before ? { path, png } : { path };
+          // A card the cache could not store (a full or read-only disk) travels as bytes.
+          return existsSync(path) ? { path } : { path, png };
         } catch (error) {
           return { error: (error as Error).message };
         }

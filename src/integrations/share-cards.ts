@@ -75,10 +75,10 @@ export function shareCards(audience: 'public' | 'internal'): AstroIntegration {
         server.middlewares.use((request, response, next) => {
           const path = (request.url ?? '').split('?')[0]!;
           if (!path.startsWith('/og/blog/')) return next();
-          const planned = planCards(root, parseBuildNow(process.env.BUILD_NOW)).find((item) => item.path === path);
-          if (!planned) return next();
+          const wanted = planCards(root, parseBuildNow(process.env.BUILD_NOW)).find((item) => item.path === path);
+          if (!wanted) return next();
           openCache()
-            .render(planned.card)
+            .render(wanted.card)
             .then((png) => response.setHeader('Content-Type', 'image/png').end(png), next);
         });
       },

@@ -34,6 +34,18 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
+/** Builds with `file` importing a component that does not exist (`<name>.astro`), then restores it; the import's line. */
+async function buildWithMissingImport(file: string, name: string) {
+  const text = await readFile(join(PROJECT, file), 'utf8');
+  const planted = `${text.trimEnd()}\n\nimport Missing from '../../src/components/${name}.astro';\n\n<Missing />\n`;
+  await writeFile(join(PROJECT, file), planted);
+  try {
+    return { bad: await build(), line: planted.split('\n').findIndex((row) => row.includes(name)) + 1 };
+  } finally {
+    await writeFile(join(PROJECT, file), text);
+  }
+}
+
 async function tempSiblings(): Promise<string[]> {
   return (await readdir(PROJECT)).filter((name) => name.startsWith('.dist.'));
 }
@@ -53,12 +65,7 @@ describe('npm run build publishes dist/ atomically', () => {
     expect(existsSync(join(PROJECT, 'dist/internal/index.html'))).toBe(true);
     const before = await snapshot(join(PROJECT, 'dist'));
 
-    const text = await readFile(join(PROJECT, POST), 'utf8');
-    const planted = `${text.trimEnd()}\n\nimport Missing from '../../src/components/DoesNotExist.astro';\n\n<Missing />\n`;
-    await writeFile(join(PROJECT, POST), planted);
-    const line = planted.split('\n').findIndex((row) => row.includes('DoesNotExist')) + 1;
-    const bad = await build();
-    await writeFile(join(PROJECT, POST), text);
+    const { bad, line } = await buildWithMissingImport(POST, 'DoesNotExist');
     expect(bad.exitCode).toBe(1);
     expect(bad.stdout).toMatch(
       new RegExp(`^${POST}:${line}:\\d+ \\[astro\\] astro build \\(public\\): .*DoesNotExist`, 'm'),
@@ -71,12 +78,7 @@ describe('npm run build publishes dist/ atomically', () => {
 
   test('a piece only the launch room builds fails at its own line, though that build has a root of its own', async () => {
     const card = 'content/battlecards/fixture.mdx';
-    const text = await readFile(join(PROJECT, card), 'utf8');
-    const planted = `${text.trimEnd()}\n\nimport Missing from '../../src/components/NotThere.astro';\n\n<Missing />\n`;
-    await writeFile(join(PROJECT, card), planted);
-    const line = planted.split('\n').findIndex((row) => row.includes('NotThere')) + 1;
-    const bad = await build();
-    await writeFile(join(PROJECT, card), text);
+    const { bad, line } = await buildWithMissingImport(card, 'NotThere');
     expect(bad.exitCode).toBe(1);
     expect(bad.stdout).toMatch(
       new RegExp(`^${card}:${line}:\\d+ \\[astro\\] astro build \\(internal\\): .*NotThere`, 'm'),
