@@ -147,7 +147,11 @@ describe('npm run tts', () => {
       });
       expect(Math.abs(cues.at(-1)!.end - probe.durationSeconds)).toBeLessThan(0.06);
       // Second sentence: its first word's boundary in the first request; fourth: in the second request, after its chunk and the pause.
-      const [first, second] = fake.requests;
+      // The chunks are requested concurrently, so they are told apart by their words, not by arrival.
+      const saying = (word: string) =>
+        fake.requests.find((request) => request.boundaries.some((boundary) => boundary.text === word));
+      const [first, second] = [saying('An'), saying('Read')];
+      expect(first).not.toBe(second);
       const agentAt = first!.boundaries.find((boundary) => boundary.text === 'An')!.offsetSeconds;
       expect(cues[1]!.start).toBeCloseTo(agentAt, 2);
       const readAt = second!.boundaries.find((boundary) => boundary.text === 'Read')!.offsetSeconds;
