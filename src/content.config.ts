@@ -7,13 +7,16 @@ import { CONTENT_KINDS, CONTENT_PATTERN, type CollectionName } from '../core/sch
 import { GuideSchema } from '../core/schemas/guide.ts';
 import { BUILD_NOW, SITE_AUDIENCE } from './lib/build-env.ts';
 import { withPublishableFilter } from './lib/publishable-loader.ts';
+import { withBorrowedBodies } from './lib/borrowed-body-loader.ts';
+import { borrowsBodies } from '../core/borrowed-bodies.ts';
 
 // Absolute: Astro resolves a loader's base against its root, and the launch room builds from a
 // root of its own (astro.config.mjs); every build runs with the project as its working directory.
 const CONTENT_ROOT = `${process.cwd()}/content`;
 
 // Entry ids are `<folder>/<file name>`, so guides route at /guides/<name> and every id says its kind.
-// The public build loads only publishable entries (src/lib/publishable.ts); the launch room loads all.
+// The public build loads only publishable entries (src/lib/publishable.ts); the launch room loads all,
+// and under `npm run build` stores published posts' bodies as placeholders (core/borrowed-bodies.ts).
 function loaderFor(name: CollectionName): Loader {
   const dir = CONTENT_KINDS[name].dir;
   const loader = glob({
@@ -21,7 +24,8 @@ function loaderFor(name: CollectionName): Loader {
     pattern: CONTENT_PATTERN,
     generateId: ({ entry }) => `${dir}/${entry.replace(/\.(md|mdx)$/, '')}`,
   });
-  return SITE_AUDIENCE === 'public' ? withPublishableFilter(loader, BUILD_NOW) : loader;
+  if (SITE_AUDIENCE === 'public') return withPublishableFilter(loader, BUILD_NOW);
+  return borrowsBodies(process.env, name) ? withBorrowedBodies(loader, BUILD_NOW) : loader;
 }
 
 // The schema is passed per kind (not looked up inside) so each collection keeps its own schema

@@ -13,6 +13,7 @@ import { createRunState, runChecks } from './steps/run-checks.ts';
 import { DIST_DIRS } from './steps/built-site.ts';
 import { checkBuiltSite, renameTemp } from './steps/output-checks.ts';
 import { buildAudiences } from './steps/audience-builds.ts';
+import { fillBorrowedBodies } from './steps/borrowed-bodies.ts';
 import { HeldOutput } from '../lib/held-output.ts';
 import { fingerprintBuild, readRecordedFingerprints, recordFingerprints } from './steps/build-inputs.ts';
 import { countErrors, type Report } from './steps/report.ts';
@@ -116,6 +117,7 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
             echo,
             force: options.force,
             audiences: toBuild,
+            borrowBodies: true,
             signal: options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal,
           });
     // Awaited below; this only keeps a failure while the source rules run from counting as unhandled.
@@ -137,6 +139,12 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
         notes.push(...built.notes);
         if (!built.ok || options.signal?.aborted) return false;
         if (reused.includes('public')) notes.push(PUBLIC_REUSED_NOTE);
+        // The launch room shows published posts with the bodies the public build rendered.
+        const filling = performance.now();
+        const borrowed = await fillBorrowedBodies({ root: options.root, dirs });
+        timings.borrowedBodies = elapsed(filling);
+        issues.push(...borrowed.issues.map((issue) => renameTemp(issue, tempRel)));
+        if (countErrors(borrowed.issues) > 0) return false;
       } else {
         timings.astro = timings.link ?? 0;
         notes.push(REUSED_NOTE);

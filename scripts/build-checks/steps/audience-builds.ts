@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import { HeldOutput } from '../../lib/held-output.ts';
 import type { Issue } from '../../../core/issue.ts';
 import { runAstroBuild, type AstroBuildResult } from './astro-build.ts';
+import { BORROW_ENV } from '../../../core/borrowed-bodies.ts';
 
 /** Inputs of {@link buildAudiences}. */
 export interface AudienceBuildOptions {
@@ -16,6 +17,11 @@ export interface AudienceBuildOptions {
   signal?: AbortSignal;
   /** The sites to build (default both); the other's last good build is reused by the caller. */
   audiences?: ReadonlyArray<'public' | 'internal'>;
+  /**
+   * The launch room leaves published posts' bodies as placeholders (core/borrowed-bodies.ts);
+   * the caller fills them from the public site with steps/borrowed-bodies.ts.
+   */
+  borrowBodies?: boolean;
 }
 
 /** What both builds did: per-audience and overall wall times, and the failures. */
@@ -45,8 +51,16 @@ export async function buildAudiences(options: AudienceBuildOptions): Promise<Aud
     report.issues.push(...result.issues);
     report.notes.push(`astro build (${audience}) failed; its output is above`);
   };
+  const roomEnv: Record<string, string> = options.borrowBodies ? { [BORROW_ENV]: '1' } : {};
   const build = (audience: 'public' | 'internal', echo: Writable, signal?: AbortSignal) =>
-    runAstroBuild({ ...common, audience, outDir: join(options.temp, audience), echo, signal });
+    runAstroBuild({
+      ...common,
+      audience,
+      outDir: join(options.temp, audience),
+      echo,
+      signal,
+      env: audience === 'internal' ? roomEnv : {},
+    });
 
   if (!audiences.includes('public')) {
     if (audiences.includes('internal')) add('internal', await build('internal', options.echo, options.signal));

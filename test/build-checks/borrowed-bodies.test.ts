@@ -1,0 +1,104 @@
+// The launch room's borrowed-body placeholders are filled from the public pages, byte for byte, with their assets.
+import { link, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { fillBorrowedBodies } from '../../scripts/build-checks/steps/borrowed-bodies.ts';
+import { findElementRanges } from '../../scripts/build-checks/lib/element-ranges.ts';
+import { borrowedBodyPlaceholder } from '../../core/borrowed-bodies.ts';
+
+const DIRS = { public: 'stage/public', internal: 'stage/internal' };
+const BODY =
+  '<h2 id="intro">Intro</h2><div class="expressive-code"><link rel="stylesheet" href="/_astro/ec.abc.css"/><pre>curl</pre></div><p>Last &amp; <a href="/blog/other/">other</a></p>';
+let root: string;
+
+async function put(path: string, text: string): Promise<void> {
+  await mkdir(dirname(join(root, path)), { recursive: true });
+  await writeFile(join(root, path), text);
+}
+const publicPage = (body: string) =>
+  `<!doctype html><html><body><article><div class="prose body" data-entry-body="blog/first">${body}</div><footer>tags</footer></article></body></html>`;
+const roomPage = (inside: string) =>
+  `<!doctype html><html><body>\n<main><section class="entry-body prose">${inside}</section><p>menu</p></main></body></html>`;
+const read = (path: string) => readFile(join(root, path), 'utf8');
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'borrowed-bodies-'));
+  await put('stage/public/blog/first/index.html', publicPage(BODY));
+  await put('stage/public/_astro/ec.abc.css', '.expressive-code{}');
+  await put('stage/internal/blog/first/index.html', roomPage(borrowedBodyPlaceholder('blog/first')));
+  await put('stage/internal/blog/draft/index.html', roomPage('<p>the room rendered this draft itself</p>'));
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+describe('filling the launch room with the bodies the public build rendered', () => {
+  test('puts the public body into the placeholder byte for byte and links the stylesheet it references', async () => {
+    const report = await fillBorrowedBodies({ root, dirs: DIRS });
+    expect(report).toEqual({ issues: [], pages: 1 });
+    expect(await read('stage/internal/blog/first/index.html')).toBe(
+      roomPage(`<div data-borrowed-body="blog/first">${BODY}</div>`),
+    );
+    const [source, copy] = await Promise.all(
+      ['stage/public/_astro/ec.abc.css', 'stage/internal/_astro/ec.abc.css'].map((path) => stat(join(root, path))),
+    );
+    expect(copy!.ino).toBe(source!.ino);
+  });
+
+  test('leaves a page without a placeholder untouched, the same file', async () => {
+    const before = (await stat(join(root, 'stage/internal/blog/draft/index.html'))).ino;
+    await fillBorrowedBodies({ root, dirs: DIRS });
+    expect((await stat(join(root, 'stage/internal/blog/draft/index.html'))).ino).toBe(before);
+  });
+
+  test('fills a page again with the new body, writing a new file so the last good copy it was linked to stays', async () => {
+    await fillBorrowedBodies({ root, dirs: DIRS });
+    const lastGood = join(root, 'dist-last-good.html');
+    await link(join(root, 'stage/internal/blog/first/index.html'), lastGood);
+    const kept = await readFile(lastGood, 'utf8');
+    await put('stage/public/blog/first/index.html', publicPage('<p>The edited body.</p>'));
+    await fillBorrowedBodies({ root, dirs: DIRS });
+    expect(await read('stage/internal/blog/first/index.html')).toBe(
+      roomPage('<div data-borrowed-body="blog/first"><p>The edited body.</p></div>'),
+    );
+    expect(await readFile(lastGood, 'utf8')).toBe(kept);
+  });
+
+  test('fails naming the room page, its line and the public page it needed when that page has no body', async () => {
+    await rm(join(root, 'stage/public/blog/first'), { recursive: true });
+    const report = await fillBorrowedBodies({ root, dirs: DIRS });
+    expect(report.pages).toBe(0);
+    expect(report.issues).toMatchObject([
+      {
+        file: 'stage/internal/blog/first/index.html',
+        line: 2,
+        column: 41,
+        rule: 'borrowed-body',
+        severity: 'error',
+        message: expect.stringContaining('stage/public/blog/first/index.html does not exist'),
+      },
+    ]);
+    expect(await read('stage/internal/blog/first/index.html')).toContain(borrowedBodyPlaceholder('blog/first'));
+  });
+
+  test('fails when the body references a built asset the public build did not write', async () => {
+    await rm(join(root, 'stage/public/_astro/ec.abc.css'));
+    const report = await fillBorrowedBodies({ root, dirs: DIRS });
+    expect(report.issues.map((issue) => [issue.file, issue.rule])).toEqual([
+      ['stage/public/_astro/ec.abc.css', 'borrowed-body'],
+    ]);
+    expect(existsSync(join(root, 'stage/internal/_astro/ec.abc.css'))).toBe(false);
+  });
+});
+
+describe('finding an element and its inner HTML', () => {
+  test('matches nested elements of the same name to the right end tag, void elements included', () => {
+    const html = '<div a="x"><div><img src="i.png"><br></div>tail</div><div a="y"></div>';
+    const ranges = findElementRanges(html, 'a');
+    expect(ranges.map((range) => [range.value, html.slice(range.innerStart, range.innerEnd)])).toEqual([
+      ['x', '<div><img src="i.png"><br></div>tail'],
+      ['y', ''],
+    ]);
+    expect(ranges[1]!.tagStart).toBe(html.lastIndexOf('<div a="y">'));
+  });
+});
