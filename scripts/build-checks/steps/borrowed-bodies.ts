@@ -1,11 +1,11 @@
 // Stage: fills the launch room's borrowed-body placeholders with the bodies the public build rendered, and their assets.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { BORROWED_BODY_ATTRIBUTE, PUBLIC_BODY_ATTRIBUTE, publicBodyPage } from '../../../core/borrowed-bodies.ts';
 import { createLocator } from '../../../core/source-location.ts';
 import { listFiles } from '../../../core/list-files.ts';
-import { writeFileAtomic } from '../../../core/write-atomic.ts';
+import { tempPathFor } from '../../../core/write-atomic.ts';
 import type { Issue } from '../../../core/issue.ts';
 import { linkFile } from '../../lib/link-tree.ts';
 import { mapWithLimit } from '../../lib/map-limit.ts';
@@ -26,8 +26,8 @@ export interface BorrowReport {
   pages: number;
 }
 
-/** Files read at once; each is small, and the work is parsing. */
-const FILES_IN_FLIGHT = 16;
+/** Pages in flight at once: each is small, so the time goes to file-system round trips. */
+const FILES_IN_FLIGHT = 64;
 
 /**
  * Puts into every launch-room placeholder (`data-borrowed-body`) the inner HTML of the public
@@ -44,7 +44,7 @@ export async function fillBorrowedBodies(tree: BorrowTree): Promise<BorrowReport
   const rewritten = await mapWithLimit(listFiles(room, { patterns: ['**/*.html'] }), FILES_IN_FLIGHT, async (page) => {
     const html = await readFile(join(room, page), 'utf8');
     if (!html.includes(BORROWED_BODY_ATTRIBUTE)) return false;
-    const locate = createLocator(html);
+    let locate: ReturnType<typeof createLocator> | undefined;
     let out = '';
     let at = 0;
     for (const slot of findElementRanges(html, BORROWED_BODY_ATTRIBUTE)) {
@@ -52,7 +52,7 @@ export async function fillBorrowedBodies(tree: BorrowTree): Promise<BorrowReport
       if (typeof body !== 'string') {
         issues.push({
           file: `${tree.dirs.internal}/${page}`,
-          ...locate(slot.tagStart),
+          ...(locate ??= createLocator(html))(slot.tagStart),
           rule: 'borrowed-body',
           severity: 'error',
           message: `the launch room shows ${slot.value} with the body the public build rendered, but ${tree.dirs.public}/${publicBodyPage(slot.value)} ${body.problem}`,
@@ -65,7 +65,7 @@ export async function fillBorrowedBodies(tree: BorrowTree): Promise<BorrowReport
       at = slot.innerEnd;
     }
     if (at === 0) return false;
-    await writeFileAtomic(join(room, page), out + html.slice(at));
+    await replaceFile(join(room, page), out + html.slice(at));
     return true;
   });
   for (const asset of [...assets].sort()) {
@@ -96,4 +96,11 @@ async function readPublicBody(site: string, id: string): Promise<string | { prob
   const marked = findElementRanges(html, PUBLIC_BODY_ATTRIBUTE).find((range) => range.value === id);
   if (!marked) return { problem: `has no element with ${PUBLIC_BODY_ATTRIBUTE}="${id}"` };
   return html.slice(marked.innerStart, marked.innerEnd);
+}
+
+/** Writes `text` as a new file over `path`, whose folder exists (its old inode may be a link into the last good dist/). */
+async function replaceFile(path: string, text: string): Promise<void> {
+  const temp = tempPathFor(path);
+  await writeFile(temp, text);
+  await rename(temp, path);
 }
