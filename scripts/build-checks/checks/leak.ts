@@ -135,13 +135,13 @@ export const leakCheck: Check = {
       ctx.sources.textOf(FACTS_PATH),
     ];
     const published = publishedTexts.map((text) => normalizeText(text).text).join(' | ');
-    const publishedShingles = new Set(shinglesOf(published).map(({ shingle }) => shingle));
+    // Only the held-back text is indexed (it is small); published and built text are streamed past it.
+    const wanted = new Map<string, Held[]>();
+    for (const item of held)
+      for (const segment of segmentsOf(ctx, item.entry))
+        for (const { shingle } of shinglesOf(segment)) wanted.set(shingle, [...(wanted.get(shingle) ?? []), item]);
+    for (const { shingle } of shinglesOf(published)) wanted.delete(shingle);
     const files = searchableFiles(ctx, audience);
-    const built = new Map<string, { file: number; index: number }>();
-    files.forEach(({ text }, file) => {
-      for (const { shingle, index } of shinglesOf(text.text))
-        if (!built.has(shingle)) built.set(shingle, { file, index });
-    });
     const reported = new Set<string>();
     const report = (file: number, index: number, item: Held, what: string, quote: string) => {
       const { file: path, text, located } = files[file]!;
@@ -162,12 +162,16 @@ export const leakCheck: Check = {
           if (index !== -1) report(file, index, item, 'title', title);
         });
       }
-      for (const segment of segmentsOf(ctx, item.entry)) {
-        for (const { shingle } of shinglesOf(segment)) {
-          const hit = built.get(shingle);
-          if (hit && !publishedShingles.has(shingle)) report(hit.file, hit.index, item, 'text', shingle);
-        }
-      }
     }
+    // Each held-back run of words is reported where it first appears, in file order.
+    files.forEach(({ text }, file) => {
+      if (wanted.size === 0) return;
+      for (const { shingle, index } of shinglesOf(text.text)) {
+        const items = wanted.get(shingle);
+        if (!items) continue;
+        wanted.delete(shingle);
+        for (const item of items) report(file, index, item, 'text', shingle);
+      }
+    });
   },
 };
