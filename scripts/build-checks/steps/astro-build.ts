@@ -1,6 +1,7 @@
 // Runs `astro build` for one audience into a given folder, echoing its output, and reports its errors as issues.
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
+import { setPriority } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Transform, type Writable } from 'node:stream';
@@ -36,6 +37,11 @@ export interface AstroBuildOptions {
   force?: boolean;
   /** Aborting kills Astro (Ctrl-C). */
   signal?: AbortSignal;
+  /**
+   * Scheduling priority (nice, 0–19) for this build: a build off the critical path yields the CPU
+   * to the one on it. Set right after the spawn, so every thread Astro starts inherits it.
+   */
+  niceness?: number;
 }
 
 /**
@@ -82,6 +88,13 @@ export async function runAstroBuild(options: AstroBuildOptions): Promise<AstroBu
     cancelSignal: options.signal,
     forceKillAfterDelay: 3_000,
   });
+  if (options.niceness && child.pid !== undefined) {
+    try {
+      setPriority(child.pid, options.niceness);
+    } catch {
+      // A system that refuses is only slower; the build is the same.
+    }
+  }
   const echo = plainText();
   echo.pipe(options.echo, { end: false });
   child.all?.pipe(echo);

@@ -6,6 +6,9 @@ import type { Issue } from '../../../core/issue.ts';
 import { runAstroBuild, type AstroBuildResult } from './astro-build.ts';
 import { BORROW_ENV } from '../../../core/borrowed-bodies.ts';
 
+/** The launch room's scheduling priority while the public site builds beside it. */
+const ROOM_NICENESS = 10;
+
 /** Inputs of {@link buildAudiences}. */
 export interface AudienceBuildOptions {
   root: string;
@@ -60,6 +63,10 @@ export async function buildAudiences(options: AudienceBuildOptions): Promise<Aud
       echo,
       signal,
       env: audience === 'internal' ? roomEnv : {},
+      // Beside the public build the launch room has time to spare (it has far fewer pages to
+      // compile): it runs at a lower priority, so the public build, which the run waits for,
+      // gets a core whenever it can use one.
+      niceness: audience === 'internal' && audiences.includes('public') ? ROOM_NICENESS : undefined,
     });
 
   if (!audiences.includes('public')) {
