@@ -13,7 +13,7 @@ import { createRunState, runChecks } from './steps/run-checks.ts';
 import { DIST_DIRS } from './steps/built-site.ts';
 import { checkBuiltSite, renameTemp } from './steps/output-checks.ts';
 import { buildAudiences } from './steps/audience-builds.ts';
-import { fillBorrowedBodies } from './steps/borrowed-bodies.ts';
+import { fillBorrowedBodiesOffThread } from './steps/borrowed-bodies-thread.ts';
 import { HeldOutput } from '../lib/held-output.ts';
 import { fingerprintBuild, readRecordedFingerprints, recordFingerprints } from './steps/build-inputs.ts';
 import { countErrors, type Report } from './steps/report.ts';
@@ -139,12 +139,6 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
         notes.push(...built.notes);
         if (!built.ok || options.signal?.aborted) return false;
         if (reused.includes('public')) notes.push(PUBLIC_REUSED_NOTE);
-        // The launch room shows published posts with the bodies the public build rendered.
-        const filling = performance.now();
-        const borrowed = await fillBorrowedBodies({ root: options.root, dirs });
-        timings.borrowedBodies = elapsed(filling);
-        issues.push(...borrowed.issues.map((issue) => renameTemp(issue, tempRel)));
-        if (countErrors(borrowed.issues) > 0) return false;
       } else {
         timings.astro = timings.link ?? 0;
         notes.push(REUSED_NOTE);
@@ -154,7 +148,26 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
       stop.abort();
       await building?.catch(() => undefined);
     }
-    const output = await checkBuiltSite(checks, sources, options, state, dirs, timings);
+    // The launch room shows published posts with the bodies the public build rendered: they are put
+    // in on another thread while the public site is checked, then the launch room is checked.
+    const filling = performance.now();
+    const fill = building
+      ? fillBorrowedBodiesOffThread({ root: options.root, dirs }, options.signal)
+      : Promise.resolve({ issues: [], pages: 0 });
+    fill.catch(() => undefined);
+    const output = await checkBuiltSite(checks, sources, options, state, dirs, timings, ['public']);
+    // Stopped by Ctrl-C, the fill reports nothing; the run then ends as interrupted.
+    const borrowed = await fill.catch((error: unknown) => {
+      if (options.signal?.aborted) return { issues: [], pages: 0 };
+      throw error;
+    });
+    if (building) timings.borrowedBodies = elapsed(filling);
+    output.issues.push(...borrowed.issues);
+    if (countErrors(borrowed.issues) === 0) {
+      const room = await checkBuiltSite(checks, sources, options, state, dirs, timings, ['internal']);
+      output.issues.push(...room.issues);
+      output.notes.push(...room.notes);
+    }
     issues.push(...output.issues.map((issue) => renameTemp(issue, tempRel)));
     notes.push(...output.notes);
     const passed = countErrors(issues) === 0 && !options.signal?.aborted;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fillBorrowedBodies } from '../../scripts/build-checks/steps/borrowed-bodies.ts';
+import { fillBorrowedBodiesOffThread } from '../../scripts/build-checks/steps/borrowed-bodies-thread.ts';
 import { findElementRanges } from '../../scripts/build-checks/lib/element-ranges.ts';
 import { borrowedBodyPlaceholder } from '../../core/borrowed-bodies.ts';
 
@@ -43,6 +44,18 @@ describe('filling the launch room with the bodies the public build rendered', ()
       ['stage/public/_astro/ec.abc.css', 'stage/internal/_astro/ec.abc.css'].map((path) => stat(join(root, path))),
     );
     expect(copy!.ino).toBe(source!.ino);
+  });
+
+  test('does the same on a worker thread, and reports its problems the same way', async () => {
+    expect(await fillBorrowedBodiesOffThread({ root, dirs: DIRS })).toEqual({ issues: [], pages: 1 });
+    expect(await read('stage/internal/blog/first/index.html')).toContain(
+      `data-borrowed-body="blog/first">${BODY}</div>`,
+    );
+    await rm(join(root, 'stage/public/blog/first'), { recursive: true });
+    const report = await fillBorrowedBodiesOffThread({ root, dirs: DIRS });
+    expect(report.issues.map((issue) => [issue.file, issue.rule])).toEqual([
+      ['stage/internal/blog/first/index.html', 'borrowed-body'],
+    ]);
   });
 
   test('leaves a page without a placeholder untouched, the same file', async () => {

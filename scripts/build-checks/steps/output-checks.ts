@@ -16,7 +16,11 @@ export function renameTemp(issue: Issue, tempRel: string): Issue {
   };
 }
 
-/** Runs the output rules on the two audience folders `dirs`; a missing folder is an error. */
+/**
+ * Runs the output rules on the audience folders `dirs` (every rule is per site, so the sites can
+ * be checked apart: `audiences`, default both); a missing folder is an error. The time is added
+ * to `timings.outputChecks`.
+ */
 export async function checkBuiltSite(
   checks: readonly Check[],
   sources: Sources,
@@ -24,11 +28,12 @@ export async function checkBuiltSite(
   state: RunState,
   dirs: Record<'public' | 'internal', string>,
   timings: Record<string, number>,
+  audiences: ReadonlyArray<'public' | 'internal'> = ['public', 'internal'],
 ) {
   const started = performance.now();
-  const site = readBuiltSite(options.root, dirs);
+  const site = readBuiltSite(options.root, Object.fromEntries(audiences.map((audience) => [audience, dirs[audience]])));
   const missing: Issue[] = [];
-  for (const audience of ['public', 'internal'] as const) {
+  for (const audience of audiences) {
     if (!site.audiences.some((built) => built.audience === audience)) {
       missing.push({
         file: DIST_DIRS[audience],
@@ -42,6 +47,6 @@ export async function checkBuiltSite(
     }
   }
   const output = await runChecks(checks, 'output', sources, options, state, site);
-  timings.outputChecks = Math.round(performance.now() - started);
+  timings.outputChecks = (timings.outputChecks ?? 0) + Math.round(performance.now() - started);
   return { issues: [...missing, ...output.issues], notes: output.notes };
 }
