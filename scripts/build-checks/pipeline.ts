@@ -11,9 +11,8 @@ import { collectSources } from './steps/collect.ts';
 import type { Generator } from './lib/generator-plans.ts';
 import { createRunState, runChecks } from './steps/run-checks.ts';
 import { DIST_DIRS } from './steps/built-site.ts';
-import { checkBuiltSite, renameTemp } from './steps/output-checks.ts';
+import { checkBuiltSite, checkStagedSite, renameTemp } from './steps/output-checks.ts';
 import { buildAudiences } from './steps/audience-builds.ts';
-import { fillBorrowedBodiesOffThread } from './steps/borrowed-bodies-thread.ts';
 import { HeldOutput } from '../lib/held-output.ts';
 import { fingerprintBuild, readRecordedFingerprints, recordFingerprints } from './steps/build-inputs.ts';
 import { countErrors, type Report } from './steps/report.ts';
@@ -148,26 +147,7 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
       stop.abort();
       await building?.catch(() => undefined);
     }
-    // The launch room shows published posts with the bodies the public build rendered: they are put
-    // in on another thread while the public site is checked, then the launch room is checked.
-    const filling = performance.now();
-    const fill = building
-      ? fillBorrowedBodiesOffThread({ root: options.root, dirs }, options.signal)
-      : Promise.resolve({ issues: [], pages: 0 });
-    fill.catch(() => undefined);
-    const output = await checkBuiltSite(checks, sources, options, state, dirs, timings, ['public']);
-    // Stopped by Ctrl-C, the fill reports nothing; the run then ends as interrupted.
-    const borrowed = await fill.catch((error: unknown) => {
-      if (options.signal?.aborted) return { issues: [], pages: 0 };
-      throw error;
-    });
-    if (building) timings.borrowedBodies = elapsed(filling);
-    output.issues.push(...borrowed.issues);
-    if (countErrors(borrowed.issues) === 0) {
-      const room = await checkBuiltSite(checks, sources, options, state, dirs, timings, ['internal']);
-      output.issues.push(...room.issues);
-      output.notes.push(...room.notes);
-    }
+    const output = await checkStagedSite(checks, sources, options, state, dirs, timings, building !== undefined);
     issues.push(...output.issues.map((issue) => renameTemp(issue, tempRel)));
     notes.push(...output.notes);
     const passed = countErrors(issues) === 0 && !options.signal?.aborted;

@@ -94,6 +94,17 @@ describe('filling the launch room with the bodies the public build rendered', ()
     expect(await read('stage/internal/blog/first/index.html')).toContain(borrowedBodyPlaceholder('blog/first'));
   });
 
+  test('fails when the public page exists but marks no body, or the body of another entry', async () => {
+    await put(
+      'stage/public/blog/first/index.html',
+      publicPage(BODY).replace('data-entry-body="blog/first"', 'data-entry-body="blog/second"'),
+    );
+    const report = await fillBorrowedBodies({ root, dirs: DIRS });
+    expect(report.issues.map((issue) => issue.message)).toEqual([
+      expect.stringContaining('stage/public/blog/first/index.html has no element with data-entry-body="blog/first"'),
+    ]);
+  });
+
   test('fails when the body references a built asset the public build did not write', async () => {
     await rm(join(root, 'stage/public/_astro/ec.abc.css'));
     const report = await fillBorrowedBodies({ root, dirs: DIRS });

@@ -9,7 +9,7 @@ import { tempPathFor } from '../../../core/write-atomic.ts';
 import type { Issue } from '../../../core/issue.ts';
 import { linkFile } from '../../lib/link-tree.ts';
 import { mapWithLimit } from '../../lib/map-limit.ts';
-import { findElementRanges } from '../lib/element-ranges.ts';
+import { findElementRanges, type ElementRange } from '../lib/element-ranges.ts';
 import { scanHtml } from '../lib/html-scan.ts';
 
 /** The staged tree: both sites, as absolute folders and as the paths issues name. */
@@ -25,6 +25,9 @@ export interface BorrowReport {
   /** Launch-room pages rewritten. */
   pages: number;
 }
+
+/** A placeholder as core/borrowed-bodies.ts writes it, before anything is put in. */
+const EMPTY_PLACEHOLDER = new RegExp(`<div ${BORROWED_BODY_ATTRIBUTE}="([^"]+)"></div>`, 'g');
 
 /** Pages in flight at once: each is small, so the time goes to file-system round trips. */
 const FILES_IN_FLIGHT = 64;
@@ -47,7 +50,7 @@ export async function fillBorrowedBodies(tree: BorrowTree): Promise<BorrowReport
     let locate: ReturnType<typeof createLocator> | undefined;
     let out = '';
     let at = 0;
-    for (const slot of findElementRanges(html, BORROWED_BODY_ATTRIBUTE)) {
+    for (const slot of placeholdersIn(html)) {
       const body = await readPublicBody(site, slot.value);
       if (typeof body !== 'string') {
         issues.push({
@@ -60,7 +63,9 @@ export async function fillBorrowedBodies(tree: BorrowTree): Promise<BorrowReport
         });
         continue;
       }
-      for (const ref of scanHtml(body).refs) if (ref.url.startsWith('/_astro/')) assets.add(ref.url.split(/[?#]/)[0]!);
+      if (body.includes('/_astro/'))
+        for (const ref of scanHtml(body).refs)
+          if (ref.url.startsWith('/_astro/')) assets.add(ref.url.split(/[?#]/)[0]!);
       out += html.slice(at, slot.innerStart) + body;
       at = slot.innerEnd;
     }
@@ -93,9 +98,22 @@ async function readPublicBody(site: string, id: string): Promise<string | { prob
   const file = join(site, publicBodyPage(id));
   const html = await readFile(file, 'utf8').catch(() => undefined);
   if (html === undefined) return { problem: 'does not exist' };
-  const marked = findElementRanges(html, PUBLIC_BODY_ATTRIBUTE).find((range) => range.value === id);
-  if (!marked) return { problem: `has no element with ${PUBLIC_BODY_ATTRIBUTE}="${id}"` };
-  return html.slice(marked.innerStart, marked.innerEnd);
+  // Only the marked element is parsed: from its start tag to its end tag.
+  const at = html.indexOf(`${PUBLIC_BODY_ATTRIBUTE}="${id}"`);
+  const tagStart = at === -1 ? -1 : html.lastIndexOf('<', at);
+  const marked = tagStart === -1 ? undefined : findElementRanges(html.slice(tagStart), PUBLIC_BODY_ATTRIBUTE)[0];
+  if (!marked || marked.tagStart !== 0 || marked.value !== id)
+    return { problem: `has no element with ${PUBLIC_BODY_ATTRIBUTE}="${id}"` };
+  return html.slice(tagStart + marked.innerStart, tagStart + marked.innerEnd);
+}
+
+/** The placeholders of a launch-room page: as the room build wrote them (empty), or already filled by an earlier run. */
+function placeholdersIn(html: string): ElementRange[] {
+  const empty = [...html.matchAll(EMPTY_PLACEHOLDER)].map((match) => {
+    const innerStart = match.index + match[0].length - '</div>'.length;
+    return { value: match[1]!, tagStart: match.index, innerStart, innerEnd: innerStart };
+  });
+  return empty.length > 0 ? empty : findElementRanges(html, BORROWED_BODY_ATTRIBUTE);
 }
 
 /** Writes `text` as a new file over `path`, whose folder exists (its old inode may be a link into the last good dist/). */
