@@ -41,7 +41,8 @@ function copied(log: string, page: string): boolean {
 
 const read = (path: string) => readFile(join(PROJECT, path));
 /** The inner HTML of a public post page's body element. */
-const publicBody = (html: string) => /<div class="prose body[^"]*" data-entry-body="[^"]+">([\s\S]*?)<\/div>\s*<footer/.exec(html)![1]!;
+const publicBody = (html: string) =>
+  /<div class="prose body[^"]*" data-entry-body="[^"]+">([\s\S]*?)<\/div>\s*<footer/.exec(html)![1]!;
 /** A card is hard-linked from the card cache, which writes a new file for every render: same inode, not rendered again. */
 const inode = async (path: string) => (await stat(join(PROJECT, path))).ino;
 
