@@ -115,6 +115,48 @@ describe('filling the launch room with the bodies the public build rendered', ()
   });
 });
 
+describe('carrying the styles of the components in a borrowed body', () => {
+  const scoped = '.brand-figure:where(.astro-khyig4bw){margin:1.5rem 0}';
+  const figure = '<figure class="brand-figure astro-khyig4bw"><img src="/x.png"></figure>';
+  const styledPage = (links = '') =>
+    publicPage(figure).replace(
+      '<html>',
+      `<html><head><style>:root{--brand-bg:#0a0e1a}</style><style>${scoped}</style>${links}</head>`,
+    );
+
+  test('puts into the room page head the inline style of each component in the body, and no other', async () => {
+    await put('stage/public/blog/first/index.html', styledPage());
+    await put(
+      'stage/internal/blog/first/index.html',
+      roomPage(borrowedBodyPlaceholder('blog/first')).replace('<html>', '<html><head><title>room</title></head>'),
+    );
+    await fillBorrowedBodies({ root, dirs: DIRS });
+    const once = await read('stage/internal/blog/first/index.html');
+    expect(once).toContain(`<title>room</title><style data-borrowed-style>${scoped}</style></head>`);
+    expect(once).not.toContain('--brand-bg');
+    // Filled again (the room page linked from the last good build): the style is replaced, not repeated.
+    await fillBorrowedBodies({ root, dirs: DIRS });
+    expect((await read('stage/internal/blog/first/index.html')).split('data-borrowed-style').length - 1).toBe(1);
+  });
+
+  test('warns, naming the stylesheet, when a component of the body is styled in a linked one', async () => {
+    await put('stage/public/_astro/layout.css', `body{margin:0}${scoped}`);
+    await put(
+      'stage/public/blog/first/index.html',
+      styledPage('<link rel="stylesheet" href="/_astro/layout.css">').replace(`<style>${scoped}</style>`, ''),
+    );
+    const report = await fillBorrowedBodies({ root, dirs: DIRS });
+    expect(report.issues).toMatchObject([
+      {
+        file: 'stage/public/blog/first/index.html',
+        severity: 'warning',
+        message: expect.stringContaining('/_astro/layout.css'),
+      },
+    ]);
+    expect(report.pages).toBe(1);
+  });
+});
+
 describe('finding an element and its inner HTML', () => {
   test('matches nested elements of the same name to the right end tag, void elements included', () => {
     const html = '<div a="x"><div><img src="i.png"><br></div>tail</div><div a="y"></div>';
