@@ -11,7 +11,9 @@ import { collectSources } from './steps/collect.ts';
 import type { Generator } from './lib/generator-plans.ts';
 import { createRunState, runChecks } from './steps/run-checks.ts';
 import { DIST_DIRS } from './steps/built-site.ts';
-import { checkBuiltSite, checkStagedSite, renameTemp } from './steps/output-checks.ts';
+import { checkBuiltSite, renameTemp } from './steps/output-checks.ts';
+import { checkStagedSite } from './steps/staged-checks.ts';
+import { startRoomStage } from './steps/room-stage.ts';
 import { buildAudiences } from './steps/audience-builds.ts';
 import { HeldOutput } from '../lib/held-output.ts';
 import { fingerprintBuild, readRecordedFingerprints, recordFingerprints } from './steps/build-inputs.ts';
@@ -121,6 +123,8 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
           });
     // Awaited below; this only keeps a failure while the source rules run from counting as unhandled.
     building?.catch(() => undefined);
+    // The launch room's last stage (borrowed bodies, then its output rules) gets ready beside Astro.
+    const stage = building ? startRoomStage({ ...options, checkIds: checks.map((check) => check.id) }) : undefined;
     try {
       if (!(await sourceChecks())) {
         notes.push('astro build skipped: fix the source errors below first');
@@ -142,14 +146,15 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
         timings.astro = timings.link ?? 0;
         notes.push(REUSED_NOTE);
       }
+      const output = await checkStagedSite(checks, sources, options, state, dirs, timings, stage);
+      issues.push(...output.issues.map((issue) => renameTemp(issue, tempRel)));
+      notes.push(...output.notes);
     } finally {
-      // Stopped and waited for, so no Astro outlives the run; its failure was reported above if it mattered.
+      // Stopped and waited for, so no Astro or worker outlives the run; failures were reported above if they mattered.
       stop.abort();
       await building?.catch(() => undefined);
+      await stage?.stop();
     }
-    const output = await checkStagedSite(checks, sources, options, state, dirs, timings, building !== undefined);
-    issues.push(...output.issues.map((issue) => renameTemp(issue, tempRel)));
-    notes.push(...output.notes);
     const passed = countErrors(issues) === 0 && !options.signal?.aborted;
     if (passed) await recordFingerprints(temp, fingerprints);
     return passed;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fillBorrowedBodies } from '../../scripts/build-checks/steps/borrowed-bodies.ts';
-import { fillBorrowedBodiesOffThread } from '../../scripts/build-checks/steps/borrowed-bodies-thread.ts';
+import { startRoomStage } from '../../scripts/build-checks/steps/room-stage.ts';
 import { findElementRanges } from '../../scripts/build-checks/lib/element-ranges.ts';
 import { borrowedBodyPlaceholder } from '../../core/borrowed-bodies.ts';
 
@@ -46,16 +46,33 @@ describe('filling the launch room with the bodies the public build rendered', ()
     expect(copy!.ino).toBe(source!.ino);
   });
 
-  test('does the same on a worker thread, and reports its problems the same way', async () => {
-    expect(await fillBorrowedBodiesOffThread({ root, dirs: DIRS })).toEqual({ issues: [], pages: 1 });
-    expect(await read('stage/internal/blog/first/index.html')).toContain(
-      `data-borrowed-body="blog/first">${BODY}</div>`,
-    );
+  test('on the launch-room stage thread, fills the room and then checks it, links of the borrowed body included', async () => {
+    const stage = startRoomStage({ root, now: new Date(), external: false, checkIds: ['out-link'] });
+    try {
+      const report = await stage.run(DIRS);
+      expect(report.borrowed).toEqual({ issues: [], pages: 1 });
+      expect(await read('stage/internal/blog/first/index.html')).toContain(
+        `data-borrowed-body="blog/first">${BODY}</div>`,
+      );
+      // The body links to /blog/other/, a page of the public site the launch room does not have.
+      expect(report.issues.map((issue) => [issue.file, issue.rule, issue.message])).toEqual([
+        ['stage/internal/blog/first/index.html', 'out-link', expect.stringContaining('/blog/other/')],
+      ]);
+    } finally {
+      await stage.stop();
+    }
+  });
+
+  test('the stage reports a failed fill and checks nothing more', async () => {
     await rm(join(root, 'stage/public/blog/first'), { recursive: true });
-    const report = await fillBorrowedBodiesOffThread({ root, dirs: DIRS });
-    expect(report.issues.map((issue) => [issue.file, issue.rule])).toEqual([
-      ['stage/internal/blog/first/index.html', 'borrowed-body'],
-    ]);
+    const stage = startRoomStage({ root, now: new Date(), external: false, checkIds: ['out-link'] });
+    try {
+      const report = await stage.run(DIRS);
+      expect(report.borrowed.issues.map((issue) => issue.rule)).toEqual(['borrowed-body']);
+      expect(report.issues).toEqual([]);
+    } finally {
+      await stage.stop();
+    }
   });
 
   test('leaves a page without a placeholder untouched, the same file', async () => {

@@ -4,8 +4,6 @@ import type { Check, CheckOptions } from '../check.ts';
 import type { Sources } from './collect.ts';
 import { readBuiltSite, DIST_DIRS } from './built-site.ts';
 import { runChecks, type RunState } from './run-checks.ts';
-import { fillBorrowedBodiesOffThread } from './borrowed-bodies-thread.ts';
-import { countErrors } from './report.ts';
 
 // Output issues name the temporary tree; the user knows it as dist/.
 export function renameTemp(issue: Issue, tempRel: string): Issue {
@@ -51,36 +49,4 @@ export async function checkBuiltSite(
   const output = await runChecks(checks, 'output', sources, options, state, site);
   timings.outputChecks = (timings.outputChecks ?? 0) + Math.round(performance.now() - started);
   return { issues: [...missing, ...output.issues], notes: output.notes };
-}
-
-/**
- * The output rules on a staged tree. When Astro built anything (`fill`), the launch room's
- * borrowed bodies are first put in, on another thread while the public site is checked; the
- * launch room is checked once they are (its pages are whole only then), and not at all when the
- * fill failed. Stopped by Ctrl-C, the fill reports nothing and the run ends as interrupted.
- */
-export async function checkStagedSite(
-  checks: readonly Check[],
-  sources: Sources,
-  options: CheckOptions & { root: string; signal?: AbortSignal },
-  state: RunState,
-  dirs: Record<'public' | 'internal', string>,
-  timings: Record<string, number>,
-  fill: boolean,
-) {
-  const started = performance.now();
-  const filling = fill
-    ? fillBorrowedBodiesOffThread({ root: options.root, dirs }, options.signal)
-    : Promise.resolve({ issues: [], pages: 0 });
-  filling.catch(() => undefined);
-  const output = await checkBuiltSite(checks, sources, options, state, dirs, timings, ['public']);
-  const borrowed = await filling.catch((error: unknown) => {
-    if (options.signal?.aborted) return { issues: [], pages: 0 };
-    throw error;
-  });
-  if (fill) timings.borrowedBodies = Math.round(performance.now() - started);
-  output.issues.push(...borrowed.issues);
-  if (countErrors(borrowed.issues) > 0) return output;
-  const room = await checkBuiltSite(checks, sources, options, state, dirs, timings, ['internal']);
-  return { issues: [...output.issues, ...room.issues], notes: [...output.notes, ...room.notes] };
 }
