@@ -156,12 +156,16 @@ describe('carrying the styles of the components in a borrowed body', () => {
     expect((await read('stage/internal/blog/first/index.html')).split('data-borrowed-style').length - 1).toBe(1);
   });
 
-  test('warns, naming the stylesheet, when a component of the body is styled in a linked one', async () => {
+  test('warns once, naming the stylesheet, when a component of the bodies is styled in a linked one', async () => {
     await put('stage/public/_astro/layout.css', `body{margin:0}${scoped}`);
-    await put(
-      'stage/public/blog/first/index.html',
-      styledPage('<link rel="stylesheet" href="/_astro/layout.css">').replace(`<style>${scoped}</style>`, ''),
+    const linked = styledPage('<link rel="stylesheet" href="/_astro/layout.css">').replace(
+      `<style>${scoped}</style>`,
+      '',
     );
+    await put('stage/public/blog/first/index.html', linked);
+    // A second post with the same component: still one warning.
+    await put('stage/public/blog/second/index.html', linked.replace('blog/first', 'blog/second'));
+    await put('stage/internal/blog/second/index.html', roomPage(borrowedBodyPlaceholder('blog/second')));
     const report = await fillBorrowedBodies({ root, dirs: DIRS });
     expect(report.issues).toMatchObject([
       {
@@ -170,7 +174,7 @@ describe('carrying the styles of the components in a borrowed body', () => {
         message: expect.stringContaining('/_astro/layout.css'),
       },
     ]);
-    expect(report.pages).toBe(1);
+    expect(report.pages).toBe(2);
   });
 });
 

@@ -16,7 +16,8 @@ export interface FragmentStyles {
   linked: string[];
 }
 
-function scopesOf(text: string): Set<string> {
+/** The style scopes named in `text` (a fragment of HTML, or CSS). */
+export function scopesOf(text: string): Set<string> {
   return new Set(text.match(SCOPE_TOKEN) ?? []);
 }
 
@@ -24,23 +25,23 @@ function scopesOf(text: string): Set<string> {
  * The styles of `page` (a built page) that apply to the scopes in `fragment` (part of its body).
  * Astro inlines each small component stylesheet in the head as a `<style>` of its own, holding
  * only that component's scoped rules, so carrying those is exact; a component whose styles were
- * bundled into a linked stylesheet is reported in `linked` (`readCss` gives a linked file's CSS).
+ * bundled into a linked stylesheet is reported in `linked` (`sheetScopes` gives the scopes a linked file styles).
  */
 export function stylesFor(
   page: string,
   fragment: string,
-  readCss: (href: string) => string | undefined,
+  sheetScopes: (href: string) => ReadonlySet<string> | undefined,
 ): FragmentStyles {
   const scopes = scopesOf(fragment);
   const result: FragmentStyles = { inline: [], linked: [] };
   if (scopes.size === 0) return result;
   const head = page.slice(0, Math.max(0, page.indexOf('</head>')));
-  const styles = (css: string) => [...scopesOf(css)].some((scope) => scopes.has(scope));
-  for (const [, css] of head.matchAll(STYLE_ELEMENT)) if (styles(css!)) result.inline.push(css!);
+  const styles = (named: ReadonlySet<string>) => [...named].some((scope) => scopes.has(scope));
+  for (const [, css] of head.matchAll(STYLE_ELEMENT)) if (styles(scopesOf(css!))) result.inline.push(css!);
   for (const [link] of head.matchAll(STYLESHEET_LINK)) {
     const href = /\bhref="([^"]+)"/.exec(link)?.[1];
-    const css = href ? readCss(href) : undefined;
-    if (href && css !== undefined && styles(css)) result.linked.push(href);
+    const named = href ? sheetScopes(href) : undefined;
+    if (href && named && styles(named)) result.linked.push(href);
   }
   return result;
 }

@@ -11,7 +11,7 @@ import { linkFile } from '../../lib/link-tree.ts';
 import { mapWithLimit } from '../../lib/map-limit.ts';
 import { placeholdersIn, publicBodyOf } from '../lib/borrowed-slots.ts';
 import { scanHtml } from '../lib/html-scan.ts';
-import { stylesFor, withBorrowedStyles } from '../lib/scoped-styles.ts';
+import { scopesOf, stylesFor, withBorrowedStyles } from '../lib/scoped-styles.ts';
 
 /** The staged tree: both sites, as absolute folders and as the paths issues name. */
 export interface BorrowTree {
@@ -33,22 +33,26 @@ const FILES_IN_FLIGHT = 64;
 /**
  * Puts into every launch-room placeholder (`data-borrowed-body`) the inner HTML of the public
  * page's body (`data-entry-body`), byte for byte, and links into the launch room every built asset
- * (`/_astro/…`) that body references, such as Expressive Code's stylesheet, and puts into its head
- * the public page's inline styles of the components in the body (lib/scoped-styles.ts). A page is rewritten
- * through a new file, never in place, because its old copy may be a hard link to the last good
- * dist/. A placeholder that stays empty is an error naming the page and the public page it needed.
+ * (`/_astro/…`) that body references, such as Expressive Code's stylesheet, and puts into its
+ * head the public page's inline styles of the components in the body (lib/scoped-styles.ts). A
+ * page is rewritten through a new file, never in place, because its old copy may be a hard link to
+ * the last good dist/. A placeholder that stays empty is an error naming the page and the public page it needed.
  */
 export async function fillBorrowedBodies(tree: BorrowTree): Promise<BorrowReport> {
   const room = join(tree.root, tree.dirs.internal);
   const site = join(tree.root, tree.dirs.public);
   const issues: Issue[] = [];
   const assets = new Set<string>();
-  // The public site's stylesheets, read once each.
-  const sheets = new Map<string, string | undefined>();
-  const readCss = (href: string) => {
-    if (!sheets.has(href)) sheets.set(href, href.startsWith('/') ? readTextOrUndefined(join(site, href)) : undefined);
+  // The scopes each of the public site's stylesheets styles, read once each; a warning once per stylesheet.
+  const sheets = new Map<string, Set<string> | undefined>();
+  const sheetScopes = (href: string) => {
+    if (!sheets.has(href)) {
+      const css = href.startsWith('/') ? readTextOrUndefined(join(site, href)) : undefined;
+      sheets.set(href, css === undefined ? undefined : scopesOf(css));
+    }
     return sheets.get(href);
   };
+  const warned = new Set<string>();
   const rewritten = await mapWithLimit(listFiles(room, { patterns: ['**/*.html'] }), FILES_IN_FLIGHT, async (page) => {
     const html = await readFile(join(room, page), 'utf8');
     if (!html.includes(BORROWED_BODY_ATTRIBUTE)) return false;
@@ -70,9 +74,10 @@ export async function fillBorrowedBodies(tree: BorrowTree): Promise<BorrowReport
         continue;
       }
       const { body, page: publicPage } = found;
-      const carried = stylesFor(publicPage, body, readCss);
+      const carried = stylesFor(publicPage, body, sheetScopes);
       styles.push(...carried.inline);
-      for (const href of carried.linked)
+      for (const href of carried.linked.filter((linked) => !warned.has(linked))) {
+        warned.add(href);
         issues.push({
           file: `${tree.dirs.public}/${publicBodyPage(slot.value)}`,
           line: 1,
@@ -82,6 +87,7 @@ export async function fillBorrowedBodies(tree: BorrowTree): Promise<BorrowReport
           message: `a component in the body of ${slot.value} is styled in ${href}, a stylesheet of the whole public page, so the launch room shows it unstyled`,
           hint: 'keep content components small enough for Astro to inline their styles, or give the launch room a view of its own for this kind',
         });
+      }
       if (body.includes('/_astro/'))
         for (const ref of scanHtml(body).refs)
           if (ref.url.startsWith('/_astro/')) assets.add(ref.url.split(/[?#]/)[0]!);
