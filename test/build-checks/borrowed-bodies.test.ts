@@ -63,6 +63,12 @@ describe('filling the launch room with the bodies the public build rendered', ()
     }
   });
 
+  test('the stage refuses a rule it does not know, rather than leave it unchecked', () => {
+    expect(() =>
+      startRoomStage({ root, now: new Date(), external: false, checkIds: ['out-link', 'no-such-rule'] }),
+    ).toThrow('the launch-room stage knows no rule no-such-rule');
+  });
+
   test('the stage reports a failed fill and checks nothing more', async () => {
     await rm(join(root, 'stage/public/blog/first'), { recursive: true });
     const stage = startRoomStage({ root, now: new Date(), external: false, checkIds: ['out-link'] });

@@ -43,6 +43,10 @@ export function startRoomStage(input: {
   checkIds: readonly string[];
   signal?: AbortSignal;
 }): RoomStage {
+  // The worker knows the rules by id only: a rule it cannot find would go silently unchecked.
+  const unknown = input.checkIds.filter((id) => !ALL_CHECKS.some((check) => check.id === id));
+  if (unknown.length > 0)
+    throw new Error(`the launch-room stage knows no rule ${unknown.join(', ')} (see all-checks.ts)`);
   const roomStage = {
     root: input.root,
     now: input.now.toISOString(),
