@@ -43,7 +43,7 @@ export async function fillBorrowedBodies(tree: BorrowTree): Promise<BorrowReport
   const site = join(tree.root, tree.dirs.public);
   const issues: Issue[] = [];
   const assets = new Set<string>();
-  // The scopes each of the public site's stylesheets styles, read once each; a warning once per stylesheet.
+  // The scopes each of the public site's stylesheets styles, read once each.
   const sheets = new Map<string, Set<string> | undefined>();
   const sheetScopes = (href: string) => {
     if (!sheets.has(href)) {
@@ -52,14 +52,14 @@ export async function fillBorrowedBodies(tree: BorrowTree): Promise<BorrowReport
     }
     return sheets.get(href);
   };
-  const warned = new Set<string>();
   const rewritten = await mapWithLimit(listFiles(room, { patterns: ['**/*.html'] }), FILES_IN_FLIGHT, async (page) => {
     const html = await readFile(join(room, page), 'utf8');
-    if (!html.includes(BORROWED_BODY_ATTRIBUTE)) return false;
+    if (!html.includes(BORROWED_BODY_ATTRIBUTE)) return undefined;
     let locate: ReturnType<typeof createLocator> | undefined;
     let out = '';
     let at = 0;
     const styles: string[] = [];
+    const sheetsNeeded: Array<{ href: string; id: string }> = [];
     for (const slot of placeholdersIn(html)) {
       const found = await readPublicBody(site, slot.value);
       if ('problem' in found) {
@@ -76,28 +76,32 @@ export async function fillBorrowedBodies(tree: BorrowTree): Promise<BorrowReport
       const { body, page: publicPage } = found;
       const carried = stylesFor(publicPage, body, sheetScopes);
       styles.push(...carried.inline);
-      for (const href of carried.linked.filter((linked) => !warned.has(linked))) {
-        warned.add(href);
-        issues.push({
-          file: `${tree.dirs.public}/${publicBodyPage(slot.value)}`,
-          line: 1,
-          column: 1,
-          rule: 'borrowed-body',
-          severity: 'warning',
-          message: `a component in the body of ${slot.value} is styled in ${href}, a stylesheet of the whole public page, so the launch room shows it unstyled`,
-          hint: 'keep content components small enough for Astro to inline their styles, or give the launch room a view of its own for this kind',
-        });
-      }
+      sheetsNeeded.push(...carried.linked.map((href) => ({ href, id: slot.value })));
       if (body.includes('/_astro/'))
         for (const ref of scanHtml(body).refs)
           if (ref.url.startsWith('/_astro/')) assets.add(ref.url.split(/[?#]/)[0]!);
       out += html.slice(at, slot.innerStart) + body;
       at = slot.innerEnd;
     }
-    if (at === 0) return false;
+    if (at === 0) return undefined;
     await replaceFile(join(room, page), withBorrowedStyles(out + html.slice(at), styles));
-    return true;
+    return sheetsNeeded;
   });
+  // Pages are filled at once, so the stylesheets they need are said afterwards, once each, in page order.
+  const warned = new Set<string>();
+  for (const { href, id } of rewritten.flatMap((page) => page ?? [])) {
+    if (warned.has(href)) continue;
+    warned.add(href);
+    issues.push({
+      file: `${tree.dirs.public}/${publicBodyPage(id)}`,
+      line: 1,
+      column: 1,
+      rule: 'borrowed-body',
+      severity: 'warning',
+      message: `a component in the body of ${id} is styled in ${href}, a stylesheet of the whole public page, so the launch room shows it unstyled`,
+      hint: 'keep content components small enough for Astro to inline their styles, or give the launch room a view of its own for this kind',
+    });
+  }
   for (const asset of [...assets].sort()) {
     const target = join(room, asset);
     if (existsSync(target)) continue;
@@ -115,7 +119,7 @@ export async function fillBorrowedBodies(tree: BorrowTree): Promise<BorrowReport
     await mkdir(dirname(target), { recursive: true });
     await linkFile(join(site, asset), target);
   }
-  return { issues, pages: rewritten.filter(Boolean).length };
+  return { issues, pages: rewritten.filter((page) => page !== undefined).length };
 }
 
 /** Writes `text` as a new file over `path`, whose folder exists (its old inode may be a link into the last good dist/). */
