@@ -21,7 +21,12 @@ export const DEFAULT_CARD_CACHE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
  * Files whose code decides a card's pixels, relative to the project root. Their bytes are part of
  * every key, so editing the renderer or the palette invalidates the whole cache.
  */
-export const CARD_RENDERER_SOURCES = ['scripts/lib/brand-card.ts', 'scripts/assets/brand-theme.ts'] as const;
+export const CARD_RENDERER_SOURCES = [
+  'scripts/lib/brand-card.ts',
+  'scripts/lib/card-raster.ts',
+  'scripts/lib/card-png.ts',
+  'scripts/assets/brand-theme.ts',
+] as const;
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const PNG_END = Buffer.from('IEND');

@@ -4,7 +4,8 @@ import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { BRAND_COLORS } from '../../core/brand-palette.ts';
 import { BRAND_FONT } from './brand-font.ts';
-import { blendLayers, CardBufferPool, type RgbRaster } from './card-raster.ts';
+import { blendLayers, CardBufferPool } from './card-raster.ts';
+import { encodeCardPng, preparePngBackground, type PngBackground } from './card-png.ts';
 
 /** What goes on a card. */
 export interface BrandCardOptions {
@@ -67,16 +68,9 @@ interface TextBlock {
   height: number;
 }
 
-/**
- * PNG settings for the finished card: zlib level 2 without row filters. Measured on a 1200×630
- * card, level 6 took 10.6 ms for 79 KB and level 2 takes 4.5 ms for 134 KB, and encoding is most
- * of a card's time (a thousand posts, a thousand cards per cold build). Adaptive filters make it
- * slower and larger on this flat navy ground. Lossless on purpose: a palette fringes small text.
- */
-const CARD_PNG_OPTIONS = { compressionLevel: 2, adaptiveFiltering: false } as const;
 /** Text blocks kept per process; the wordmark and eyebrows repeat on every card of a build. */
 const TEXT_MEMO_LIMIT = 64;
-const backgrounds = new Map<string, Promise<RgbRaster>>();
+const backgrounds = new Map<string, Promise<PngBackground>>();
 const cardBuffers = new CardBufferPool();
 const textBlocks = new Map<string, Promise<TextBlock>>();
 
@@ -186,13 +180,16 @@ export async function composeBrandCard(options: BrandCardOptions): Promise<Compo
     ...stack.map((item) => ({ ...item.block, left: placed[item.key]!.left, top: placed[item.key]!.top })),
   ];
   const background = await backgroundFor(width, height, pad, scale);
-  const pixels = cardBuffers.take(background.data.length);
+  const pixels = cardBuffers.take(background.raster.data.length);
   let png: Buffer;
   try {
-    const card = blendLayers(background, layers, pixels);
-    png = await sharp(card.data, { raw: { width: card.width, height: card.height, channels: 3 } })
-      .png(CARD_PNG_OPTIONS)
-      .toBuffer();
+    const card = blendLayers(background.raster, layers, pixels);
+    // Lossless on purpose (a palette fringes small text); only the rows under text are compressed anew.
+    png = await encodeCardPng(
+      background,
+      card,
+      layers.map((layer) => [layer.top, layer.top + layer.height] as const),
+    );
   } finally {
     cardBuffers.give(pixels);
   }
@@ -317,7 +314,7 @@ async function renderTextBlock(text: string, style: TextStyle & { size: number }
 }
 
 /** The text-free background for one size, rasterised once per process (it never changes within a build). */
-function backgroundFor(width: number, height: number, pad: number, scale: number): Promise<RgbRaster> {
+function backgroundFor(width: number, height: number, pad: number, scale: number): Promise<PngBackground> {
   const key = `${width}x${height}`;
   const known = backgrounds.get(key);
   if (known) return known;
@@ -326,7 +323,7 @@ function backgroundFor(width: number, height: number, pad: number, scale: number
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true })
-    .then(({ data, info }) => ({ data, width: info.width, height: info.height }));
+    .then(({ data, info }) => preparePngBackground({ data, width: info.width, height: info.height }));
   raster.catch(() => backgrounds.delete(key));
   backgrounds.set(key, raster);
   return raster;
