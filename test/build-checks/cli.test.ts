@@ -1,6 +1,6 @@
 // Tests of npm run check/build as a real process, with problems planted in a copy of the real launch.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -192,6 +192,10 @@ describe('output formats and exit codes', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('note: astro build skipped: fix the source errors below first');
     expect(existsSync(join(broken, 'dist'))).toBe(false);
+    // With no last good build Astro starts before the sources are read; stopped, it leaves nothing behind.
+    expect(readdirSync(broken).filter((name) => name.startsWith('.dist.'))).toEqual([]);
+    expect(existsSync(join(broken, '.cache/astro-out/public'))).toBe(false);
+    expect(existsSync(join(broken, '.cache/astro-out/internal'))).toBe(false);
   });
 
   test('rejects an unknown command with usage and exit 2', async () => {
