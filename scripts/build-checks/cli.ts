@@ -3,6 +3,7 @@ import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseBuildNow } from '../../core/publishable.ts';
 import { formatAnnotations } from '../lib/cli/annotations.ts';
+import { enableCompileCache } from '../lib/cli/compile-cache.ts';
 import { runLocked } from '../lib/cli/locked-run.ts';
 import { findRepoRoot } from '../lib/cli/repo-root.ts';
 import { runCommand } from '../lib/cli/run-command.ts';
@@ -62,6 +63,9 @@ function print(report: Report, format: 'text' | 'json', verbose: boolean): void 
     );
   }
 }
+
+// The pipeline loads its rules after starting Astro; with the cache they load in two thirds of the time.
+enableCompileCache();
 
 await runCommand<BuildCliOptions>({
   name: 'build-checks',
