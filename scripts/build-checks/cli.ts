@@ -9,7 +9,8 @@ import { findRepoRoot } from '../lib/cli/repo-root.ts';
 import { runCommand } from '../lib/cli/run-command.ts';
 import { envIssue, usageIssue } from '../lib/cli/usage-issue.ts';
 import type { Issue } from '../../core/issue.ts';
-import { runBuildPipeline, runCheckPipeline } from './pipeline.ts';
+import { runCheckPipeline } from './check-pipeline.ts';
+import { runBuildPipeline } from './pipeline.ts';
 import { formatJsonReport, formatStepSummary, formatTextReport, type Report } from './steps/report.ts';
 
 const USAGE = `usage: node scripts/build-checks/cli.ts <check|build> [--format text|json] [--external] [--root <dir>] [--skip-astro] [--force] [--no-wait]

@@ -1,64 +1,20 @@
-// The check and build pipelines: source rules, then (build) both Astro audiences into one staged tree and the output rules.
+// The build pipeline: both Astro audiences into one staged tree, the source rules beside them, then the output rules.
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Writable } from 'node:stream';
 import { publishDirectory } from '../lib/staged-output.ts';
 import { linkTree } from '../lib/link-tree.ts';
 import type { Issue } from '../../core/issue.ts';
-import type { Check, CheckOptions } from './check.ts';
-import type { Generator } from './lib/generator-plans.ts';
+import { checkLastBuild, elapsed, loadRules, type PipelineOptions } from './check-pipeline.ts';
 import { createRunState, runChecks } from './steps/run-checks.ts';
 import { DIST_DIRS } from './steps/built-site.ts';
-import { checkBuiltSite, renameTemp } from './steps/output-checks.ts';
+import { renameTemp } from './steps/output-checks.ts';
 import { checkStagedSite } from './steps/staged-checks.ts';
 import type { RoomStage } from './steps/room-stage.ts';
 import { buildAudiences } from './steps/audience-builds.ts';
+import { astroWorkDir } from './steps/astro-build.ts';
 import { HeldOutput } from '../lib/held-output.ts';
 import { fingerprintBuild, readRecordedFingerprints, recordFingerprints } from './steps/build-inputs.ts';
 import { countErrors, type Report } from './steps/report.ts';
-
-/** Inputs of one `check` or `build` run. */
-export interface PipelineOptions extends CheckOptions {
-  root: string;
-  now: Date;
-  /** Where Astro's own output is echoed during `build`. */
-  echo: Writable;
-  /** `build` only: check the existing dist/ instead of running Astro. */
-  skipAstro?: boolean;
-  /** `build` only: Astro renders every page again instead of reusing its incremental cache. */
-  force?: boolean;
-  /** Aborts the build (Ctrl-C): Astro is stopped and dist/ is kept. */
-  signal?: AbortSignal;
-  checks?: readonly Check[];
-  /** Plan modules for the stale check (tests point these at fixtures). */
-  generators?: readonly Generator[];
-}
-
-function elapsed(started: number): number {
-  return Math.round(performance.now() - started);
-}
-
-/**
- * The rules, the source reader and the launch-room stage: half a second of module loading on a
- * cold start, so a build imports them only once Astro has been started.
- */
-async function loadRules() {
-  const [{ ALL_CHECKS }, { collectSources }, { startRoomStage }] = await Promise.all([
-    import('./all-checks.ts'),
-    import('./steps/collect.ts'),
-    import('./steps/room-stage.ts'),
-  ]);
-  return { allChecks: ALL_CHECKS, collectSources, startRoomStage };
-}
-
-/** `npm run check`: every source rule, in seconds, without building. */
-export async function runCheckPipeline(options: PipelineOptions): Promise<Report> {
-  const started = performance.now();
-  const { allChecks, collectSources } = await loadRules();
-  const sources = await collectSources(options.root, { now: options.now, generators: options.generators });
-  const run = await runChecks(options.checks ?? allChecks, 'source', sources, options, createRunState());
-  return { issues: run.issues, notes: run.notes, timings: { sourceChecks: elapsed(started) } };
-}
 
 /** What a build says when it copied the last good site instead of running Astro. */
 export const REUSED_NOTE =
@@ -101,6 +57,11 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
     // a source error stops it, and the report shows only the source errors, as if it never ran.
     const stop = new AbortController();
     const echo = new HeldOutput(options.echo);
+    // A launch room built while the public site still is: its stage fills pages as public ones appear.
+    const built = new Set<string>();
+    let stage: RoomStage | undefined;
+    const roomBuiltFirst = () => built.has('internal') && !built.has('public');
+    const tellStage = () => stage?.roomBuilt({ internal: dirs.internal, draft: astroWorkDir(options.root, 'public') });
     const startBuilds = (audiences: ReadonlyArray<'public' | 'internal'>) => {
       const building = buildAudiences({
         root: options.root,
@@ -111,6 +72,10 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
         audiences,
         borrowBodies: true,
         signal: options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal,
+        onBuilt: (audience) => {
+          built.add(audience);
+          if (audience === 'internal' && audiences.includes('public') && roomBuiltFirst()) tellStage();
+        },
       });
       // Awaited below; this only keeps a failure while the source rules run from counting as unhandled.
       building.catch(() => undefined);
@@ -119,7 +84,6 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
     // With nothing to reuse, both sites are built whatever the sources say, so Astro starts before
     // the rules are even loaded and the sources read (a second sooner on a thousand posts).
     let building = reusable.length === 0 ? startBuilds(AUDIENCES) : undefined;
-    let stage: RoomStage | undefined;
     try {
       const { allChecks, collectSources, startRoomStage } = await loadRules();
       const checks = options.checks ?? allChecks;
@@ -138,6 +102,7 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
       if (!building && toBuild.length > 0) building = startBuilds(toBuild);
       // The launch room's last stage (borrowed bodies, then its output rules) gets ready beside Astro.
       stage = building ? startRoomStage({ ...options, checkIds: checks.map((check) => check.id) }) : undefined;
+      if (roomBuiltFirst() && toBuild.includes('public')) tellStage();
       if (!(await sourceChecks())) {
         notes.push('astro build skipped: fix the source errors below first');
         return false;
@@ -173,19 +138,6 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
   });
   notes.push(published ? 'dist/ replaced by this build' : keptNote(dist));
   return { issues, notes, timings };
-}
-
-/** `--skip-astro`: the source rules, then the output rules on the existing dist/, whatever the sources say. */
-async function checkLastBuild(options: PipelineOptions): Promise<Report> {
-  const started = performance.now();
-  const { allChecks, collectSources } = await loadRules();
-  const checks = options.checks ?? allChecks;
-  const state = createRunState();
-  const sources = await collectSources(options.root, { now: options.now, generators: options.generators });
-  const source = await runChecks(checks, 'source', sources, options, state);
-  const timings: Record<string, number> = { sourceChecks: elapsed(started) };
-  const output = await checkBuiltSite(checks, sources, options, state, DIST_DIRS, timings);
-  return { issues: [...source.issues, ...output.issues], notes: [...source.notes, ...output.notes], timings };
 }
 
 function keptNote(dist: string): string {

@@ -1,10 +1,10 @@
 // The launch room's borrowed-body placeholders are filled from the public pages, byte for byte, with their assets.
-import { link, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { fillBorrowedBodies } from '../../scripts/build-checks/steps/borrowed-bodies.ts';
+import { fillBorrowedBodies, fillBorrowedBodiesEarly } from '../../scripts/build-checks/steps/borrowed-bodies.ts';
 import { startRoomStage } from '../../scripts/build-checks/steps/room-stage.ts';
 import { findElementRanges } from '../../scripts/build-checks/lib/element-ranges.ts';
 import { borrowedBodyPlaceholder } from '../../core/borrowed-bodies.ts';
@@ -181,6 +181,90 @@ describe('carrying the styles of the components in a borrowed body', () => {
       },
     ]);
     expect(report.pages).toBe(2);
+  });
+});
+
+describe('filling the launch room while the public site is still being written', () => {
+  // The public build writes into a work folder that becomes stage/public when it has finished.
+  const DRAFT = 'astro-out/public';
+  const until = () => {
+    let finish: () => void = () => undefined;
+    return { done: new Promise<void>((resolve) => (finish = resolve)), finish: () => finish() };
+  };
+  beforeEach(async () => {
+    await rm(join(root, 'stage/public'), { recursive: true });
+    await put(`${DRAFT}/_astro/ec.abc.css`, '.expressive-code{}');
+  });
+
+  test('fills a page once its public page is whole, and keeps that fill when the page is unchanged at the end', async () => {
+    const run = until();
+    const early = fillBorrowedBodiesEarly(join(root, 'stage/internal'), join(root, DRAFT), run.done);
+    // Half written at first (no </html> yet): the room page waits for the rest.
+    await put(`${DRAFT}/blog/first/index.html`, publicPage(BODY).slice(0, -20));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await read('stage/internal/blog/first/index.html')).toContain(borrowedBodyPlaceholder('blog/first'));
+    await put(`${DRAFT}/blog/first/index.html`, publicPage(BODY));
+    const fills = await early;
+    expect([...fills.keys()]).toEqual(['blog/first/index.html']);
+    const filledAt = (await stat(join(root, 'stage/internal/blog/first/index.html'))).ino;
+    run.finish();
+    await rename(join(root, DRAFT), join(root, 'stage/public'));
+    expect(await fillBorrowedBodies({ root, dirs: DIRS }, fills)).toEqual({ issues: [], pages: 1 });
+    // Not written a second time, and the asset its body references is linked as before.
+    expect((await stat(join(root, 'stage/internal/blog/first/index.html'))).ino).toBe(filledAt);
+    expect(await read('stage/internal/blog/first/index.html')).toBe(
+      roomPage(`<div data-borrowed-body="blog/first">${BODY}</div>`),
+    );
+    expect(existsSync(join(root, 'stage/internal/_astro/ec.abc.css'))).toBe(true);
+  });
+
+  test('fills a page again when its public page changed after the early fill', async () => {
+    await put(`${DRAFT}/blog/first/index.html`, publicPage('<p>first draft of the body</p>'));
+    const run = until();
+    const early = fillBorrowedBodiesEarly(join(root, 'stage/internal'), join(root, DRAFT), run.done);
+    const fills = await early;
+    expect(await read('stage/internal/blog/first/index.html')).toContain('first draft of the body');
+    run.finish();
+    await rename(join(root, DRAFT), join(root, 'stage/public'));
+    await put('stage/public/blog/first/index.html', publicPage(BODY));
+    expect(await fillBorrowedBodies({ root, dirs: DIRS }, fills)).toEqual({ issues: [], pages: 1 });
+    expect(await read('stage/internal/blog/first/index.html')).toBe(
+      roomPage(`<div data-borrowed-body="blog/first">${BODY}</div>`),
+    );
+  });
+
+  test('on the stage thread, told the launch room is built first, fills from the work folder and reports as usual', async () => {
+    await put(`${DRAFT}/blog/first/index.html`, publicPage(BODY));
+    const stage = startRoomStage({ root, now: new Date(), external: false, checkIds: ['truncated'] });
+    try {
+      stage.roomBuilt({ internal: DIRS.internal, draft: join(root, DRAFT) });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await rename(join(root, DRAFT), join(root, 'stage/public'));
+      const report = await stage.run(DIRS);
+      expect(report.borrowed).toEqual({ issues: [], pages: 1 });
+      expect(report.issues).toEqual([]);
+      expect(await read('stage/internal/blog/first/index.html')).toContain(
+        `data-borrowed-body="blog/first">${BODY}</div>`,
+      );
+    } finally {
+      await stage.stop();
+    }
+  });
+
+  test('stops when told and leaves a page whose public page never came to the end, which reports it', async () => {
+    const run = until();
+    const early = fillBorrowedBodiesEarly(join(root, 'stage/internal'), join(root, DRAFT), run.done);
+    setTimeout(run.finish, 300);
+    expect((await early).size).toBe(0);
+    await rename(join(root, DRAFT), join(root, 'stage/public'));
+    const report = await fillBorrowedBodies({ root, dirs: DIRS }, await early);
+    expect(report.issues).toMatchObject([
+      {
+        file: 'stage/internal/blog/first/index.html',
+        rule: 'borrowed-body',
+        message: expect.stringContaining('does not exist'),
+      },
+    ]);
   });
 });
 

@@ -25,6 +25,8 @@ export interface AudienceBuildOptions {
    * the caller fills them from the public site with steps/borrowed-bodies.ts.
    */
   borrowBodies?: boolean;
+  /** Called as soon as one site is built and in place under `temp`, while the other may still build. */
+  onBuilt?: (audience: 'public' | 'internal') => void;
 }
 
 /** What both builds did: per-audience and overall wall times, and the failures. */
@@ -67,6 +69,9 @@ export async function buildAudiences(options: AudienceBuildOptions): Promise<Aud
       // compile): it runs at a lower priority, so the public build, which the run waits for,
       // gets a core whenever it can use one.
       niceness: audience === 'internal' && audiences.includes('public') ? ROOM_NICENESS : undefined,
+    }).then((result) => {
+      if (result.ok) options.onBuilt?.(audience);
+      return result;
     });
 
   if (!audiences.includes('public')) {

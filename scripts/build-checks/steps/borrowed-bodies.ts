@@ -1,17 +1,13 @@
 // Stage: fills the launch room's borrowed-body placeholders with the bodies the public build rendered, and their assets.
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { BORROWED_BODY_ATTRIBUTE, PUBLIC_BODY_ATTRIBUTE, publicBodyPage } from '../../../core/borrowed-bodies.ts';
-import { createLocator } from '../../../core/source-location.ts';
+import { BORROWED_BODY_ATTRIBUTE, publicBodyPage } from '../../../core/borrowed-bodies.ts';
 import { listFiles } from '../../../core/list-files.ts';
-import { tempPathFor } from '../../../core/write-atomic.ts';
 import type { Issue } from '../../../core/issue.ts';
 import { linkFile } from '../../lib/link-tree.ts';
 import { mapWithLimit } from '../../lib/map-limit.ts';
-import { placeholdersIn, publicBodyOf } from '../lib/borrowed-slots.ts';
-import { scanHtml } from '../lib/html-scan.ts';
-import { scopesOf, stylesFor, withBorrowedStyles } from '../lib/scoped-styles.ts';
+import { fillPage, stillTheSame, stylesheetScopes, type FilledPage } from '../lib/borrowed-fill.ts';
 
 /** The staged tree: both sites, as absolute folders and as the paths issues name. */
 export interface BorrowTree {
@@ -29,6 +25,45 @@ export interface BorrowReport {
 
 /** Pages in flight at once: each is small, so the time goes to file-system round trips. */
 const FILES_IN_FLIGHT = 64;
+/** How often an early fill looks again for public pages Astro has written since. */
+const EARLY_ROUND_MS = 150;
+
+/** Launch-room pages filled while the public site was still building, by page (relative to the launch room). */
+export type EarlyFills = Map<string, FilledPage>;
+
+/**
+ * Fills launch-room pages while the public build is still writing its pages into `draft` (Astro's
+ * work folder), from each public page as soon as it is whole, until `until` settles. Nothing is
+ * reported here: {@link fillBorrowedBodies} keeps a fill only while the public pages it read are
+ * the same files in the finished site, and fills the rest itself.
+ */
+export async function fillBorrowedBodiesEarly(
+  room: string,
+  draft: string,
+  until: Promise<unknown>,
+): Promise<EarlyFills> {
+  const early: EarlyFills = new Map();
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+  };
+  until.then(stop, stop);
+  // Each page is read once; a page waiting for its public page is only looked at again.
+  const pending = new Map((await borrowingPages(room)).map((page) => [page.path, page]));
+  const sheetScopes = stylesheetScopes(draft);
+  while (!stopped && pending.size > 0) {
+    await mapWithLimit([...pending.values()], FILES_IN_FLIGHT, async (page) => {
+      if (stopped) return;
+      const filled = await fillPage(room, page, draft, sheetScopes, 'early').catch(() => 'waiting' as const);
+      if (filled === 'waiting') return;
+      pending.delete(page.path);
+      if (filled) early.set(page.path, filled);
+    });
+    if (!stopped && pending.size > 0)
+      await Promise.race([until.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, EARLY_ROUND_MS))]);
+  }
+  return early;
+}
 
 /**
  * Puts into every launch-room placeholder (`data-borrowed-body`) the inner HTML of the public
@@ -36,60 +71,26 @@ const FILES_IN_FLIGHT = 64;
  * (`/_astro/…`) that body references, such as Expressive Code's stylesheet, and puts into its
  * head the public page's inline styles of the components in the body (lib/scoped-styles.ts). A
  * page is rewritten through a new file, never in place, because its old copy may be a hard link to
- * the last good dist/. A placeholder that stays empty is an error naming the page and the public page it needed.
+ * the last good dist/. A placeholder that stays empty is an error naming the page and the public
+ * page it needed. Pages in `early` whose public pages did not change since are left as they are.
  */
-export async function fillBorrowedBodies(tree: BorrowTree): Promise<BorrowReport> {
+export async function fillBorrowedBodies(tree: BorrowTree, early: EarlyFills = new Map()): Promise<BorrowReport> {
   const room = join(tree.root, tree.dirs.internal);
   const site = join(tree.root, tree.dirs.public);
   const issues: Issue[] = [];
-  const assets = new Set<string>();
-  // The scopes each of the public site's stylesheets styles, read once each.
-  const sheets = new Map<string, Set<string> | undefined>();
-  const sheetScopes = (href: string) => {
-    if (!sheets.has(href)) {
-      const css = href.startsWith('/') ? readTextOrUndefined(join(site, href)) : undefined;
-      sheets.set(href, css === undefined ? undefined : scopesOf(css));
-    }
-    return sheets.get(href);
-  };
-  const rewritten = await mapWithLimit(listFiles(room, { patterns: ['**/*.html'] }), FILES_IN_FLIGHT, async (page) => {
-    const html = await readFile(join(room, page), 'utf8');
-    if (!html.includes(BORROWED_BODY_ATTRIBUTE)) return undefined;
-    let locate: ReturnType<typeof createLocator> | undefined;
-    let out = '';
-    let at = 0;
-    const styles: string[] = [];
-    const sheetsNeeded: Array<{ href: string; id: string }> = [];
-    for (const slot of placeholdersIn(html)) {
-      const found = await readPublicBody(site, slot.value);
-      if ('problem' in found) {
-        issues.push({
-          file: `${tree.dirs.internal}/${page}`,
-          ...(locate ??= createLocator(html))(slot.tagStart),
-          rule: 'borrowed-body',
-          severity: 'error',
-          message: `the launch room shows ${slot.value} with the body the public build rendered, but ${tree.dirs.public}/${publicBodyPage(slot.value)} ${found.problem}`,
-          hint: `the publishing rule must agree between both builds; check the public page of ${slot.value} (src/layouts/BlogPostLayout.astro marks the body with ${PUBLIC_BODY_ATTRIBUTE})`,
-        });
-        continue;
-      }
-      const { body, page: publicPage } = found;
-      const carried = stylesFor(publicPage, body, sheetScopes);
-      styles.push(...carried.inline);
-      sheetsNeeded.push(...carried.linked.map((href) => ({ href, id: slot.value })));
-      if (body.includes('/_astro/'))
-        for (const ref of scanHtml(body).refs)
-          if (ref.url.startsWith('/_astro/')) assets.add(ref.url.split(/[?#]/)[0]!);
-      out += html.slice(at, slot.innerStart) + body;
-      at = slot.innerEnd;
-    }
-    if (at === 0) return undefined;
-    await replaceFile(join(room, page), withBorrowedStyles(out + html.slice(at), styles));
-    return sheetsNeeded;
+  const sheetScopes = stylesheetScopes(site);
+  const pages = listFiles(room, { patterns: ['**/*.html'] });
+  const rewritten = await mapWithLimit(pages, FILES_IN_FLIGHT, async (path) => {
+    const known = early.get(path);
+    if (known && (await stillTheSame(site, known.stamps))) return known;
+    const page = { path, html: await readFile(join(room, path), 'utf8') };
+    if (!page.html.includes(BORROWED_BODY_ATTRIBUTE)) return undefined;
+    const filled = await fillPage(room, page, site, sheetScopes, { dirs: tree.dirs, issues });
+    return filled === 'waiting' ? undefined : filled;
   });
   // Pages are filled at once, so the stylesheets they need are said afterwards, once each, in page order.
   const warned = new Set<string>();
-  for (const { href, id } of rewritten.flatMap((page) => page ?? [])) {
+  for (const { href, id } of rewritten.flatMap((page) => page?.sheetsNeeded ?? [])) {
     if (warned.has(href)) continue;
     warned.add(href);
     issues.push({
@@ -102,6 +103,7 @@ export async function fillBorrowedBodies(tree: BorrowTree): Promise<BorrowReport
       hint: 'keep content components small enough for Astro to inline their styles, or give the launch room a view of its own for this kind',
     });
   }
+  const assets = new Set(rewritten.flatMap((page) => page?.assets ?? []));
   for (const asset of [...assets].sort()) {
     const target = join(room, asset);
     if (existsSync(target)) continue;
@@ -122,25 +124,11 @@ export async function fillBorrowedBodies(tree: BorrowTree): Promise<BorrowReport
   return { issues, pages: rewritten.filter((page) => page !== undefined).length };
 }
 
-/** Writes `text` as a new file over `path`, whose folder exists (its old inode may be a link into the last good dist/). */
-async function replaceFile(path: string, text: string): Promise<void> {
-  const temp = tempPathFor(path);
-  await writeFile(temp, text);
-  await rename(temp, path);
-}
-
-function readTextOrUndefined(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** The body of entry `id` on its public page, and the page, or what is wrong with the page. */
-async function readPublicBody(site: string, id: string): Promise<{ body: string; page: string } | { problem: string }> {
-  const page = await readFile(join(site, publicBodyPage(id)), 'utf8').catch(() => undefined);
-  if (page === undefined) return { problem: 'does not exist' };
-  const body = publicBodyOf(page, id);
-  return body === undefined ? { problem: `has no element with ${PUBLIC_BODY_ATTRIBUTE}="${id}"` } : { body, page };
+/** The launch room's pages (paths relative to it, with their HTML) that have a placeholder, filled or not. */
+async function borrowingPages(room: string): Promise<Array<{ path: string; html: string }>> {
+  const pages = await mapWithLimit(listFiles(room, { patterns: ['**/*.html'] }), FILES_IN_FLIGHT, async (path) => ({
+    path,
+    html: await readFile(join(room, path), 'utf8'),
+  }));
+  return pages.filter((page) => page.html.includes(BORROWED_BODY_ATTRIBUTE));
 }

@@ -3,7 +3,8 @@ import { setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Issue } from '../../../core/issue.ts';
 import { ALL_CHECKS } from '../all-checks.ts';
-import { fillBorrowedBodies, type BorrowReport } from './borrowed-bodies.ts';
+import { join } from 'node:path';
+import { fillBorrowedBodies, fillBorrowedBodiesEarly, type BorrowReport, type EarlyFills } from './borrowed-bodies.ts';
 import { collectSources } from './collect.ts';
 import { checkBuiltSite } from './output-checks.ts';
 import { countErrors } from './report.ts';
@@ -21,11 +22,20 @@ export interface RoomStageReport {
   fillMs: number;
 }
 
-/** A started stage: `run` once the sites are built, or `stop` if they never are. */
+/** A started stage: `roomBuilt` when the launch room is built first, `run` once both are, or `stop` if they never are. */
 export interface RoomStage {
+  /**
+   * The launch room is built into `internal` (root-relative) while the public site is still being
+   * written into `draft` (absolute): the stage fills pages as their public pages appear.
+   */
+  roomBuilt(dirs: { internal: string; draft: string }): void;
   run(dirs: Record<'public' | 'internal', string>): Promise<RoomStageReport>;
   stop(): Promise<void>;
 }
+
+type StageMessage =
+  | { kind: 'room-built'; internal: string; draft: string }
+  | { kind: 'run'; dirs: Record<'public' | 'internal', string> };
 
 /** The thread's priority on Linux, where it is the thread's own: it reads its sources while Astro builds. */
 const STAGE_NICENESS = 10;
@@ -63,8 +73,11 @@ export function startRoomStage(input: {
   const stop = () => worker.terminate().then(() => undefined);
   input.signal?.addEventListener('abort', () => void stop(), { once: true });
   return {
+    roomBuilt(dirs) {
+      worker.postMessage({ kind: 'room-built', ...dirs } satisfies StageMessage);
+    },
     run(dirs) {
-      worker.postMessage(dirs);
+      worker.postMessage({ kind: 'run', dirs } satisfies StageMessage);
       return report;
     },
     stop,
@@ -75,9 +88,10 @@ async function runStage(
   input: StageInput['roomStage'],
   sources: ReturnType<typeof collectSources>,
   dirs: Record<'public' | 'internal', string>,
+  early: Promise<EarlyFills> | undefined,
 ): Promise<RoomStageReport> {
   const started = performance.now();
-  const borrowed = await fillBorrowedBodies({ root: input.root, dirs });
+  const borrowed = await fillBorrowedBodies({ root: input.root, dirs }, await early);
   const fillMs = Math.round(performance.now() - started);
   if (countErrors(borrowed.issues) > 0) return { borrowed, issues: [], notes: [], fillMs };
   const checks = ALL_CHECKS.filter((check) => input.checkIds.includes(check.id));
@@ -98,8 +112,19 @@ if (!isMainThread && parentPort && (workerData as Partial<StageInput>)?.roomStag
   }
   const sources = collectSources(input.root, { now: new Date(input.now) });
   sources.catch(() => undefined);
-  port.once('message', (dirs: Record<'public' | 'internal', string>) => {
-    void runStage(input, sources, dirs).then((report) => {
+  let early: Promise<EarlyFills> | undefined;
+  let ran: () => void = () => undefined;
+  const running = new Promise<void>((resolve) => (ran = resolve));
+  port.on('message', (message: StageMessage) => {
+    if (message.kind === 'room-built') {
+      early = fillBorrowedBodiesEarly(join(input.root, message.internal), message.draft, running);
+      early.catch(() => undefined);
+      return;
+    }
+    ran();
+    // An early fill that failed only leaves more to the full one.
+    const filled = early?.catch((): EarlyFills => new Map());
+    void runStage(input, sources, message.dirs, filled).then((report) => {
       port.postMessage(report);
       port.close();
     });
