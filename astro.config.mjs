@@ -20,8 +20,8 @@ import { BRAND_PALETTE, renderPaletteCss } from './core/brand-palette.ts';
 const audience = process.env.SITE_AUDIENCE === 'internal' ? 'internal' : 'public';
 // Embargoes are judged against the build clock; BUILD_NOW (ISO date) pins it for tests and previews.
 // It is fixed here once for the whole build and read by src/lib/build-env.ts from the environment,
-// not inlined: an inlined value would change Astro's config hash, and so drop its incremental
-// cache, on every build.
+// not inlined: an inlined value would change Astro's config hash, and so drop its content cache,
+// on every build.
 process.env.BUILD_NOW = parseBuildNow(process.env.BUILD_NOW).toISOString();
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 const facts = loadFacts(projectRoot);
@@ -65,20 +65,16 @@ export default defineConfig({
   // and swap it in only when the whole run passed (scripts/build-checks/pipeline.ts).
   outDir: resolve(projectRoot, process.env.SITE_OUT_DIR || join('dist', audience)),
   // One cache per audience, always (ASTRO_CACHE_DIR only moves the parent, for tests and benches):
-  // it holds the content store and the incremental copies of rendered pages, and a launch-room page
-  // restored into the public site would be a leak.
+  // it holds the content store, and a launch-room entry read into the public site would be a leak.
   cacheDir: join(resolve(projectRoot, process.env.ASTRO_CACHE_DIR || 'node_modules/.astro'), audience),
   trailingSlash: 'ignore',
-  // The public site renders every page on every build, four at a time, so a page's file writes
-  // overlap the next page's rendering: on a cold build of 1,000 posts that is 2–3 s faster than
-  // Astro's incremental build, which renders one page at a time and writes each page twice (the
-  // page and its cached copy). A build with nothing public changed is not run at all (the last good
-  // site is linked in: scripts/build-checks/steps/build-inputs.ts).
-  // The launch room keeps the incremental build: a page whose getStaticPaths() gives a cacheKey
-  // (src/lib/page-cache-key.ts) is copied from the last build while its key and its module graph
-  // are unchanged (the cache lives in cacheDir); it is switched off above concurrency 1.
-  build: { format: 'directory', concurrency: audience === 'public' ? 4 : 1 },
-  experimental: { incrementalBuild: audience === 'internal' },
+  // Both sites render every page on every build, four at a time, so a page's file writes overlap
+  // the next page's rendering: on a cold build of 1,000 posts that is 2–3 s faster than Astro's
+  // incremental build (experimental.incrementalBuild), which renders one page at a time and writes
+  // each page twice (the page and its cached copy); for the launch room beside the public build it
+  // saves 2 s of CPU. A site with nothing of its own changed is not built at all (the last good one
+  // is linked in: scripts/build-checks/steps/build-inputs.ts).
+  build: { format: 'directory', concurrency: 4 },
   integrations: [
     ...(audience === 'public' ? publicIntegrations : []),
     mdx(),

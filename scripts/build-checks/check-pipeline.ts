@@ -15,7 +15,7 @@ export interface PipelineOptions extends CheckOptions {
   echo: Writable;
   /** `build` only: check the existing dist/ instead of running Astro. */
   skipAstro?: boolean;
-  /** `build` only: Astro renders every page again instead of reusing its incremental cache. */
+  /** `build` only: both sites are built even when their inputs match the last good build's. */
   force?: boolean;
   /** Aborts the build (Ctrl-C): Astro is stopped and dist/ is kept. */
   signal?: AbortSignal;

@@ -23,10 +23,9 @@ const USAGE = `usage: node scripts/build-checks/cli.ts <check|build> [--format t
   --external    also fetch external links (cached in node_modules/.cache/build-checks/)
   --root        repo root to check (default: the checkout containing the current directory)
   --skip-astro  build only: check the existing dist/ without running Astro
-  --force       build only: run Astro and render every page again. By default a build whose inputs all
-                match the last good build's (dist/build-inputs.json) copies that site and checks it again,
-                and otherwise pages whose key and code are unchanged come from Astro's incremental cache
-                (node_modules/.astro/<audience>)
+  --force       build only: build both sites with Astro, content cache dropped (astro build --force). By
+                default a site whose inputs all match the last good build's (dist/build-inputs.json) is
+                linked from that build and checked again instead of built
   --no-wait     build only: fail at once if another run holds the checkout lock instead of waiting
   --verbose     print every warning (default: one line per kind with its count)
 env: BUILD_NOW pins the clock embargoes are judged against; CI / GITHUB_ACTIONS add ::error annotations`;

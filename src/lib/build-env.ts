@@ -1,7 +1,7 @@
 /**
  * What the build was asked for, fixed at config time by astro.config.mjs: SITE_AUDIENCE is
  * inlined there; BUILD_NOW is pinned in the environment of the build (inlining it would change
- * Astro's config hash on every build and so drop its incremental page cache).
+ * Astro's config hash on every build and so drop its content cache).
  */
 import { relative, resolve, sep } from 'node:path';
 

@@ -1,4 +1,4 @@
-// Incremental builds: keyed pages are copied from the last build until their entry, the site inputs or their code change.
+// Rebuilds: a site whose inputs did not change is linked from the last good build; one that changed is built again, cards only where their inputs changed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,13 +30,6 @@ function build(args: string[] = []) {
       ASTRO_CACHE_DIR: join(PROJECT, '.astro-cache'),
     },
   });
-}
-
-/** Whether Astro's log says it copied `page` from its cache instead of rendering it. */
-function copied(log: string, page: string): boolean {
-  return new RegExp(
-    `├─ /${page.replace(/^dist\/(public|internal)\//, '').replace(/\./g, '\\.')} \\((restored|cached)\\)`,
-  ).test(log);
 }
 
 const read = (path: string) => readFile(join(PROJECT, path));
@@ -74,7 +67,7 @@ describe('npm run build reuses what has not changed', () => {
     expect(await Promise.all([POST_PAGE, ROOM_PAGE, CARD].map(read))).toEqual(before);
   }, 240_000);
 
-  test('editing a draft builds only the launch room, which copies the pages it did not change; the public site is linked in', async () => {
+  test('editing a draft builds only the launch room; the public site is linked in', async () => {
     const before = await Promise.all([POST_PAGE, ROOM_PAGE, CARD].map(read));
     const [page, card] = await Promise.all([inode(POST_PAGE), inode(CARD)]);
     const text = await readFile(join(PROJECT, DRAFT), 'utf8');
@@ -86,7 +79,7 @@ describe('npm run build reuses what has not changed', () => {
     // The same files, not copies: the public site was not built again, nor its card rendered.
     expect(await inode(POST_PAGE)).toBe(page);
     expect(await inode(CARD)).toBe(card);
-    expect(copied(result.stdout, ROOM_PAGE)).toBe(true);
+    expect(result.stdout).toContain('/.cache/astro-out/internal/');
     expect(await Promise.all([POST_PAGE, ROOM_PAGE, CARD].map(read))).toEqual(before);
     expect(String(await read('dist/internal/blog/fixture-draft/index.html'))).toContain('A draft sentence added');
   }, 240_000);
@@ -97,13 +90,10 @@ describe('npm run build reuses what has not changed', () => {
     await writeFile(join(PROJECT, POST), `${text.trimEnd()}\n\nOne sentence added after the last build.\n`);
     const result = await build();
     expect(result.exitCode, result.stdout).toBe(0);
-    expect(copied(result.stdout, POST_PAGE)).toBe(false);
     expect(await inode(CARD)).toBe(card);
     expect(String(await read(POST_PAGE))).toContain('One sentence added after the last build.');
     expect(String(await read(ROOM_PAGE))).toContain('One sentence added after the last build.');
-    // Both built; the launch room restored its unchanged pages from its own cache (the public site
-    // renders every page), and the two never mix.
-    expect(copied(result.stdout, 'dist/internal/blog/fixture-draft/index.html')).toBe(true);
+    // Both built, and the two never mix.
     expect(String(await read('dist/internal/blog/fixture-draft/index.html'))).toContain('Launch room (internal)');
     expect(String(await read(POST_PAGE))).not.toContain('Launch room (internal)');
   }, 240_000);
@@ -131,9 +121,11 @@ describe('npm run build reuses what has not changed', () => {
     expect(String(await read(ROOM_PAGE))).toMatch(twenty);
   }, 240_000);
 
-  test('--force renders every page again', async () => {
+  test('--force builds both sites though nothing changed since the last good build', async () => {
     const result = await build(['--force']);
     expect(result.exitCode, result.stdout).toBe(0);
-    expect(result.stdout).not.toMatch(/\((restored|cached)\)/);
+    expect(result.stdout).not.toContain(REUSED_NOTE);
+    expect(result.stdout).toContain('/.cache/astro-out/public/');
+    expect(result.stdout).toContain('/.cache/astro-out/internal/');
   }, 240_000);
 });

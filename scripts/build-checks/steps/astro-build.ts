@@ -33,7 +33,7 @@ export interface AstroBuildOptions {
   /** Where Astro's own output goes while it runs (colour codes removed). */
   echo: Writable;
   env?: Record<string, string>;
-  /** Render every page again (`astro build --force`) instead of reusing the incremental cache. */
+  /** Drop Astro's content cache first (`astro build --force`). */
   force?: boolean;
   /** Aborting kills Astro (Ctrl-C). */
   signal?: AbortSignal;
@@ -47,8 +47,8 @@ export interface AstroBuildOptions {
 /**
  * Where Astro writes an audience before the site is moved to its `outDir`: always the same path
  * (under the git-ignored .cache/), because Astro puts its outDir into the code of the pages that
- * use astro:assets, and a new path per build would change their code hash and empty the
- * incremental page cache every time. The checkout lock keeps two builds from sharing it.
+ * use astro:assets, and a new path per build would change their code from one build to the next.
+ * The checkout lock keeps two builds from sharing it.
  */
 export function astroWorkDir(root: string, audience: 'public' | 'internal'): string {
   return join(root, '.cache/astro-out', audience);
@@ -70,8 +70,8 @@ export async function runAstroBuild(options: AstroBuildOptions): Promise<AstroBu
   );
   const workDir = options.outDir ? astroWorkDir(options.root, options.audience) : undefined;
   const outDir = workDir ? { SITE_OUT_DIR: workDir } : {};
-  // Each audience has its own cacheDir (astro.config.mjs), so its content store and its
-  // incremental page cache only ever hold that audience's entries and pages.
+  // Each audience has its own cacheDir (astro.config.mjs), so its content store only ever holds
+  // that audience's entries.
   const child = execa(node, [astro, 'build', ...(options.force ? ['--force'] : [])], {
     cwd: options.root,
     env: {
