@@ -33,12 +33,14 @@ export function elapsed(started: number): number {
  * cold start, so a build imports them only once Astro has been started.
  */
 export async function loadRules() {
-  const [{ ALL_CHECKS }, { collectSources }, { startRoomStage }] = await Promise.all([
-    import('./all-checks.ts'),
-    import('./steps/collect.ts'),
-    import('./steps/room-stage.ts'),
-  ]);
-  return { allChecks: ALL_CHECKS, collectSources, startRoomStage };
+  const [{ ALL_CHECKS }, { collectSources }, { startRoomStage }, { startOutputPrescan, prescanKinds }] =
+    await Promise.all([
+      import('./all-checks.ts'),
+      import('./steps/collect.ts'),
+      import('./steps/room-stage.ts'),
+      import('./steps/output-prescan.ts'),
+    ]);
+  return { allChecks: ALL_CHECKS, collectSources, startRoomStage, startOutputPrescan, prescanKinds };
 }
 
 /** `npm run check`: every source rule, in seconds, without building. */

@@ -11,7 +11,7 @@ import { renameTemp } from './steps/output-checks.ts';
 import { checkStagedSite } from './steps/staged-checks.ts';
 import type { RoomStage } from './steps/room-stage.ts';
 import { buildAudiences } from './steps/audience-builds.ts';
-import { astroWorkDir } from './steps/astro-build.ts';
+import { earlyOutput, type EarlyOutput } from './steps/early-output.ts';
 import { HeldOutput } from '../lib/held-output.ts';
 import { fingerprintBuild, readRecordedFingerprints, recordFingerprints } from './steps/build-inputs.ts';
 import { countErrors, type Report } from './steps/report.ts';
@@ -57,11 +57,8 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
     // a source error stops it, and the report shows only the source errors, as if it never ran.
     const stop = new AbortController();
     const echo = new HeldOutput(options.echo);
-    // A launch room built while the public site still is: its stage fills pages as public ones appear.
-    const built = new Set<string>();
     let stage: RoomStage | undefined;
-    const roomBuiltFirst = () => built.has('internal') && !built.has('public');
-    const tellStage = () => stage?.roomBuilt({ internal: dirs.internal, draft: astroWorkDir(options.root, 'public') });
+    let early: EarlyOutput | undefined;
     const startBuilds = (audiences: ReadonlyArray<'public' | 'internal'>) => {
       const building = buildAudiences({
         root: options.root,
@@ -72,11 +69,11 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
         audiences,
         borrowBodies: true,
         signal: options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal,
-        onBuilt: (audience) => {
-          built.add(audience);
-          if (audience === 'internal' && audiences.includes('public') && roomBuiltFirst()) tellStage();
-        },
+        onBuilt: (audience) => early?.built(audience),
       });
+      // A launch room built while the public site still is: its pages are filled, and the public
+      // pages read, as Astro writes the public site (steps/early-output.ts).
+      early = earlyOutput(options.root, dirs, audiences.includes('public'));
       // Awaited below; this only keeps a failure while the source rules run from counting as unhandled.
       building.catch(() => undefined);
       return building;
@@ -85,7 +82,7 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
     // the rules are even loaded and the sources read (a second sooner on a thousand posts).
     let building = reusable.length === 0 ? startBuilds(AUDIENCES) : undefined;
     try {
-      const { allChecks, collectSources, startRoomStage } = await loadRules();
+      const { allChecks, collectSources, startRoomStage, startOutputPrescan, prescanKinds } = await loadRules();
       const checks = options.checks ?? allChecks;
       const sources = await collectSources(options.root, { now: options.now, generators: options.generators });
       const sourceChecks = async () => {
@@ -102,7 +99,7 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
       if (!building && toBuild.length > 0) building = startBuilds(toBuild);
       // The launch room's last stage (borrowed bodies, then its output rules) gets ready beside Astro.
       stage = building ? startRoomStage({ ...options, checkIds: checks.map((check) => check.id) }) : undefined;
-      if (roomBuiltFirst() && toBuild.includes('public')) tellStage();
+      early?.ready(stage, (draft, until) => startOutputPrescan(draft, prescanKinds(checks, sources), until));
       if (!(await sourceChecks())) {
         notes.push('astro build skipped: fix the source errors below first');
         return false;
@@ -114,6 +111,7 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
       if (reused.length > 0) timings.link = elapsed(linking);
       if (building) {
         const built = await building;
+        await early?.adopt(sources, state);
         Object.assign(timings, built.timings);
         issues.push(...built.issues);
         notes.push(...built.notes);
@@ -132,6 +130,7 @@ export async function runBuildPipeline(options: PipelineOptions): Promise<Report
     } finally {
       // Stopped and waited for, so no Astro or worker outlives the run; failures were reported above if they mattered.
       stop.abort();
+      early?.stop();
       await building?.catch(() => undefined);
       await stage?.stop();
     }

@@ -12,6 +12,7 @@ import { SERVED_MARKETING_DIRS } from '../../../core/asset-path.ts';
 import type { Check, CheckContext } from '../check.ts';
 import type { BuiltAudience } from '../steps/built-site.ts';
 import { normalizeText, shinglesOf, type NormalizedText } from '../lib/text-match.ts';
+import { builtFileScan } from '../lib/built-file-scans.ts';
 import { bodyOf, frontmatterStrings } from '../lib/text-units.ts';
 import { builtFileFor } from './out-link.ts';
 
@@ -42,6 +43,14 @@ export function renderFactComponents(text: string, facts: Facts | undefined): st
     });
 }
 
+/** The entries the public site must not show, each with why. */
+export function heldBackEntries(content: readonly ContentFile[], now: Date): Held[] {
+  return content.flatMap((entry) => {
+    const reason = entry.data ? explainUnpublishable(entry.data as unknown as PublishableFields, now) : undefined;
+    return reason ? [{ entry, reason }] : [];
+  });
+}
+
 /** Searchable text of built public files: pages, feeds, sitemaps and Pagefind fragments (gzip). */
 function searchableFiles(
   ctx: CheckContext,
@@ -50,7 +59,8 @@ function searchableFiles(
   const out: Array<{ file: string; text: NormalizedText; located: boolean }> = [];
   for (const file of [...audience.files].sort()) {
     if (/\.(html|xml|txt|json)$/.test(file) && !file.includes('/pagefind/')) {
-      out.push({ file, text: normalizeText(ctx.sources.textOf(file), /\.(html|xml)$/.test(file)), located: true });
+      const text = builtFileScan(ctx, 'leakText', file, () => ctx.sources.textOf(file));
+      out.push({ file, text, located: true });
     } else if (/\.pf_(fragment|meta|index)$/.test(file)) {
       // Pagefind gzips its files and prefixes the payload with a signature.
       const raw = gunzipSync(readFileSync(join(ctx.sources.root, file)))
@@ -121,10 +131,7 @@ export const leakCheck: Check = {
     const audience = ctx.site?.audiences.find((candidate) => candidate.audience === 'public');
     if (!audience) return;
     const { content, now } = ctx.sources;
-    const held: Held[] = content.flatMap((entry) => {
-      const reason = entry.data ? explainUnpublishable(entry.data as unknown as PublishableFields, now) : undefined;
-      return reason ? [{ entry, reason }] : [];
-    });
+    const held = heldBackEntries(content, now);
     checkPages(ctx, audience, held);
     if (held.length === 0) return;
     // Text that published pieces (with <Fact>/<Route> as they render) or the facts also contain is not a leak.

@@ -1,7 +1,8 @@
 // Rule `out-link`: every internal URL in the built HTML, feeds and sitemap resolves to a built file or #id.
 import type { Check, CheckContext } from '../check.ts';
 import type { BuiltAudience } from '../steps/built-site.ts';
-import { scanHtml, scanXml, type HtmlScan } from '../lib/html-scan.ts';
+import type { HtmlScan } from '../lib/html-scan.ts';
+import { builtFileScan, isScannedPage } from '../lib/built-file-scans.ts';
 
 /** Schemes and forms that are not files of the site. */
 const SKIPPED = /^(?:mailto|tel|data|javascript|sms|blob):/i;
@@ -24,10 +25,7 @@ export function builtFileFor(path: string, audience: BuiltAudience): string | un
 }
 
 function scanOf(ctx: CheckContext, file: string): HtmlScan {
-  return ctx.memo(`scan:${file}`, () => {
-    const text = ctx.sources.textOf(file);
-    return file.endsWith('.xml') ? scanXml(text) : scanHtml(text);
-  });
+  return builtFileScan(ctx, 'scan', file, () => ctx.sources.textOf(file));
 }
 
 /** Checks one reference found in a built file; returns a problem or undefined. */
@@ -77,9 +75,7 @@ export const outLinkCheck: Check = {
     const host = ctx.sources.facts?.site.canonicalHost;
     const canonical = host ? new URL(host) : undefined;
     for (const audience of ctx.site?.audiences ?? []) {
-      const pages = [...audience.files]
-        .filter((file) => /\.(html|xml)$/.test(file) && !file.includes('/pagefind/'))
-        .sort();
+      const pages = [...audience.files].filter(isScannedPage).sort();
       for (const file of pages) {
         const pagePath = servedPath(file, audience.dir);
         for (const ref of scanOf(ctx, file).refs) {

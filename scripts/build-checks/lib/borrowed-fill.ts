@@ -1,6 +1,6 @@
 // Filling one launch-room page with the bodies its public pages rendered, and knowing later whether those pages changed.
-import { readFileSync, type Stats } from 'node:fs';
-import { open, rename, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PUBLIC_BODY_ATTRIBUTE, publicBodyPage } from '../../../core/borrowed-bodies.ts';
 import { createLocator } from '../../../core/source-location.ts';
@@ -9,6 +9,7 @@ import type { Issue } from '../../../core/issue.ts';
 import { placeholdersIn, publicBodyOf } from './borrowed-slots.ts';
 import { scanHtml } from './html-scan.ts';
 import { scopesOf, stylesFor, withBorrowedStyles } from './scoped-styles.ts';
+import { readWholeFile, sameFile, type FileStamp } from './whole-file.ts';
 
 /** Where a fill reports: the staged tree's folders as issues name them, and the list to add to. */
 export interface FillReport {
@@ -17,11 +18,8 @@ export interface FillReport {
 }
 
 /** A public page a fill read, as it was on disk then: a fill is kept only while its pages are unchanged. */
-export interface PublicStamp {
+export interface PublicStamp extends FileStamp {
   file: string;
-  ino: number;
-  size: number;
-  mtimeMs: number;
 }
 
 /** What filling one launch-room page needed: stylesheets to warn about, assets to link, public pages read. */
@@ -94,7 +92,7 @@ export async function fillPage(
 export async function stillTheSame(site: string, stamps: readonly PublicStamp[]): Promise<boolean> {
   for (const stamp of stamps) {
     const now = await stat(join(site, stamp.file)).catch(() => undefined);
-    if (!now || now.ino !== stamp.ino || now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs) return false;
+    if (!now || !sameFile(stamp, now)) return false;
   }
   return true;
 }
@@ -116,29 +114,18 @@ function readTextOrUndefined(path: string): string | undefined {
 
 /**
  * The body of entry `id` on its public page, the page and how it was on disk, or what is wrong
- * with the page. A page still being written (shorter than its size, or not yet ending in
- * `</html>`) is "not whole yet".
+ * with the page. A page still being written is "not whole yet".
  */
 async function readPublicBody(
   site: string,
   id: string,
 ): Promise<{ body: string; page: string; stamp: PublicStamp } | { problem: string }> {
   const file = publicBodyPage(id);
-  const handle = await open(join(site, file), 'r').catch(() => undefined);
-  if (handle === undefined) return { problem: 'does not exist' };
-  let bytes: Buffer;
-  let info: Stats;
-  try {
-    info = await handle.stat();
-    bytes = await handle.readFile();
-  } finally {
-    await handle.close();
-  }
-  const page = bytes.toString('utf8');
-  if (bytes.length !== info.size || !page.trimEnd().endsWith('</html>')) return { problem: 'is not whole yet' };
-  const body = publicBodyOf(page, id);
-  const stamp = { file, ino: info.ino, size: info.size, mtimeMs: info.mtimeMs };
+  const whole = await readWholeFile(join(site, file));
+  if (whole === 'missing') return { problem: 'does not exist' };
+  if (whole === 'partial') return { problem: 'is not whole yet' };
+  const body = publicBodyOf(whole.text, id);
   return body === undefined
     ? { problem: `has no element with ${PUBLIC_BODY_ATTRIBUTE}="${id}"` }
-    : { body, page, stamp };
+    : { body, page: whole.text, stamp: { file, ...whole.stamp } };
 }

@@ -35,6 +35,8 @@ export interface Sources {
   locate(file: string, offset: number): { line: number; column: number };
   /** Text of a file the checks read (content, facts, manifest, or any repo file). */
   textOf(file: string): string;
+  /** Records `text` as the text of `file`, read elsewhere (a built page read while Astro wrote it). */
+  remember(file: string, text: string): void;
 }
 
 /** Options for {@link collectSources}. */
@@ -83,5 +85,6 @@ export async function collectSources(root: string, options: CollectOptions = {})
     loadIssues,
     locate,
     textOf,
+    remember: (file, text) => void texts.set(file, text),
   };
 }
