@@ -63,7 +63,8 @@ export function normalizeText(input: string, html = false): NormalizedText {
     }
     emit(char, index);
   }
-  return { text: out.join(''), offsets: offsets.subarray(0, length) };
+  // A copy of the used part: a view would keep the whole input-sized buffer alive with the text.
+  return { text: out.join(''), offsets: offsets.slice(0, length) };
 }
 
 /** Words per shingle: long enough that a shared run means copied text, not a common technical phrase. */
