@@ -30,9 +30,10 @@ const AUDIENCES = ['public', 'internal'] as const;
 export const KEPT_NOTE = 'dist/ kept from the last good build';
 
 /**
- * `npm run build`: source rules, with Astro for the public and the internal site (the second
- * starting while the first renders pages) running beside them into one temporary sibling of dist/
- * and stopped if they fail; then the output rules (truncated, out-link, secret, leak) on that tree.
+ * `npm run build`: source rules, with Astro for the public and the internal site (both at once,
+ * the launch room at a lower priority) running beside them into one temporary sibling of dist/
+ * and stopped if they fail; then the output rules (truncated, out-link, secret, leak) on that tree,
+ * partly done while the public site is still being written (steps/early-output.ts).
  * Only a run with no errors swaps it in for dist/; otherwise dist/ stays byte for byte. A site
  * whose inputs match the last good build's is linked in instead of built (steps/build-inputs.ts):
  * both when nothing changed, the public site alone when only held-back entries did.
