@@ -238,9 +238,16 @@ describe('filling the launch room while the public site is still being written',
     const stage = startRoomStage({ root, now: new Date(), external: false, checkIds: ['truncated'] });
     try {
       stage.roomBuilt({ internal: DIRS.internal, draft: join(root, DRAFT) });
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Filled from the work folder before the public build is over (run() has not been called).
+      const page = 'stage/internal/blog/first/index.html';
+      for (let tries = 0; tries < 50 && !(await read(page)).includes(BODY); tries++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await read(page)).toContain(`data-borrowed-body="blog/first">${BODY}</div>`);
+      const filledAt = (await stat(join(root, page))).ino;
       await rename(join(root, DRAFT), join(root, 'stage/public'));
       const report = await stage.run(DIRS);
+      // The public page did not change, so the early fill is kept, not written again.
+      expect((await stat(join(root, page))).ino).toBe(filledAt);
       expect(report.borrowed).toEqual({ issues: [], pages: 1 });
       expect(report.issues).toEqual([]);
       expect(await read('stage/internal/blog/first/index.html')).toContain(

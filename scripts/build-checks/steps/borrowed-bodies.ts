@@ -7,6 +7,7 @@ import { listFiles } from '../../../core/list-files.ts';
 import type { Issue } from '../../../core/issue.ts';
 import { linkFile } from '../../lib/link-tree.ts';
 import { mapWithLimit } from '../../lib/map-limit.ts';
+import { repeatUntil } from '../../lib/repeat-until.ts';
 import { fillPage, stillTheSame, stylesheetScopes, type FilledPage } from '../lib/borrowed-fill.ts';
 
 /** The staged tree: both sites, as absolute folders and as the paths issues name. */
@@ -43,25 +44,19 @@ export async function fillBorrowedBodiesEarly(
   until: Promise<unknown>,
 ): Promise<EarlyFills> {
   const early: EarlyFills = new Map();
-  let stopped = false;
-  const stop = () => {
-    stopped = true;
-  };
-  until.then(stop, stop);
   // Each page is read once; a page waiting for its public page is only looked at again.
   const pending = new Map((await borrowingPages(room)).map((page) => [page.path, page]));
   const sheetScopes = stylesheetScopes(draft);
-  while (!stopped && pending.size > 0) {
+  await repeatUntil(until, EARLY_ROUND_MS, async (stopped) => {
     await mapWithLimit([...pending.values()], FILES_IN_FLIGHT, async (page) => {
-      if (stopped) return;
+      if (stopped()) return;
       const filled = await fillPage(room, page, draft, sheetScopes, 'early').catch(() => 'waiting' as const);
       if (filled === 'waiting') return;
       pending.delete(page.path);
       if (filled) early.set(page.path, filled);
     });
-    if (!stopped && pending.size > 0)
-      await Promise.race([until.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, EARLY_ROUND_MS))]);
-  }
+    return pending.size === 0;
+  });
   return early;
 }
 

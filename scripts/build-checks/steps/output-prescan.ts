@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listFiles } from '../../../core/list-files.ts';
+import { repeatUntil } from '../../lib/repeat-until.ts';
 import { computeScan, isScannedPage, rememberScans, type BuiltFileScans } from '../lib/built-file-scans.ts';
 import { readWholeFile, sameFile, type FileStamp } from '../lib/whole-file.ts';
 import type { Check } from '../check.ts';
@@ -50,31 +51,20 @@ export function startOutputPrescan(
   until: Promise<unknown>,
 ): OutputPrescan {
   const read = new Map<string, Prescanned>();
-  let stopped = false;
-  const stop = () => {
-    stopped = true;
-  };
-  until.then(stop, stop);
-  const scanning = (async () => {
-    while (!stopped) {
-      for (const page of listFiles(draft, { patterns: ['**/*.html', '**/*.xml'] })) {
-        if (stopped) break;
-        if (read.has(page) || !isScannedPage(page)) continue;
-        const whole = await readWholeFile(join(draft, page)).catch(() => 'missing' as const);
-        if (typeof whole === 'string') continue;
-        const scans: Partial<BuiltFileScans> = {};
-        for (const kind of kinds) Object.assign(scans, { [kind]: computeScan[kind](page, whole.text) });
-        read.set(page, { ...whole, scans });
-        // One page at a time, so Astro's own callbacks are never kept waiting long.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      if (!stopped)
-        await Promise.race([
-          until.catch(() => undefined),
-          new Promise((resolve) => setTimeout(resolve, ROUND_MS).unref()),
-        ]);
+  const scanning = repeatUntil(until, ROUND_MS, async (stopped) => {
+    for (const page of listFiles(draft, { patterns: ['**/*.html', '**/*.xml'] })) {
+      if (stopped()) break;
+      if (read.has(page) || !isScannedPage(page)) continue;
+      const whole = await readWholeFile(join(draft, page)).catch(() => 'missing' as const);
+      if (typeof whole === 'string') continue;
+      const scans: Partial<BuiltFileScans> = {};
+      for (const kind of kinds) Object.assign(scans, { [kind]: computeScan[kind](page, whole.text) });
+      read.set(page, { ...whole, scans });
+      // One page at a time, so Astro's own callbacks are never kept waiting long.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-  })();
+    return false;
+  });
   scanning.catch(() => undefined);
   return {
     async adopt(sources, state, dir) {
